@@ -1,0 +1,90 @@
+/**
+ * The whole pipeline, one stage after another: article files in, `Digest` out.
+ *
+ * content files → ingest → normalize → sentences → cluster → derivatives → align → merge
+ * → timeline → Digest. Pure: it reads nothing and writes nothing; `scripts/build-digest.ts`
+ * and the Astro loader do the I/O. Throws a `ProblemListError` listing every input problem at once.
+ */
+import { ProblemListError } from '../errors.ts';
+import type { ArticleFile, Digest, DigestBuild, DigestSource, SegmentedArticle, Story, TimelineEvent } from '../types.ts';
+import { ingestArticles } from './ingest.ts';
+import { normalizeArticle } from './normalize.ts';
+import { splitSentences } from './split-sentences.ts';
+import { clusterStories } from './cluster-stories.ts';
+import { detectDerivatives } from './detect-derivatives.ts';
+import { alignClaims } from './align-claims.ts';
+import { mergeStory } from './merge-story.ts';
+import { extractTimeline } from './extract-timeline.ts';
+
+/** Runs every stage on the given article files and returns the digest and its build report. */
+export function buildDigest(files: ArticleFile[]): DigestBuild {
+  const ingested = ingestArticles(files);
+  if (ingested.problems.length > 0) throw new ProblemListError(ingested.problems);
+
+  const segmented: SegmentedArticle[] = ingested.articles.map((article) => splitSentences(normalizeArticle(article)));
+  const byId = new Map(segmented.map((article) => [article.id, article]));
+  const { clusters, stats } = clusterStories(segmented);
+
+  const sources: DigestSource[] = [];
+  const stories: Story[] = [];
+  const timeline: TimelineEvent[] = [];
+  for (const cluster of clusters) {
+    const members = cluster.articleIds.map((id) => byId.get(id)).filter((a): a is SegmentedArticle => a !== undefined);
+    const derivatives = detectDerivatives(members);
+    const aligned = alignClaims(members, derivatives);
+    const story = mergeStory(members, aligned, derivatives);
+    const events = extractTimeline(members, story.slug);
+    story.timelineIds = events.map((event) => event.id);
+    stories.push(story);
+    timeline.push(...events);
+    for (const article of members) {
+      const link = derivatives.find((d) => d.articleId === article.id);
+      sources.push(toDigestSource(article, story.slug, link?.derivativeOf));
+    }
+  }
+
+  const digest: Digest = {
+    schemaVersion: 1,
+    sources: sources.sort((a, b) => a.id.localeCompare(b.id)),
+    stories: stories.sort(compareStories),
+    timeline: timeline.sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end) || a.id.localeCompare(b.id)),
+  };
+  return {
+    digest,
+    report: {
+      inputFiles: files.length,
+      sources: digest.sources.length,
+      excluded: ingested.excluded,
+      warnings: ingested.warnings.map((w) => w.message),
+      cluster: stats,
+    },
+  };
+}
+
+/** Newest story first; undated stories after dated ones; ties by slug so output is stable. */
+function compareStories(a: Story, b: Story): number {
+  const da = a.updated === 'unknown' ? '' : a.updated;
+  const db = b.updated === 'unknown' ? '' : b.updated;
+  return db.localeCompare(da) || a.slug.localeCompare(b.slug);
+}
+
+function toDigestSource(article: SegmentedArticle, storySlug: string, derivativeOf: string | undefined): DigestSource {
+  const { meta } = article;
+  return {
+    id: article.id,
+    title: meta.title,
+    outlet: meta.outlet,
+    published: meta.published,
+    ...(meta.url === undefined ? {} : { url: meta.url }),
+    ...(meta.author === undefined ? {} : { author: meta.author }),
+    ...(meta.credit === undefined ? {} : { credit: meta.credit }),
+    origin: meta.origin,
+    language: meta.language,
+    ...(derivativeOf === undefined ? {} : { derivativeOf }),
+    storySlug,
+    text: article.text,
+    sentences: article.sentences,
+    removed: article.removed,
+    repairs: article.repairs,
+  };
+}

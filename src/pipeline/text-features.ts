@@ -1,0 +1,145 @@
+/**
+ * Text features shared by the stages that compare text (cluster, derivatives, align, timeline):
+ * word tokens, stemmed content terms, figures and named entities.
+ *
+ * Kept in one module so every stage sees the same tokens; each function is pure and
+ * language-agnostic except the English stop-word list and stemmer (articles in other
+ * languages still tokenize; they simply match less, which keeps them apart from English stories).
+ */
+import { stemmer } from 'stemmer';
+
+/** Function words that carry no topic; removed before comparing texts. */
+const STOP_WORDS = new Set(
+  (
+    'a about above after again against all also am an and any are as at be because been before being below ' +
+    'between both but by can could did do does doing down during each even ever few for from further had has have ' +
+    'having he her here hers herself him himself his how however i if in into is it its itself just like made make ' +
+    'many may me might more most much must my myself no nor not now of off on once only or other our ours ourselves ' +
+    'out over own per said same says say she should since so some such than that the their theirs them themselves ' +
+    'then there these they this those though through thus to too under until up upon us very via was we were what ' +
+    'when where whether which while who whom whose why will with within without would yet you your yours yourself ' +
+    'according across along already although among another around became become becomes new one two first last ' +
+    'well still back way including according'
+  ).split(/\s+/),
+);
+
+/** True for a function word such as "the" or "which". */
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word.toLowerCase());
+}
+
+/**
+ * Splits text into lowercase word tokens. Keeps tokens like `gpt-5.4`, `3.1`, `$14.3`, `u.s.` whole
+ * so versions and figures survive as one token.
+ */
+export function words(text: string): string[] {
+  const matches = text.toLowerCase().match(/[$€£]?[\p{L}\p{N}]+(?:[.'’,-][\p{L}\p{N}]+)*%?/gu);
+  return matches ?? [];
+}
+
+/** Stemmed content terms: words minus stop words and bare punctuation, Porter-stemmed. */
+export function contentTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const word of words(text)) {
+    const bare = word.replace(/['’]s$/u, '');
+    if (bare.length < 2 || STOP_WORDS.has(bare)) continue;
+    terms.push(/^[\p{L}]+$/u.test(bare) ? stemmer(bare) : bare);
+  }
+  return terms;
+}
+
+/** A number stated in text, normalized so "$14.3 billion" and "$14.3bn" compare equal. */
+export interface Figure {
+  /** The text as written (e.g. "$14.3 billion"). */
+  raw: string;
+  /** The numeric value with its scale applied (14.3e9). */
+  value: number;
+  /** "%", "$", "€", "£" or "" for a plain count. */
+  unit: string;
+}
+
+const SCALE: Record<string, number> = {
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  m: 1e6,
+  mn: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  trillion: 1e12,
+  tn: 1e12,
+};
+
+const FIGURE_PATTERN =
+  /(?:([$€£])\s?)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(%|percent\b|per cent\b))?(?:[\s-]?(thousand|million|billion|trillion|bn|mn|tn|[kmb])\b)?/giu;
+
+/**
+ * Figures stated in text: amounts, percentages and counts. Skips numbers that are part of a
+ * version or a name ("GPT-5.4", "Llama 4", "Gemini 3.1") and four-digit years, which are not figures.
+ */
+export function figures(text: string): Figure[] {
+  const found: Figure[] = [];
+  for (const match of text.matchAll(FIGURE_PATTERN)) {
+    const [raw, currency, digits, percent, scaleWord] = match;
+    if (digits === undefined) continue;
+    const start = match.index ?? 0;
+    const before = text.slice(Math.max(0, start - 1), start);
+    const after = text.slice(start + raw.length, start + raw.length + 1);
+    // Part of a version or identifier: "GPT-5.4", "Opus 4.6", "v2", "H100".
+    if (/[\p{L}\-.]/u.test(before) || /[\p{L}\-]/u.test(after)) continue;
+    const wordBefore = /([\p{L}]+)\s$/u.exec(text.slice(Math.max(0, start - 20), start))?.[1] ?? '';
+    if (!currency && !percent && !scaleWord && /^\p{Lu}/u.test(wordBefore) && !/^(The|In|On|By|About|Over|Nearly|Almost|Some|Around|Just)$/u.test(wordBefore)) {
+      // "Llama 4", "Gemini 3": a capitalized name followed by a number is a model or product name.
+      continue;
+    }
+    const value = Number(digits.replace(/,/g, ''));
+    if (!currency && !percent && !scaleWord && /^\d{4}$/.test(digits) && value >= 1900 && value <= 2100) continue;
+    const scale = scaleWord ? (SCALE[scaleWord.toLowerCase()] ?? 1) : 1;
+    found.push({
+      raw: raw.trim(),
+      value: value * scale,
+      unit: percent ? '%' : (currency ?? ''),
+    });
+  }
+  return found;
+}
+
+/** Two figures state the same quantity (same unit, values within rounding of each other). */
+export function sameFigure(a: Figure, b: Figure): boolean {
+  if (a.unit !== b.unit) return false;
+  if (a.value === b.value) return true;
+  const larger = Math.max(Math.abs(a.value), Math.abs(b.value));
+  return larger > 0 && Math.abs(a.value - b.value) / larger < 0.005;
+}
+
+/** Capitalized words that open sentences or quotes without naming anything. */
+const NOT_NAMES = new Set(
+  'The A An And But Or In On At For From To With By Of As It Its This That These Those He She They We I You Our Their His Her After Before Since While When Where What Why How If Unlike Like According Still However Also Then Now Here There Meanwhile Although Though Yet So Despite Over Under Per Most Some Many Few Each Every All Both Either Neither'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Named entities, approximated by runs of capitalized words ("Mark Zuckerberg", "Scale AI"),
+ * lowercased. A capitalized word that only opens the sentence is ignored unless it is part of a run.
+ */
+export function entities(text: string): string[] {
+  const found = new Set<string>();
+  const pattern = /\p{Lu}[\p{L}\p{N}’'&.-]*(?:\s+(?:of\s+|de\s+|the\s+)?\p{Lu}[\p{L}\p{N}’'&.-]*)*/gu;
+  for (const match of text.matchAll(pattern)) {
+    let phrase = match[0].replace(/[’']s$/u, '').replace(/[.-]+$/u, '');
+    const parts = phrase.split(/\s+/);
+    while (parts.length > 0 && NOT_NAMES.has(parts[0] ?? '')) parts.shift();
+    phrase = parts.join(' ');
+    if (phrase.length < 2) continue;
+    const start = match.index ?? 0;
+    const atSentenceStart = start === 0 || /[.!?:"“]\s*$/u.test(text.slice(Math.max(0, start - 3), start));
+    if (atSentenceStart && parts.length === 1 && match[0] === phrase && !/\p{Lu}.*\p{Lu}/u.test(phrase)) {
+      // A single ordinary capitalized word at the start of a sentence is usually not a name.
+      continue;
+    }
+    found.add(phrase.toLowerCase());
+  }
+  return [...found].sort();
+}

@@ -1,0 +1,287 @@
+/**
+ * The data model: the contract between the pipeline stages, the site and the tests.
+ *
+ * Flow: `ArticleFile` → ingest → `Article` → normalize → `NormalizedArticle`
+ * → sentences → `SegmentedArticle` → cluster → `StoryCluster` → align → `AlignedClaims`
+ * → merge → `Story` → timeline → `TimelineEvent` → `Digest`.
+ *
+ * Every stage is a pure function from one of these types to the next; only the CLI scripts
+ * and the Astro loader read or write files.
+ */
+
+/** An ISO calendar date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+/** A file as read from disk, before anything is parsed. The input of the ingest stage. */
+export interface ArticleFile {
+  /** Repo-relative path, with forward slashes (e.g. `content/articles/meta-muse.md`). */
+  path: string;
+  /** The raw bytes of the file. Decoding (UTF-8, or a legacy 8-bit encoding) is ingest's job. */
+  bytes: Uint8Array;
+}
+
+/** Front matter of a content article, after validation (see `src/pipeline/article-schema.ts`). */
+export interface ArticleMeta {
+  /** The article's headline as the outlet published it. */
+  title: string;
+  /** Who published this copy (e.g. "Fortune"), or `"unknown"` when the text does not say. */
+  outlet: string;
+  /** Publication date, or `"unknown"` when the text does not state it. Never guessed. */
+  published: IsoDate | 'unknown';
+  /** Where the article can be read; http(s) only. */
+  url?: string;
+  /** Byline, when stated. */
+  author?: string;
+  /** Whose reporting this is when it is not the outlet's own (e.g. "Wired" for a rewrite). */
+  credit?: string;
+  /** Repo-relative path of the raw file the article was imported from, or of the content file itself. */
+  origin: string;
+  /** BCP 47 language tag of the text (e.g. "en"). */
+  language: string;
+}
+
+/** One parsed article: validated front matter plus its body text. Output of ingest. */
+export interface Article {
+  /** Stable id, the content file's slug (file name without `.md`). */
+  id: string;
+  /** Repo-relative path of the content file. */
+  file: string;
+  meta: ArticleMeta;
+  /** The Markdown body as written in the content file. */
+  body: string;
+  /** SHA-256 (hex) of the file's bytes: the cache key for per-article work. */
+  contentHash: string;
+}
+
+/** Why normalization took something out of an article. */
+export type RemovalReason =
+  | 'page-chrome'
+  | 'summary-block'
+  | 'credit-line'
+  | 'byline'
+  | 'faq-block'
+  | 'blank-lines'
+  | 'truncated-sentence'
+  | 'duplicate-headline'
+  | 'markup';
+
+/** A piece of text normalization removed, with the reason the site shows to readers. */
+export interface Removal {
+  /** The text removed, as it stood after character repair. */
+  text: string;
+  reason: RemovalReason;
+  /** Plain-language explanation (e.g. "a video promo label from the publisher's page"). */
+  detail: string;
+  /** 1-based line in the body where the removed text started. */
+  line: number;
+}
+
+/** A character repair (mojibake and the like), recorded so the site can say what was changed. */
+export interface Repair {
+  /** The damaged text found. */
+  found: string;
+  /** What it was replaced with. */
+  replacement: string;
+  /** How many times this repair was applied in the article. */
+  count: number;
+  /** The rule that fired (e.g. "UTF-8 read as Windows-1252"). */
+  rule: string;
+}
+
+/** An article after normalization: clean paragraphs and the record of what was changed. */
+export interface NormalizedArticle extends Article {
+  /** Reporting text only: NFC, repaired, chrome removed; paragraphs separated by one blank line. */
+  text: string;
+  removed: Removal[];
+  repairs: Repair[];
+}
+
+/** What kind of text unit a segment is; only `sentence` and `list-item` carry claims. */
+export type SentenceKind = 'sentence' | 'heading' | 'list-item';
+
+/** One sentence (or heading, or list item) of an article. */
+export interface Sentence {
+  /** `<articleId>#<index>`: stable within a build. */
+  id: string;
+  articleId: string;
+  /** 0-based position among the article's segments. */
+  index: number;
+  /** 0-based paragraph number in the normalized text. */
+  paragraph: number;
+  text: string;
+  kind: SentenceKind;
+}
+
+/** An article split into sentences. Output of the sentence stage. */
+export interface SegmentedArticle extends NormalizedArticle {
+  sentences: Sentence[];
+}
+
+/** A group of articles that report the same event. Output of the cluster stage. */
+export interface StoryCluster {
+  /** Article ids, sorted. */
+  articleIds: string[];
+}
+
+/** What the clusterer did, in unit-free terms, for tests and benchmarks. */
+export interface ClusterStats {
+  articles: number;
+  /** Pairs of articles whose similarity was actually scored. */
+  candidatePairs: number;
+  /** n·(n−1)/2: what an all-pairs clusterer would score. */
+  allPairs: number;
+}
+
+/** An article that rewrites another article of the same story, rather than reporting independently. */
+export interface DerivativeLink {
+  articleId: string;
+  /** The article it rewrites (the earliest/most complete member of its family). */
+  derivativeOf: string;
+  /** Why it was judged a rewrite (e.g. "same facts in the same order (0.82); shared credit Wired"). */
+  evidence: string;
+}
+
+/** Which section of a story a claim belongs to, in reading order. */
+export type ClaimSection = 'lead' | 'details' | 'reaction' | 'background';
+
+/** A set of sentences from different articles that state the same fact. */
+export interface ClaimGroup {
+  /** Sentence ids, in article order. */
+  sentenceIds: string[];
+  /** Article ids that state it, sorted. */
+  sourceIds: string[];
+}
+
+/** Sources that disagree on a figure, name or date about the same subject. */
+export interface Conflict {
+  /** What the disagreement is about, in a few words (e.g. "Scale AI investment"). */
+  topic: string;
+  variants: ConflictVariant[];
+}
+
+export interface ConflictVariant {
+  /** The differing value or the sentence stating it. */
+  text: string;
+  /** Article ids that state this variant, sorted. */
+  sourceIds: string[];
+  /** How many of those are independent (not rewrites of each other). */
+  independentSourceCount: number;
+}
+
+/** A sentence not used in a story, and why (shown by `npm run digest` and on source pages). */
+export interface LeftOut {
+  sentenceId: string;
+  reason: string;
+}
+
+/** Output of the align stage for one story cluster. */
+export interface AlignedClaims {
+  groups: ClaimGroup[];
+  conflicts: Conflict[];
+  leftOut: LeftOut[];
+}
+
+/** One statement of a story, cited to every source that states it. */
+export interface Claim {
+  /** `<storySlug>-c<n>`: stable within a build. */
+  id: string;
+  /** One source sentence (extractive), lightly cleaned. */
+  text: string;
+  section: ClaimSection;
+  /** Article ids that state it, sorted. */
+  sourceIds: string[];
+  /** The sentence ids it was aligned from (for source pages: sentence → claim). */
+  sentenceIds: string[];
+}
+
+/** One canonical story: what all sources of one event report, once, with citations. */
+export interface Story {
+  /** URL slug, stable for the same headline. */
+  slug: string;
+  title: string;
+  /** 2–3 sentences. */
+  summary: string;
+  /** 3–6 points. */
+  keyPoints: string[];
+  /** Latest known publication date among its sources, or "unknown". */
+  updated: IsoDate | 'unknown';
+  /** Article ids, sorted. */
+  sourceIds: string[];
+  /** Sources that are not rewrites of another source in the story. */
+  independentSourceCount: number;
+  claims: Claim[];
+  conflicts: Conflict[];
+  leftOut: LeftOut[];
+  /** Ids of this story's timeline events. */
+  timelineIds: string[];
+}
+
+/** A source as listed in the digest. */
+export interface DigestSource {
+  id: string;
+  title: string;
+  outlet: string;
+  published: IsoDate | 'unknown';
+  url?: string;
+  author?: string;
+  credit?: string;
+  origin: string;
+  language: string;
+  derivativeOf?: string;
+  storySlug: string;
+  /** Normalized text as shown on the source page. */
+  text: string;
+  sentences: Sentence[];
+  removed: Removal[];
+  repairs: Repair[];
+}
+
+/** A dated event, at the precision the text gives. */
+export interface TimelineEvent {
+  id: string;
+  /** First day the event may fall on. */
+  start: IsoDate;
+  /** Last day the event may fall on (equal to start for a day-precise date). */
+  end: IsoDate;
+  /** Human label at the text's precision ("8 April 2026", "April 2025", "Q3 2023", "Early 2026"). */
+  label: string;
+  /** The clause that says what happened, from the source. */
+  text: string;
+  /** True for planned or expected events. */
+  upcoming: boolean;
+  sourceIds: string[];
+  storySlug: string;
+  /** How the date was anchored when an article's own date is unknown (absent otherwise). */
+  anchorNote?: string;
+}
+
+/** The whole site's data: `dist/digest.json`. */
+export interface Digest {
+  schemaVersion: 1;
+  sources: DigestSource[];
+  stories: Story[];
+  timeline: TimelineEvent[];
+}
+
+/** An input file that is not shown on the site, and why. */
+export interface ExcludedFile {
+  file: string;
+  reason: string;
+}
+
+/** What a build did with every input file: `inputFiles === sources + excluded.length`. */
+export interface BuildReport {
+  inputFiles: number;
+  /** Files shown on the site as sources. */
+  sources: number;
+  excluded: ExcludedFile[];
+  /** Problems that did not stop the build (a legacy encoding decoded, a duplicate kept as a copy…). */
+  warnings: string[];
+  cluster: ClusterStats;
+}
+
+/** Result of `buildDigest`: the site's data plus the accounting of the run. */
+export interface DigestBuild {
+  digest: Digest;
+  report: BuildReport;
+}
