@@ -125,7 +125,44 @@ function fixFor(issue: z.core.$ZodIssue, key: string): string {
 function foundValue(data: unknown, key: string): string {
   if (typeof data !== 'object' || data === null || !(key in data)) return 'nothing (the field is absent)';
   const value = (data as Record<string, unknown>)[key];
-  return value instanceof Date ? value.toISOString() : JSON.stringify(value) ?? String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid date' : value.toISOString();
+  return preview(value);
+}
+
+/**
+ * A short, bounded rendering of a YAML value. YAML aliases can make a tiny file describe a huge
+ * tree (`a: &x [*y, *y]`…), so this never expands more than a few dozen characters' worth.
+ */
+function preview(value: unknown, budget = { left: 80 }): string {
+  if (budget.left <= 0) return '…';
+  let out: string;
+  if (Array.isArray(value)) {
+    const parts: string[] = [];
+    for (const item of value) {
+      if (budget.left <= 0) {
+        parts.push('…');
+        break;
+      }
+      parts.push(preview(item, budget));
+    }
+    out = `[${parts.join(', ')}]`;
+  } else if (typeof value === 'object' && value !== null) {
+    const parts: string[] = [];
+    for (const [k, v] of Object.entries(value)) {
+      if (budget.left <= 0) {
+        parts.push('…');
+        break;
+      }
+      budget.left -= k.length;
+      parts.push(`${JSON.stringify(k)}: ${preview(v, budget)}`);
+    }
+    out = `{${parts.join(', ')}}`;
+  } else {
+    out = typeof value === 'string' ? JSON.stringify(value) : String(value);
+    if (out.length > budget.left) out = `${out.slice(0, Math.max(budget.left, 10))}…`;
+  }
+  budget.left -= out.length;
+  return out;
 }
 
 /** The 1-based line of `key:` in the front matter; the opening `---` is line 1, so fields start at 2. */
