@@ -8,32 +8,44 @@
 import { ProblemListError } from '../errors.ts';
 import type { ArticleFile, Digest, DigestBuild, DigestSource, SegmentedArticle, Story, TimelineEvent } from '../types.ts';
 import { ingestArticles } from './ingest.ts';
-import { normalizeArticle } from './normalize.ts';
-import { splitSentences } from './split-sentences.ts';
+import { segmentArticles, type ArticleCache } from './article-cache.ts';
+import { silentObserver, type StageObserver } from './stage-observer.ts';
 import { clusterStories } from './cluster-stories.ts';
 import { detectDerivatives } from './detect-derivatives.ts';
 import { alignClaims } from './align-claims.ts';
 import { mergeStory } from './merge-story.ts';
 import { extractTimeline } from './extract-timeline.ts';
 
+/** Options of `buildDigest`; all optional, and none changes the output. */
+export interface BuildDigestOptions {
+  /** Per-article results from earlier builds; only articles it lacks are normalized and split. */
+  cache?: ArticleCache;
+  /** Told about each stage's work, for the benchmark's timings and the CLI's progress display. */
+  observer?: StageObserver;
+}
+
 /** Runs every stage on the given article files and returns the digest and its build report. */
-export function buildDigest(files: ArticleFile[]): DigestBuild {
-  const ingested = ingestArticles(files);
+export function buildDigest(files: ArticleFile[], options: BuildDigestOptions = {}): DigestBuild {
+  const observer = options.observer ?? silentObserver;
+  observer.start?.('ingest', 1);
+  const ingested = observer.run('ingest', () => ingestArticles(files));
   if (ingested.problems.length > 0) throw new ProblemListError(ingested.problems);
 
-  const segmented: SegmentedArticle[] = ingested.articles.map((article) => splitSentences(normalizeArticle(article)));
+  const segmented: SegmentedArticle[] = segmentArticles(ingested.articles, options.cache, observer).articles;
   const byId = new Map(segmented.map((article) => [article.id, article]));
-  const { clusters, stats } = clusterStories(segmented);
+  observer.start?.('cluster', 1);
+  const { clusters, stats } = observer.run('cluster', () => clusterStories(segmented));
+  for (const stage of ['derivatives', 'align', 'merge', 'timeline'] as const) observer.start?.(stage, clusters.length);
 
   const sources: DigestSource[] = [];
   const stories: Story[] = [];
   const timeline: TimelineEvent[] = [];
   for (const cluster of clusters) {
     const members = cluster.articleIds.map((id) => byId.get(id)).filter((a): a is SegmentedArticle => a !== undefined);
-    const derivatives = detectDerivatives(members);
-    const aligned = alignClaims(members, derivatives);
-    const story = mergeStory(members, aligned, derivatives);
-    const events = extractTimeline(members, story.slug);
+    const derivatives = observer.run('derivatives', () => detectDerivatives(members));
+    const aligned = observer.run('align', () => alignClaims(members, derivatives));
+    const story = observer.run('merge', () => mergeStory(members, aligned, derivatives));
+    const events = observer.run('timeline', () => extractTimeline(members, story.slug));
     story.timelineIds = events.map((event) => event.id);
     stories.push(story);
     timeline.push(...events);

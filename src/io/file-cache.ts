@@ -1,0 +1,122 @@
+/**
+ * The on-disk `ArticleCache`: one JSON file per article under `.cache/digest/` (git-ignored), so an
+ * editor who adds one article rebuilds without normalizing and splitting the others again.
+ *
+ * Entries live in a folder named after the pipeline version, a hash of the pipeline's source code
+ * and the lock file: changing either starts an empty cache, and the folders of other versions are
+ * removed. Within a version, an entry's name is the article's key (content hash + path), so a
+ * changed article simply misses; `prune()` after a build removes the entries no article asked for,
+ * which are exactly those of changed and removed articles.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ArticleCache, CachedArticle } from '../pipeline/article-cache.ts';
+
+/** Where the cache lives by default, relative to the project root. */
+export const DEFAULT_CACHE_DIR = '.cache/digest';
+
+/** Bumped by hand when the layout of a cache entry changes in a way the source hash cannot see. */
+const CACHE_FORMAT = '1';
+
+/**
+ * The pipeline version a cache entry belongs to: a short SHA-256 over every file in
+ * `src/pipeline/`, `src/types.ts` and `package-lock.json` under `root`. Any edit to the code that
+ * computes cached results, or any dependency upgrade, yields a new version and so a cold cache.
+ */
+export function pipelineVersion(root: string = process.cwd()): string {
+  const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\n`);
+  const pipelineDir = path.join(root, 'src', 'pipeline');
+  const files = [
+    ...(existsSync(pipelineDir) ? readdirSync(pipelineDir).filter((name) => name.endsWith('.ts')).sort().map((name) => path.join(pipelineDir, name)) : []),
+    path.join(root, 'src', 'types.ts'),
+    path.join(root, 'package-lock.json'),
+  ];
+  for (const file of files) {
+    hash.update(`${path.relative(root, file)}\n`);
+    hash.update(existsSync(file) ? readFileSync(file) : 'missing');
+    hash.update('\n');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** An `ArticleCache` backed by files, plus the housekeeping a CLI needs after a build. */
+export interface FileArticleCache extends ArticleCache {
+  /** The folder holding this version's entries. */
+  readonly dir: string;
+  /** Entries read from disk / written to disk in this session. */
+  readonly stats: { reads: number; writes: number };
+  /** Deletes every entry not read or written in this session; returns how many were deleted. */
+  prune(): number;
+}
+
+/** Options of `openFileCache`. */
+export interface FileCacheOptions {
+  /** The cache folder; default `.cache/digest` under the current directory. */
+  dir?: string;
+  /** The pipeline version; default `pipelineVersion()` of the current directory. */
+  version?: string;
+}
+
+/**
+ * Opens (creating if needed) the cache for one pipeline version and removes the folders of every
+ * other version. Unreadable or corrupt entries count as misses and are overwritten.
+ */
+export function openFileCache(options: FileCacheOptions = {}): FileArticleCache {
+  const root = path.resolve(options.dir ?? DEFAULT_CACHE_DIR);
+  const version = options.version ?? pipelineVersion();
+  if (!/^[\w.-]+$/.test(version)) throw new TypeError(`cache version must be a file-name-safe string, got ${JSON.stringify(version)}`);
+  const dir = path.join(root, version);
+  mkdirSync(dir, { recursive: true });
+  for (const entry of readdirSync(root)) {
+    if (entry !== version && statSync(path.join(root, entry)).isDirectory()) rmSync(path.join(root, entry), { recursive: true, force: true });
+  }
+
+  const touched = new Set<string>();
+  const stats = { reads: 0, writes: 0 };
+  const fileOf = (key: string): string => {
+    if (!/^[0-9a-f]{16,128}$/.test(key)) throw new TypeError(`cache key must be a hex hash, got ${JSON.stringify(key)}`);
+    return path.join(dir, `${key}.json`);
+  };
+
+  return {
+    dir,
+    stats,
+    get(key: string): CachedArticle | undefined {
+      const file = fileOf(key);
+      touched.add(key);
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        return undefined;
+      }
+      try {
+        const value = JSON.parse(text) as CachedArticle;
+        stats.reads += 1;
+        return value;
+      } catch {
+        return undefined;
+      }
+    },
+    set(key: string, value: CachedArticle): void {
+      const file = fileOf(key);
+      touched.add(key);
+      // Write then rename, so a build interrupted mid-write never leaves half an entry behind.
+      const temporary = `${file}.${process.pid}.tmp`;
+      writeFileSync(temporary, JSON.stringify(value));
+      renameSync(temporary, file);
+      stats.writes += 1;
+    },
+    prune(): number {
+      let removed = 0;
+      for (const name of readdirSync(dir)) {
+        const key = name.replace(/\.json$/, '');
+        if (name.endsWith('.json') && touched.has(key)) continue;
+        rmSync(path.join(dir, name), { force: true });
+        removed += 1;
+      }
+      return removed;
+    },
+  };
+}
