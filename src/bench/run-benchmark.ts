@@ -1,0 +1,164 @@
+/**
+ * The pipeline benchmark behind `npm run bench`: generates a corpus whose true grouping is known,
+ * builds its digest stage by stage with timings, scores the clustering with BCubed, and optionally
+ * measures the all-pairs baseline and a cached rebuild after one article is added.
+ *
+ * It only measures and returns figures; `scripts/bench.ts` prints them.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openFileCache } from '../io/file-cache.ts';
+import { buildDigest } from '../pipeline/build-digest.ts';
+import { ingestArticles } from '../pipeline/ingest.ts';
+import { segmentArticles } from '../pipeline/article-cache.ts';
+import type { StageObserver } from '../pipeline/stage-observer.ts';
+import type { ArticleFile, Digest } from '../types.ts';
+import { bcubed, type BCubedScores } from './bcubed.ts';
+import { generateCorpus } from './generate-corpus.ts';
+import { naiveCluster } from './naive-cluster.ts';
+import { createStageTimer } from './stage-timer.ts';
+
+/** Options of `runBenchmark`. */
+export interface BenchmarkOptions {
+  articles: number;
+  seed: number;
+  /** Also run the all-pairs baseline on the same corpus. */
+  baseline: boolean;
+  /** Also time a cold and a cached rebuild after adding one article. */
+  incremental: boolean;
+  /** Watches the main run (a progress display); `finish` is called when that run ends. */
+  observer?: StageObserver & { finish?(): void };
+}
+
+/** What the benchmark measured; the `--json` output. */
+export interface BenchmarkResult {
+  articles: number;
+  seed: number;
+  /** Wall time of the whole pipeline on the corpus (files in memory to `Digest`). */
+  seconds: number;
+  /** Peak resident memory of the process, in MB (includes generating the corpus). */
+  peakMemoryMB: number;
+  /** Pairs of articles the clusterer scored. */
+  candidatePairs: number;
+  /** n·(n−1)/2, for comparison. */
+  allPairs: number;
+  stories: number;
+  stages: Record<string, number>;
+  bcubed: BCubedScores;
+  baseline?: { seconds: number; bcubed: BCubedScores; stories: number };
+  /** Baseline clustering time divided by our clustering time. */
+  speedup?: number;
+  incremental?: {
+    /** Rebuild of the corpus plus one article, with no cache. */
+    coldSeconds: number;
+    /** The same rebuild with the cache filled by a build of the corpus without it. */
+    warmSeconds: number;
+    /** warm / cold. */
+    ratio: number;
+    /** Articles taken from the cache in the warm build, and articles recomputed. */
+    hits: number;
+    misses: number;
+    /** True when the warm build's digest is byte-identical (as JSON) to the cold build's. */
+    identical: boolean;
+  };
+}
+
+/** Runs the benchmark. Heavy: call it from a script, not from code that must stay fast. */
+export function runBenchmark(options: BenchmarkOptions): BenchmarkResult {
+  // One extra article is generated up front so that the incremental run adds a real article to
+  // exactly the corpus measured here (a corpus of N+1 is not an extension of a corpus of N).
+  const corpus = generateCorpus({ articles: options.articles + 1, seed: options.seed });
+  const files = corpus.files.slice(0, options.articles);
+  const ids = new Set(files.map((file) => path.posix.basename(file.path, '.md')));
+  const truth = Object.fromEntries(Object.entries(corpus.truth).filter(([id]) => ids.has(id)));
+
+  const timer = createStageTimer(options.observer);
+  const began = performance.now();
+  const build = buildDigest(files, { observer: timer });
+  const seconds = (performance.now() - began) / 1000;
+  options.observer?.finish?.();
+  const peakBytes = Math.max(timer.peakRss(), process.resourceUsage().maxRSS * 1024);
+  const clusters = storiesAsClusters(build.digest);
+  const stages = timer.seconds();
+
+  const result: BenchmarkResult = {
+    articles: options.articles,
+    seed: options.seed,
+    seconds: round(seconds),
+    peakMemoryMB: Math.round(peakBytes / 1024 / 1024),
+    candidatePairs: build.report.cluster.candidatePairs,
+    allPairs: build.report.cluster.allPairs,
+    stories: build.digest.stories.length,
+    stages: Object.fromEntries(Object.entries(stages).map(([stage, s]) => [stage, round(s)])),
+    bcubed: roundScores(score(clusters, truth)),
+  };
+
+  if (options.baseline) {
+    // The baseline gets the same normalized text ours clusters; only the clustering is compared.
+    const segmented = segmentArticles(ingestArticles(files).articles).articles;
+    const baseBegan = performance.now();
+    const naive = naiveCluster(segmented);
+    const baseSeconds = (performance.now() - baseBegan) / 1000;
+    result.baseline = { seconds: round(baseSeconds), bcubed: roundScores(score(naive.clusters.map((c) => c.articleIds), truth)), stories: naive.clusters.length };
+    result.speedup = round(baseSeconds / Math.max(stages.cluster, 1e-6), 1);
+  }
+
+  if (options.incremental) result.incremental = measureIncremental(files, corpus.files);
+  return result;
+}
+
+/** Fills a fresh on-disk cache from `before`, then times cold and cached builds of `after`. */
+function measureIncremental(before: ArticleFile[], after: ArticleFile[]): NonNullable<BenchmarkResult['incremental']> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'digest-bench-cache-'));
+  try {
+    buildDigest(before, { cache: openFileCache({ dir, version: 'bench' }) });
+
+    const coldBegan = performance.now();
+    const cold = buildDigest(after);
+    const coldSeconds = (performance.now() - coldBegan) / 1000;
+
+    // A new cache object, as a second `npm run build` would open: everything comes from disk.
+    const cache = openFileCache({ dir, version: 'bench' });
+    const counter = createStageTimer();
+    const warmBegan = performance.now();
+    const warm = buildDigest(after, { cache, observer: counter });
+    const warmSeconds = (performance.now() - warmBegan) / 1000;
+    const misses = counter.calls().normalize;
+
+    return {
+      coldSeconds: round(coldSeconds),
+      warmSeconds: round(warmSeconds),
+      ratio: round(warmSeconds / coldSeconds, 3),
+      hits: cache.stats.reads,
+      misses,
+      identical: JSON.stringify(cold.digest) === JSON.stringify(warm.digest),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The digest's stories as clusters of article ids, the shape BCubed scores. */
+export function storiesAsClusters(digest: Digest): string[][] {
+  return digest.stories.map((story) => [...story.sourceIds]);
+}
+
+/**
+ * BCubed of `clusters` against `truth`. An article the build left out (excluded by ingest) counts
+ * as a cluster of its own, so losing articles lowers recall instead of passing unnoticed.
+ */
+function score(clusters: string[][], truth: Record<string, string>): BCubedScores {
+  const placed = new Set(clusters.flat());
+  const missing = Object.keys(truth).filter((id) => !placed.has(id)).map((id) => [id]);
+  return bcubed([...clusters, ...missing], truth);
+}
+
+function round(value: number, digits = 3): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+function roundScores(scores: BCubedScores): BCubedScores {
+  return { precision: round(scores.precision, 4), recall: round(scores.recall, 4), f1: round(scores.f1, 4) };
+}
