@@ -1,0 +1,280 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ArticleFileError, FrontMatterError, ProblemListError, UsageError } from '../../src/errors.ts';
+import {
+  decodeRaw,
+  importRaw,
+  isHeadline,
+  parseStatedDate,
+  rawKindOf,
+  slugFor,
+  slugify,
+  type RawKind,
+  type ToldMeta,
+} from '../../src/pipeline/import-raw.ts';
+
+const FIXTURES = new URL('../fixtures/import/', import.meta.url);
+
+function fixture(name: string): string {
+  return readFileSync(new URL(name, FIXTURES), 'utf8');
+}
+
+function importFixture(name: string, told: ToldMeta = {}) {
+  const kind = rawKindOf(name) as RawKind;
+  return importRaw({ text: fixture(name), kind, file: `tests/fixtures/import/${name}`, origin: `tests/fixtures/import/${name}`, told });
+}
+
+describe('importRaw on plain text', () => {
+  it('takes a headline-like first line as the title', () => {
+    const result = importFixture('headline-first-line.txt');
+    expect(result.meta.title).toBe('Harbor city opens its first floating solar farm after two-year delay');
+    expect(result.inferred.title?.from).toMatch(/first line/);
+  });
+
+  it('does not take a first sentence ("On Tuesday, the city did…") as the title', () => {
+    const result = importFixture('sentence-first-line.txt');
+    expect(result.meta.title).toBe('unknown');
+    expect(result.unknown).toContain('title');
+    expect(result.inferred.title).toBeUndefined();
+  });
+
+  it('takes a trailing "(Source: X)" line as the credit', () => {
+    const result = importFixture('source-credit.txt');
+    expect(result.meta.credit).toBe('Harbor Ledger');
+    expect(result.inferred.credit?.from).toContain('(Source: Harbor Ledger)');
+  });
+
+  it('reads published date, author and outlet from a "Published on … by … / …" byline, not the "Last Updated" one', () => {
+    const result = importFixture('byline.txt');
+    expect(result.meta.published).toBe('2025-03-04');
+    expect(result.meta.author).toBe('Ana Ruiz');
+    expect(result.meta.outlet).toBe('Coastline Report');
+  });
+
+  it('invents nothing: an article that states nothing gets unknown title, outlet, date and no url, author or credit', () => {
+    const result = importFixture('sentence-first-line.txt');
+    expect(result.frontMatter).toEqual({
+      title: 'unknown',
+      outlet: 'unknown',
+      published: 'unknown',
+      origin: 'tests/fixtures/import/sentence-first-line.txt',
+    });
+    expect(result.unknown).toEqual(['title', 'outlet', 'published', 'url', 'author', 'credit', 'language']);
+    expect(result.inferred).toEqual({});
+  });
+
+  it('keeps the body of a text file byte for byte, blank lines included', () => {
+    const text = fixture('source-credit.txt');
+    expect(importFixture('source-credit.txt').body).toBe(text);
+  });
+
+  it('lets told values win over stated ones and notes the difference', () => {
+    const result = importFixture('source-credit.txt', { credit: 'HARBOR LEDGER', outlet: 'Bay Wire' });
+    expect(result.meta.credit).toBe('HARBOR LEDGER');
+    expect(result.meta.outlet).toBe('Bay Wire');
+    expect(result.told).toEqual({ outlet: 'Bay Wire', credit: 'HARBOR LEDGER' });
+    expect(result.inferred.credit).toBeUndefined();
+    expect(result.notes.join('\n')).toContain('Harbor Ledger');
+  });
+});
+
+describe('importRaw on HTML', () => {
+  const result = importFixture('page.html');
+
+  it('takes the title from <h1>, and author, outlet, date and url from the head', () => {
+    expect(result.meta).toMatchObject({
+      title: 'Westmere floats its solar plans',
+      author: 'Ana Ruiz',
+      outlet: 'Coastline Report',
+      published: '2025-03-04',
+      url: 'https://coastline.example/westmere-solar',
+      language: 'en',
+    });
+  });
+
+  it('turns the article into plain paragraphs and drops scripts, styles, navigation, asides and forms', () => {
+    expect(result.body).toBe(
+      'Westmere floats its solar plans\n\n' +
+        'The port city switched on a floating solar array on Tuesday.\n\n' +
+        "Officials said the installation would supply about 9% of the city's water-treatment power.\n",
+    );
+    for (const gone of ['alert', 'tracker', 'Subscribe', 'Related', 'Sign up', 'color: red', '<', 'Home']) {
+      expect(result.body).not.toContain(gone);
+    }
+  });
+
+  it('falls back to <title> when there is no <h1>, and leaves out a canonical link that is not http(s)', () => {
+    const html = '<html><head><title>Only a title</title><link rel="canonical" href="javascript:alert(1)"></head><body><p>Text of the page.</p></body></html>';
+    const page = importRaw({ text: html, kind: 'html', file: 'x.html', origin: 'x.html', told: {} });
+    expect(page.meta.title).toBe('Only a title');
+    expect(page.meta.url).toBeUndefined();
+    expect(page.notes.join('\n')).toContain('javascript:alert(1)');
+  });
+
+  it('refuses a page with no text outside its markup', () => {
+    const html = '<html><body><script>alert(1)</script><nav>Menu</nav></body></html>';
+    expect(() => importRaw({ text: html, kind: 'html', file: 'x.html', origin: 'x.html', told: {} })).toThrow(ArticleFileError);
+  });
+});
+
+describe('importRaw on Markdown', () => {
+  it('keeps valid front matter fields and the body after the front matter', () => {
+    const result = importFixture('front-matter.md');
+    expect(result.meta).toMatchObject({
+      title: "Westmere's floating array, explained",
+      outlet: 'Reservoir Weekly',
+      published: '2025-03-06',
+      url: 'https://reservoir.example/westmere',
+    });
+    expect(result.body).toBe(
+      "Westmere's floating array began delivering power on Tuesday.\n\n" +
+        'Engineers said the anchoring system had been redesigned twice after winter storms.\n',
+    );
+  });
+
+  it('takes a "# Heading" first line as the title and keeps it in the body', () => {
+    const result = importFixture('heading.md');
+    expect(result.meta.title).toBe('Westmere array survives its first storm');
+    expect(result.body).toBe(fixture('heading.md'));
+  });
+
+  it('refuses a javascript: url in the front matter, naming the field', () => {
+    expect(() => importFixture('javascript-url.md')).toThrow(FrontMatterError);
+    try {
+      importFixture('javascript-url.md');
+    } catch (error) {
+      expect((error as FrontMatterError).field).toBe('url');
+      expect((error as FrontMatterError).file).toBe('tests/fixtures/import/javascript-url.md');
+    }
+  });
+
+  it('refuses an unknown front matter field and suggests the right name', () => {
+    try {
+      importFixture('unknown-field.md');
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(FrontMatterError);
+      expect((error as FrontMatterError).field).toBe('outlt');
+      expect((error as FrontMatterError).fix).toContain('outlet');
+    }
+  });
+
+  it('refuses front matter that is not YAML, with the line', () => {
+    try {
+      importFixture('broken-yaml.md');
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(FrontMatterError);
+      expect((error as FrontMatterError).line).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('replaces an origin the front matter carries with the file actually imported', () => {
+    const text = '---\ntitle: T\norigin: somewhere/else.txt\n---\nBody text here.\n';
+    const result = importRaw({ text, kind: 'md', file: 'a.md', origin: 'content/raw/a.md', told: {} });
+    expect(result.meta.origin).toBe('content/raw/a.md');
+    expect(result.notes.join('\n')).toContain('somewhere/else.txt');
+  });
+});
+
+describe('told values', () => {
+  const base = { text: 'Some article text.\nMore text.\n', kind: 'txt' as const, file: 'a.txt', origin: 'a.txt' };
+
+  it.each([
+    ['published', '04/09/2026'],
+    ['published', '2026-02-30'],
+    ['url', 'javascript:alert(1)'],
+    ['url', 'ftp://example.com/a'],
+    ['title', '   '],
+  ])('refuses --%s %j with a UsageError naming the option', (field, value) => {
+    try {
+      importRaw({ ...base, told: { [field]: value } });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as UsageError).field).toBe(`--${field}`);
+    }
+  });
+
+  it('accepts --published unknown', () => {
+    expect(importRaw({ ...base, told: { published: 'unknown' } }).meta.published).toBe('unknown');
+  });
+
+  it('refuses a bad --language through the schema', () => {
+    expect(() => importRaw({ ...base, told: { language: 'English' } })).toThrow(FrontMatterError);
+  });
+
+  it('lists several schema problems at once', () => {
+    const text = '---\nurl: javascript:x\nlanguage: English!\n---\nBody.\nMore.\n';
+    expect(() => importRaw({ text, kind: 'md', file: 'a.md', origin: 'a.md', told: {} })).toThrow(ProblemListError);
+  });
+});
+
+describe('decodeRaw', () => {
+  it('refuses an empty file', () => {
+    expect(() => decodeRaw(new Uint8Array(), 'empty.txt')).toThrow(ArticleFileError);
+  });
+
+  it('refuses a whitespace-only file', () => {
+    expect(() => decodeRaw(new TextEncoder().encode(' \n\t\n'), 'blank.txt')).toThrow(/only whitespace/);
+  });
+
+  it('refuses a binary file', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    expect(() => decodeRaw(png, 'image.txt')).toThrow(/binary/);
+  });
+
+  it('reads Windows-1252 text and warns instead of failing', () => {
+    const bytes = new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0x93, 0x6f, 0x6b, 0x94]); // Café “ok”
+    const decoded = decodeRaw(bytes, 'legacy.txt');
+    expect(decoded.text).toBe('Café “ok”');
+    expect(decoded.warnings[0]).toMatch(/legacy\.txt.*Windows-1252/);
+  });
+
+  it('drops a UTF-8 byte order mark', () => {
+    expect(decodeRaw(new Uint8Array([0xef, 0xbb, 0xbf, 0x41]), 'a.txt').text).toBe('A');
+  });
+});
+
+describe('small helpers', () => {
+  it.each([
+    ['Harbor city opens floating solar farm', true],
+    ['Will the array survive the winter?', true],
+    ['On Tuesday, the city switched on the array.', false],
+    ['The array is online. Officials are pleased', false],
+    ['– a list item, not a headline', false],
+    ['Officials said,', false],
+    ['2025', false],
+  ])('isHeadline(%j) is %s', (line, expected) => {
+    expect(isHeadline(line)).toBe(expected);
+  });
+
+  it.each([
+    ['April 9, 2026', '2026-04-09'],
+    ['9 April 2026', '2026-04-09'],
+    ['Thursday, Apr. 9, 2026', '2026-04-09'],
+    ['2026-04-09T18:00:00+02:00', '2026-04-09'],
+    ['April 9', undefined],
+    ['yesterday', undefined],
+    ['February 30, 2026', undefined],
+  ])('parseStatedDate(%j) is %j', (text, expected) => {
+    expect(parseStatedDate(text)).toBe(expected);
+  });
+
+  it('makes lowercase ASCII slugs without apostrophes or accents, cut at a word', () => {
+    expect(slugify('Meta’s Café: “Muse” Spark!')).toBe('metas-cafe-muse-spark');
+    const long = slugify('word '.repeat(40));
+    expect(long.length).toBeLessThanOrEqual(80);
+    expect(long.endsWith('-')).toBe(false);
+    expect(slugify('An unusually long headline about the floating solar array and the reservoir of the city and')).not.toMatch(/-and$/);
+  });
+
+  it('takes the slug from the file name when the title is unknown or has no ASCII', () => {
+    expect(slugFor('unknown', 'seeds/007_ABC.txt')).toBe('007-abc');
+    expect(slugFor('東京', '/x/Report Final.html')).toBe('report-final');
+  });
+
+  it('knows the three raw kinds and nothing else', () => {
+    expect([rawKindOf('a.TXT'), rawKindOf('b.markdown'), rawKindOf('c.htm'), rawKindOf('d.pdf'), rawKindOf('e')]).toEqual(['txt', 'md', 'html', undefined, undefined]);
+  });
+});
