@@ -94,7 +94,11 @@ export function ingestArticles(files: ArticleFile[], options: IngestOptions = {}
     if (one.article !== undefined && one.problems.length === 0) result.articles.push(one.article);
   }
 
-  result.problems.push(...slugClashes(sorted.filter((f) => exclusionReason(f.path) === undefined).map((f) => f.path)));
+  const clashes = slugClashes(sorted.filter((f) => exclusionReason(f.path) === undefined).map((f) => f.path));
+  result.problems.push(...clashes);
+  // A file with a problem is accounted for by that problem, never also as an article.
+  const clashing = new Set(clashes.map((p) => p.file));
+  result.articles = result.articles.filter((a) => !clashing.has(a.file));
   result.warnings.push(...duplicateBodies(result.articles));
   result.articles.sort((a, b) => compareText(a.id, b.id) || compareText(a.file, b.file));
   result.problems.sort(compareProblems);
@@ -264,7 +268,7 @@ function parseFrontMatter(text: string, file: string): ParsedFrontMatter {
   try {
     data = matter(block, MATTER_OPTIONS).data;
   } catch (error) {
-    return { problem: yamlProblem(error, file) };
+    return { problem: yamlProblem(error, file, fieldLines) };
   }
   if (typeof data !== 'object' || data === null || Object.getPrototypeOf(data) !== Object.prototype) {
     return {
@@ -287,20 +291,38 @@ function parseFrontMatter(text: string, file: string): ParsedFrontMatter {
 }
 
 /** A YAML exception (or anything else the parser threw) as a problem with the file's line. */
-function yamlProblem(error: unknown, file: string): FrontMatterError {
+function yamlProblem(error: unknown, file: string, fieldLines: string[]): FrontMatterError {
   const mark = (error as { mark?: { line?: unknown } } | null)?.mark;
   const reason = (error as { reason?: unknown } | null)?.reason;
   // The block handed to gray-matter starts with the opening `---`, so YAML's 0-based line is the file's 1-based line minus one.
-  const line = typeof mark?.line === 'number' ? mark.line + 1 : undefined;
+  let line = typeof mark?.line === 'number' ? mark.line + 1 : undefined;
+  // An unclosed quote is only noticed at the end of the block; point at the line that opened it instead.
+  if (typeof reason === 'string' && /end of the stream within a (?:single|double) quoted scalar/.test(reason)) {
+    line = unclosedQuoteLine(fieldLines) ?? line;
+  }
   const what = typeof reason === 'string' ? reason : error instanceof Error ? error.message.split('\n')[0] : String(error);
+  const text = line === undefined ? undefined : fieldLines[line - 2];
+  const quoted = text === undefined ? '' : `, in the line ${JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text)}`;
   return new FrontMatterError('the front matter is not valid YAML', {
     file,
     ...(line === undefined ? {} : { line }),
-    found: what ?? 'unreadable YAML',
+    found: `${what ?? 'unreadable YAML'}${quoted}`,
     fix: 'check that line: write `field: value`, put a value that contains `: `, `#` or starts with a quote or bracket in "double quotes", and close every quote and bracket',
     },
     { cause: error },
   );
+}
+
+/** The file line of the first `field: "value` whose quote is not closed on its own line. */
+function unclosedQuoteLine(fieldLines: string[]): number | undefined {
+  const index = fieldLines.findIndex((line) => {
+    const value = /^[^#:]+:\s*(["'])(.*)$/.exec(line);
+    if (value === null) return false;
+    const [, quote, rest = ''] = value;
+    const unescaped = quote === '"' ? rest.replace(/\\./g, '') : rest.replace(/''/g, '');
+    return !unescaped.includes(quote ?? '"');
+  });
+  return index === -1 ? undefined : index + 2;
 }
 
 /**
