@@ -1,0 +1,89 @@
+/**
+ * A small static file server for a built site, as a plain host would serve it: files under an
+ * optional base path, `index.html` for directories, the root `404.html` (with status 404) for
+ * anything missing, no rewrites. Used by `npm run audit`; listens on a free port on 127.0.0.1.
+ */
+import { createReadStream, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pagefind': 'application/octet-stream',
+};
+
+/** A running server: its origin plus base path, and how to stop it. */
+export interface StaticServer {
+  /** e.g. `http://127.0.0.1:41234/news/`, always ending in `/`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `root` under `basePath` (default `/`) on a free port. Requests outside the base path or the
+ * root folder get the 404 page; the server never lists directories.
+ */
+export async function serveStatic(root: string, basePath = '/'): Promise<StaticServer> {
+  const base = `/${basePath.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  const rootDir = path.resolve(root);
+  const server: Server = createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const file = pathname.startsWith(base) ? resolveFile(rootDir, pathname.slice(base.length)) : undefined;
+    if (file === undefined) {
+      const notFound = path.join(rootDir, '404.html');
+      response.writeHead(404, { 'content-type': CONTENT_TYPES['.html'] as string });
+      if (isFile(notFound)) createReadStream(notFound).pipe(response);
+      else response.end('not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${base}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+/** The file a request path maps to, or undefined when there is none or it lies outside `root`. */
+function resolveFile(root: string, relative: string): string | undefined {
+  const candidate = path.resolve(root, relative);
+  if (candidate !== root && !candidate.startsWith(`${root}${path.sep}`)) return undefined;
+  if (isFile(candidate)) return candidate;
+  const index = path.join(candidate, 'index.html');
+  return isFile(index) ? index : undefined;
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
