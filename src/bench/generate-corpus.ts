@@ -24,6 +24,8 @@ export interface GeneratedCorpus {
   files: ArticleFile[];
   /** Article id → event id (`e<n>`): the true grouping. */
   truth: Record<string, string>;
+  /** Rewrite or syndicated copy id → id of the report it was made from: the true derivatives. */
+  derivatives: Record<string, string>;
 }
 
 /** mulberry32: a small, fast, seedable PRNG; enough for test data, not for anything secret. */
@@ -223,6 +225,8 @@ interface Report {
   outlet: string;
   credit?: string;
   published: string;
+  /** The report this one rewrites or copies. */
+  source?: Report;
 }
 
 /**
@@ -255,14 +259,17 @@ export function generateCorpus(options: CorpusOptions): GeneratedCorpus {
 
   const files: ArticleFile[] = [];
   const truth: Record<string, string> = {};
+  const derivatives: Record<string, string> = {};
   const encoder = new TextEncoder();
-  reports.forEach((report, index) => {
-    const id = `${String(index).padStart(5, '0')}-${slugify(report.title)}`;
+  const ids = new Map<Report, string>(reports.map((report, index) => [report, `${String(index).padStart(5, '0')}-${slugify(report.title)}`]));
+  for (const report of reports) {
+    const id = ids.get(report) as string;
     const path = `content/articles/${id}.md`;
     files.push({ path, bytes: encoder.encode(toMarkdown(report, path)) });
     truth[id] = report.eventId;
-  });
-  return { files, truth };
+    if (report.source !== undefined) derivatives[id] = ids.get(report.source) as string;
+  }
+  return { files, truth, derivatives };
 }
 
 interface Pools {
@@ -340,18 +347,26 @@ function makeEvent(rng: Rng, pools: Pools, id: string): EventSpec {
 function tellEvent(rng: Rng, pools: Pools, event: EventSpec, count: number): Report[] {
   const reports: Report[] = [];
   if (count <= 0) return reports;
-  const original = independentReport(rng, pools, event, 0);
+  // One copy per outlet, so a credit line names exactly one report.
+  const outlets = new Set<string>();
+  const outlet = () => {
+    let chosen = pick(rng, pools.outlets);
+    while (outlets.has(chosen) && outlets.size < pools.outlets.length) chosen = pick(rng, pools.outlets);
+    outlets.add(chosen);
+    return chosen;
+  };
+  const original = independentReport(rng, event, 0, outlet());
   reports.push(original);
   while (reports.length < count) {
     const roll = rng();
-    if (roll < 0.35) reports.push(rewrite(rng, pools, original));
-    else if (roll < 0.5) reports.push(syndicate(rng, pools, original));
-    else reports.push(independentReport(rng, pools, event, reports.length));
+    if (roll < 0.35) reports.push(rewrite(rng, original, outlet()));
+    else if (roll < 0.5) reports.push(syndicate(original, outlet()));
+    else reports.push(independentReport(rng, event, reports.length, outlet()));
   }
   return reports;
 }
 
-function independentReport(rng: Rng, pools: Pools, event: EventSpec, number: number): Report {
+function independentReport(rng: Rng, event: EventSpec, number: number, outlet: string): Report {
   const slots = { ...event.slots };
   // Independent reports sometimes disagree on a figure.
   if (number > 0 && rng() < 0.25) slots.count = Math.round(slots.count * (1 + (rng() < 0.5 ? -1 : 1) * (0.05 + rng() * 0.2)));
@@ -361,20 +376,21 @@ function independentReport(rng: Rng, pools: Pools, event: EventSpec, number: num
     const j = Math.floor(rng() * (i + 1));
     [rest[i], rest[j]] = [rest[j] as number, rest[i] as number];
   }
-  const sentences = [event.facts[0] as number, ...rest].map((f) => fill(pick(rng, event.kind.facts[f] as Fact), slots));
+  // Each report of the event words every fact its own way (until the three wordings run out).
+  const sentences = [event.facts[0] as number, ...rest].map((f) => fill((event.kind.facts[f] as Fact)[(f + number) % 3] as string, slots));
   if (rng() < 0.6) sentences.push(pick(rng, event.kind.background));
   if (rng() < 0.3) sentences.push(pick(rng, FILLER));
   return {
     eventId: event.id,
     title: fill(pick(rng, event.kind.titles), slots),
     sentences,
-    outlet: pick(rng, pools.outlets),
+    outlet,
     published: publishedDate(rng, event.date),
   };
 }
 
 /** A paraphrase of `original`: synonym swaps, one or two sentences dropped, maybe a pair swapped. */
-function rewrite(rng: Rng, pools: Pools, original: Report): Report {
+function rewrite(rng: Rng, original: Report, outlet: string): Report {
   let sentences = original.sentences.map((s) => paraphrase(rng, s));
   const drops = between(rng, 0, Math.min(2, sentences.length - 2));
   for (let d = 0; d < drops; d += 1) sentences.splice(between(rng, 1, sentences.length - 1), 1);
@@ -386,27 +402,22 @@ function rewrite(rng: Rng, pools: Pools, original: Report): Report {
     eventId: original.eventId,
     title: paraphrase(rng, original.title),
     sentences,
-    outlet: otherOutlet(rng, pools, original.outlet),
+    outlet,
     ...(rng() < 0.5 ? { credit: original.outlet } : {}),
     published: rng() < 0.2 ? 'unknown' : original.published,
+    source: original,
   };
 }
 
 /** A syndicated copy: the same text under another outlet, credited to the original. */
-function syndicate(rng: Rng, pools: Pools, original: Report): Report {
+function syndicate(original: Report, outlet: string): Report {
   return {
     ...original,
-    outlet: otherOutlet(rng, pools, original.outlet),
+    outlet,
     credit: original.outlet,
     published: original.published,
+    source: original,
   };
-}
-
-function otherOutlet(rng: Rng, pools: Pools, outlet: string): string {
-  for (;;) {
-    const other = pick(rng, pools.outlets);
-    if (other !== outlet) return other;
-  }
 }
 
 function paraphrase(rng: Rng, sentence: string): string {

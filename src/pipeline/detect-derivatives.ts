@@ -1,0 +1,260 @@
+/**
+ * Derivative detection: within one story, tells rewrites of a single report from independent
+ * reporting, so readers see "5 sources, 3 independent reports" rather than five confirmations.
+ *
+ * Three kinds of evidence, strongest first: identical text after normalization (a syndicated copy);
+ * a credit line naming the same original reporter, or naming the other article's outlet; and the
+ * same facts in the same order. For the last, sentences of two articles are matched one-to-one by
+ * the cosine of their stemmed content terms, weighted by how rare each term is among the story's
+ * sentences (rewrites paraphrase, so exact wording is not required; the words every article of the
+ * story uses say little about which report a sentence came from),
+ * and the longest run of matches that keeps both articles' order (a longest increasing subsequence)
+ * is measured against the shorter article. Independent reports of one event share facts too, but
+ * not their order. Rewrites form families; each member points at one representative of its family.
+ */
+import { assertInRange } from '../errors.ts';
+import type { DerivativeLink, SegmentedArticle, Sentence } from '../types.ts';
+import { contentTerms } from './text-features.ts';
+
+/** Tuning of `detectDerivatives`; every field is optional and range-checked. */
+export interface DerivativeOptions {
+  /** IDF-weighted cosine (0–1) at which two sentences count as stating the same thing. Default 0.25. */
+  sentenceThreshold?: number;
+  /** Share (0–1) of the shorter article's sentences that must find a match. Default 0.25. */
+  coverageThreshold?: number;
+  /** Share (0–1) of matched sentence pairs that must keep the same order in both articles. Default 0.8. */
+  orderThreshold?: number;
+  /** Fewest matched sentences for order evidence to count at all (2–100). Default 5. */
+  minMatches?: number;
+}
+
+const DEFAULTS: Required<DerivativeOptions> = {
+  sentenceThreshold: 0.25,
+  coverageThreshold: 0.25,
+  orderThreshold: 0.8,
+  minMatches: 5,
+};
+
+interface Profile {
+  article: SegmentedArticle;
+  /** Whitespace- and case-folded text, to spot syndicated copies. */
+  folded: string;
+  /** Unit-length IDF vectors of the claim-bearing sentences, in order. */
+  sentences: SentenceVector[];
+}
+
+/** Why two articles belong to one family, and how strongly. */
+interface PairEvidence {
+  strength: number;
+  text: string;
+}
+
+/**
+ * Finds the rewrites among the `articles` of one story. Returns one link per derivative article,
+ * sorted by article id, pointing at its family's representative: the article whose outlet the others
+ * credit, else the earliest published, else the longest, else the first by id.
+ * Independent sources = members − links.
+ */
+export function detectDerivatives(articles: SegmentedArticle[], options: DerivativeOptions = {}): DerivativeLink[] {
+  const opts = { ...DEFAULTS, ...options };
+  assertInRange('detectDerivatives', 'sentenceThreshold', opts.sentenceThreshold, 0, 1);
+  assertInRange('detectDerivatives', 'coverageThreshold', opts.coverageThreshold, 0, 1);
+  assertInRange('detectDerivatives', 'orderThreshold', opts.orderThreshold, 0, 1);
+  assertInRange('detectDerivatives', 'minMatches', opts.minMatches, 2, 100);
+
+  const sorted = [...articles].sort((a, b) => compareIds(a.id, b.id));
+  const terms = sorted.map((article) => claimSentences(article).map((s) => contentTerms(s.text)));
+  const weigh = sentenceWeights(terms.flat());
+  const profiles = sorted.map((article, i) => profile(article, (terms[i] ?? []).map(weigh)));
+  const parent = profiles.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] as number)));
+  const evidence = new Map<string, PairEvidence>();
+
+  for (let i = 0; i < profiles.length; i += 1) {
+    for (let j = i + 1; j < profiles.length; j += 1) {
+      const found = pairEvidence(profiles[i] as Profile, profiles[j] as Profile, opts);
+      if (found === undefined) continue;
+      evidence.set(`${i},${j}`, found);
+      const [ri, rj] = [find(i), find(j)];
+      if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
+    }
+  }
+
+  const families = new Map<number, number[]>();
+  profiles.forEach((_, i) => families.set(find(i), [...(families.get(find(i)) ?? []), i]));
+  const links: DerivativeLink[] = [];
+  for (const members of families.values()) {
+    if (members.length < 2) continue;
+    const representative = chooseRepresentative(members.map((i) => profiles[i] as Profile));
+    const repIndex = profiles.findIndex((p) => p.article.id === representative.id);
+    for (const member of members) {
+      if (member === repIndex) continue;
+      links.push({
+        articleId: (profiles[member] as Profile).article.id,
+        derivativeOf: representative.id,
+        evidence: describeLink(member, repIndex, members, profiles, evidence),
+      });
+    }
+  }
+  return links.sort((a, b) => compareIds(a.articleId, b.articleId));
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A sentence as a sparse unit vector: term → weight. */
+type SentenceVector = Map<string, number>;
+
+/** Fewer content terms than this and a sentence is too slight to witness copying ("Read more."). */
+const MIN_SENTENCE_TERMS = 3;
+
+function claimSentences(article: SegmentedArticle): Sentence[] {
+  return article.sentences.filter((s) => s.kind !== 'heading');
+}
+
+/** IDF over the story's sentences, each sentence a document; returns a function that builds unit vectors. */
+function sentenceWeights(all: string[][]): (terms: string[]) => SentenceVector {
+  const df = new Map<string, number>();
+  for (const terms of all) for (const term of new Set(terms)) df.set(term, (df.get(term) ?? 0) + 1);
+  const n = all.length + 1;
+  return (terms) => {
+    const vector: SentenceVector = new Map();
+    if (new Set(terms).size < MIN_SENTENCE_TERMS) return vector;
+    for (const term of terms) vector.set(term, Math.log(n / (df.get(term) ?? 1)));
+    let norm = 0;
+    for (const weight of vector.values()) norm += weight * weight;
+    norm = Math.sqrt(norm);
+    for (const [term, weight] of vector) vector.set(term, norm > 0 ? weight / norm : 0);
+    return vector;
+  };
+}
+
+function profile(article: SegmentedArticle, vectors: SentenceVector[]): Profile {
+  return {
+    article,
+    folded: article.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim(),
+    sentences: vectors.filter((vector) => vector.size > 0),
+  };
+}
+
+/** Folds an outlet or credit name so "WIRED", "Wired" and "wired.com" compare equal. */
+function foldName(name: string | undefined): string {
+  if (name === undefined || name === 'unknown') return '';
+  return name.toLowerCase().replace(/\.(com|org|net|co\.uk)$/u, '').replace(/^the\s+/u, '').replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** The strongest reason to put `a` and `b` in one family, or undefined when they look independent. */
+function pairEvidence(a: Profile, b: Profile, opts: Required<DerivativeOptions>): PairEvidence | undefined {
+  if (a.folded.length > 0 && a.folded === b.folded) return { strength: 3, text: 'identical text (a syndicated copy)' };
+  const creditA = foldName(a.article.meta.credit);
+  const creditB = foldName(b.article.meta.credit);
+  const reasons: string[] = [];
+  let strength = 0;
+  if (creditA !== '' && creditA === creditB) {
+    reasons.push(`both credit ${a.article.meta.credit}`);
+    strength = 2;
+  } else if (creditA !== '' && creditA === foldName(b.article.meta.outlet)) {
+    reasons.push(`credits ${a.article.meta.credit}, the outlet of ${b.article.id}`);
+    strength = 2;
+  } else if (creditB !== '' && creditB === foldName(a.article.meta.outlet)) {
+    reasons.push(`credits ${b.article.meta.credit}, the outlet of ${a.article.id}`);
+    strength = 2;
+  }
+  const order = orderAgreement(a.sentences, b.sentences, opts.sentenceThreshold);
+  if (order.matches >= opts.minMatches && order.coverage >= opts.coverageThreshold && order.concordance >= opts.orderThreshold) {
+    reasons.push(`same facts in the same order (${order.matches} sentences matched, ${order.concordance.toFixed(2)} in order)`);
+    strength = Math.max(strength, 1 + order.coverage * order.concordance);
+  }
+  return reasons.length === 0 ? undefined : { strength, text: reasons.join('; ') };
+}
+
+/**
+ * Matches sentences (unit vectors) one-to-one, most similar first, and measures how many matched
+ * (`matches`), their share of the shorter article (`coverage`), and the share of matched pairs that
+ * come in the same order in both articles (`concordance`, 1 for a faithful rewrite, about 0.5 by chance).
+ */
+export function orderAgreement(
+  a: readonly SentenceVector[],
+  b: readonly SentenceVector[],
+  sentenceThreshold: number,
+): { matches: number; coverage: number; concordance: number } {
+  const pairs: { i: number; j: number; sim: number }[] = [];
+  a.forEach((left, i) =>
+    b.forEach((right, j) => {
+      const sim = dot(left, right);
+      if (sim >= sentenceThreshold) pairs.push({ i, j, sim });
+    }),
+  );
+  pairs.sort((x, y) => y.sim - x.sim || x.i - y.i || x.j - y.j);
+  const usedA = new Set<number>();
+  const usedB = new Set<number>();
+  const positions: { i: number; j: number }[] = [];
+  for (const pair of pairs) {
+    if (usedA.has(pair.i) || usedB.has(pair.j)) continue;
+    usedA.add(pair.i);
+    usedB.add(pair.j);
+    positions.push(pair);
+  }
+  positions.sort((x, y) => x.i - y.i);
+  let concordant = 0;
+  let total = 0;
+  for (let x = 0; x < positions.length; x += 1) {
+    for (let y = x + 1; y < positions.length; y += 1) {
+      total += 1;
+      if ((positions[x] as { j: number }).j < (positions[y] as { j: number }).j) concordant += 1;
+    }
+  }
+  const shorter = Math.min(a.length, b.length);
+  return {
+    matches: positions.length,
+    coverage: shorter === 0 ? 0 : positions.length / shorter,
+    concordance: total === 0 ? 0 : concordant / total,
+  };
+}
+
+/** Dot product of two unit vectors: their cosine. */
+function dot(a: SentenceVector, b: SentenceVector): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let sum = 0;
+  for (const [term, weight] of small) sum += weight * (large.get(term) ?? 0);
+  return sum;
+}
+
+/**
+ * The family member the others derive from: the one whose outlet another member credits (the original
+ * reporter), else the earliest known publication date, else the longest text, else the first id.
+ */
+function chooseRepresentative(members: Profile[]): SegmentedArticle {
+  const credited = new Set(members.map((m) => foldName(m.article.meta.credit)).filter((c) => c !== ''));
+  const rank = (p: Profile) => ({
+    original: credited.has(foldName(p.article.meta.outlet)) && foldName(p.article.meta.credit) === '' ? 0 : 1,
+    date: p.article.meta.published === 'unknown' ? '9999-99-99' : p.article.meta.published,
+    length: -p.article.text.length,
+  });
+  const sorted = [...members].sort((x, y) => {
+    const [rx, ry] = [rank(x), rank(y)];
+    return rx.original - ry.original || rx.date.localeCompare(ry.date) || rx.length - ry.length || compareIds(x.article.id, y.article.id);
+  });
+  return (sorted[0] as Profile).article;
+}
+
+/** The evidence tying `member` to the representative: direct when the pair was judged, else via the strongest partner. */
+function describeLink(
+  member: number,
+  representative: number,
+  family: number[],
+  profiles: Profile[],
+  evidence: Map<string, PairEvidence>,
+): string {
+  const key = (x: number, y: number) => (x < y ? `${x},${y}` : `${y},${x}`);
+  const direct = evidence.get(key(member, representative));
+  if (direct !== undefined) return direct.text;
+  let best: { partner: number; found: PairEvidence } | undefined;
+  for (const other of family) {
+    const found = other === member ? undefined : evidence.get(key(member, other));
+    if (found !== undefined && (best === undefined || found.strength > best.found.strength)) best = { partner: other, found };
+  }
+  const partner = best === undefined ? '' : (profiles[best.partner] as Profile).article.id;
+  return best === undefined ? 'same family of rewrites' : `${best.found.text}, shared with ${partner}, a rewrite of the same report`;
+}
