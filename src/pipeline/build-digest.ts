@@ -7,7 +7,7 @@
  */
 import { ProblemListError } from '../errors.ts';
 import type { ArticleFile, Digest, DigestBuild, DigestSource, SegmentedArticle, Story, TimelineEvent } from '../types.ts';
-import { ingestArticles } from './ingest.ts';
+import { ingestArticles, type IngestOptions } from './ingest.ts';
 import { segmentArticles, type ArticleCache } from './article-cache.ts';
 import { silentObserver, type StageObserver } from './stage-observer.ts';
 import { clusterStories } from './cluster-stories.ts';
@@ -16,8 +16,11 @@ import { alignClaims } from './align-claims.ts';
 import { mergeStory } from './merge-story.ts';
 import { extractTimeline } from './extract-timeline.ts';
 
-/** Options of `buildDigest`; all optional, and none changes the output. */
-export interface BuildDigestOptions {
+/**
+ * Options of `buildDigest`; all optional. `today` and `maxBytes` are ingest's checks (a far-future
+ * date, a file too large); the others do not change the output.
+ */
+export interface BuildDigestOptions extends IngestOptions {
   /** Per-article results from earlier builds; only articles it lacks are normalized and split. */
   cache?: ArticleCache;
   /** Told about each stage's work, for the benchmark's timings and the CLI's progress display. */
@@ -28,10 +31,24 @@ export interface BuildDigestOptions {
 export function buildDigest(files: ArticleFile[], options: BuildDigestOptions = {}): DigestBuild {
   const observer = options.observer ?? silentObserver;
   observer.start?.('ingest', 1);
-  const ingested = observer.run('ingest', () => ingestArticles(files));
+  const ingested = observer.run('ingest', () =>
+    ingestArticles(files, {
+      ...(options.today === undefined ? {} : { today: options.today }),
+      ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
+    }),
+  );
   if (ingested.problems.length > 0) throw new ProblemListError(ingested.problems);
 
-  const segmented: SegmentedArticle[] = segmentArticles(ingested.articles, options.cache, observer).articles;
+  const allSegmented: SegmentedArticle[] = segmentArticles(ingested.articles, options.cache, observer).articles;
+  // An article with no sentence left (only headings or page chrome) has nothing to cite: list it, do not show it.
+  const hasSentence = (a: SegmentedArticle) => a.sentences.some((s) => s.kind === 'sentence' || s.kind === 'list-item');
+  const segmented = allSegmented.filter(hasSentence);
+  const excluded = [
+    ...ingested.excluded,
+    ...allSegmented
+      .filter((a) => !hasSentence(a))
+      .map((a) => ({ file: a.file, reason: 'no sentence left after removing page chrome and headings; nothing to cite' })),
+  ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const byId = new Map(segmented.map((article) => [article.id, article]));
   observer.start?.('cluster', 1);
   const { clusters, stats } = observer.run('cluster', () => clusterStories(segmented));
@@ -66,7 +83,7 @@ export function buildDigest(files: ArticleFile[], options: BuildDigestOptions = 
     report: {
       inputFiles: files.length,
       sources: digest.sources.length,
-      excluded: ingested.excluded,
+      excluded,
       warnings: ingested.warnings.map((w) => w.message),
       cluster: stats,
     },
