@@ -1,0 +1,154 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openFileCache } from '../../src/io/file-cache.ts';
+import { articleCacheKey, createMemoryArticleCache, segmentArticles } from '../../src/pipeline/article-cache.ts';
+import { ingestArticles } from '../../src/pipeline/ingest.ts';
+import type { PipelineStage, StageObserver } from '../../src/pipeline/stage-observer.ts';
+import type { Article, ArticleFile } from '../../src/types.ts';
+
+const FIXTURES = path.join(import.meta.dirname, '../fixtures/article-cache');
+const NAMES = ['harbour-bridge-reopens', 'library-extends-hours', 'orchard-frost-losses'];
+
+function fixtureFile(name: string, bytes?: string): ArticleFile {
+  return {
+    path: `content/articles/${name}.md`,
+    bytes: new TextEncoder().encode(bytes ?? readFileSync(path.join(FIXTURES, `${name}.md`), 'utf8')),
+  };
+}
+
+function ingest(files: ArticleFile[]): Article[] {
+  const result = ingestArticles(files);
+  expect(result.problems).toEqual([]);
+  return result.articles;
+}
+
+/** Counts how many articles each stage actually processed. */
+function countingObserver(): StageObserver & { calls: Partial<Record<PipelineStage, number>> } {
+  const calls: Partial<Record<PipelineStage, number>> = {};
+  return {
+    calls,
+    run(stage, work) {
+      calls[stage] = (calls[stage] ?? 0) + 1;
+      return work();
+    },
+  };
+}
+
+const temporary: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'article-cache-test-'));
+  temporary.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('segmentArticles', () => {
+  it('gives the same articles with an empty cache, a full cache and no cache', () => {
+    const articles = ingest(NAMES.map((name) => fixtureFile(name)));
+    const plain = segmentArticles(articles).articles;
+    const cache = createMemoryArticleCache();
+    const cold = segmentArticles(articles, cache).articles;
+    const warm = segmentArticles(articles, cache).articles;
+    expect(plain.length).toBe(3);
+    expect(plain.every((article) => article.sentences.length > 0)).toBe(true);
+    expect(cold).toEqual(plain);
+    expect(warm).toEqual(plain);
+    expect(JSON.stringify(warm)).toBe(JSON.stringify(plain));
+  });
+
+  it('normalizes and splits only the article the cache has not seen', () => {
+    const cache = createMemoryArticleCache();
+    segmentArticles(ingest(NAMES.slice(0, 2).map((name) => fixtureFile(name))), cache);
+    const observer = countingObserver();
+    const { stats } = segmentArticles(ingest(NAMES.map((name) => fixtureFile(name))), cache, observer);
+    expect(stats).toEqual({ hits: 2, misses: 1 });
+    expect(observer.calls).toEqual({ normalize: 1, sentences: 1 });
+  });
+
+  it('recomputes an article whose text changed and keeps the others', () => {
+    const cache = createMemoryArticleCache();
+    const original = NAMES.map((name) => fixtureFile(name));
+    segmentArticles(ingest(original), cache);
+    const edited = readFileSync(path.join(FIXTURES, 'library-extends-hours.md'), 'utf8').replace('10 pm', '11 pm');
+    const files = [original[0] as ArticleFile, fixtureFile('library-extends-hours', edited), original[2] as ArticleFile];
+    const { articles, stats } = segmentArticles(ingest(files), cache);
+    expect(stats).toEqual({ hits: 2, misses: 1 });
+    expect(articles.find((a) => a.id === 'library-extends-hours')?.text).toContain('11 pm');
+  });
+
+  it('does not share an entry between two files with the same bytes under different names', () => {
+    const bytes = readFileSync(path.join(FIXTURES, 'orchard-frost-losses.md'), 'utf8');
+    const [a, b] = ingest([fixtureFile('orchard-frost-losses', bytes), fixtureFile('frost-copy', bytes)]) as [Article, Article];
+    expect(a.contentHash).toBe(b.contentHash);
+    expect(articleCacheKey(a)).not.toBe(articleCacheKey(b));
+    const cache = createMemoryArticleCache();
+    segmentArticles([a], cache);
+    const [copy] = segmentArticles([b], cache).articles;
+    expect(copy?.sentences[0]?.articleId).toBe(b.id);
+  });
+
+  it('hands out copies, so a caller that edits a result cannot corrupt the cache', () => {
+    const cache = createMemoryArticleCache();
+    const articles = ingest([fixtureFile('harbour-bridge-reopens')]);
+    const [first] = segmentArticles(articles, cache).articles;
+    if (first === undefined) throw new Error('no article');
+    first.sentences.length = 0;
+    const [again] = segmentArticles(articles, cache).articles;
+    expect(again?.sentences.length).toBeGreaterThan(0);
+  });
+});
+
+describe('openFileCache', () => {
+  it('keeps entries across reopenings, so a second build reads everything from disk', () => {
+    const dir = tempDir();
+    const articles = ingest(NAMES.map((name) => fixtureFile(name)));
+    const first = segmentArticles(articles, openFileCache({ dir, version: 'v1' })).articles;
+    const reopened = openFileCache({ dir, version: 'v1' });
+    const observer = countingObserver();
+    const second = segmentArticles(articles, reopened, observer);
+    expect(second.stats).toEqual({ hits: 3, misses: 0 });
+    expect(observer.calls).toEqual({});
+    expect(JSON.stringify(second.articles)).toBe(JSON.stringify(first));
+  });
+
+  it('prunes exactly the entries of articles that were removed or changed', () => {
+    const dir = tempDir();
+    const all = ingest(NAMES.map((name) => fixtureFile(name)));
+    segmentArticles(all, openFileCache({ dir, version: 'v1' }));
+    const kept = all.filter((article) => article.id !== 'library-extends-hours');
+    const cache = openFileCache({ dir, version: 'v1' });
+    segmentArticles(kept, cache);
+    expect(cache.prune()).toBe(1);
+    expect(readdirSync(cache.dir).sort()).toEqual(kept.map((article) => `${articleCacheKey(article)}.json`).sort());
+  });
+
+  it('starts empty for a new pipeline version and deletes the old version folder', () => {
+    const dir = tempDir();
+    const articles = ingest([fixtureFile('harbour-bridge-reopens')]);
+    segmentArticles(articles, openFileCache({ dir, version: 'v1' }));
+    const next = openFileCache({ dir, version: 'v2' });
+    expect(segmentArticles(articles, next).stats).toEqual({ hits: 0, misses: 1 });
+    expect(readdirSync(dir)).toEqual(['v2']);
+  });
+
+  it('treats a corrupt entry as a miss and rewrites it', () => {
+    const dir = tempDir();
+    const articles = ingest([fixtureFile('harbour-bridge-reopens')]);
+    const cache = openFileCache({ dir, version: 'v1' });
+    segmentArticles(articles, cache);
+    const entry = path.join(cache.dir, `${articleCacheKey(articles[0] as Article)}.json`);
+    writeFileSync(entry, '{"text": "cut off');
+    const reopened = openFileCache({ dir, version: 'v1' });
+    expect(segmentArticles(articles, reopened).stats).toEqual({ hits: 0, misses: 1 });
+    expect(() => JSON.parse(readFileSync(entry, 'utf8'))).not.toThrow();
+  });
+
+  it('refuses a key that is not a hash, so no key can point outside the cache folder', () => {
+    const cache = openFileCache({ dir: tempDir(), version: 'v1' });
+    expect(() => cache.get('../../etc/passwd')).toThrow(/hex hash/);
+  });
+});
