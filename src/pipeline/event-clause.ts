@@ -1,0 +1,215 @@
+/**
+ * Cuts the clause that says what happened out of a sentence that dates it: the text half of the
+ * timeline stage. Extractive: every word comes from the sentence, in its order; the only marks
+ * added are an ellipsis where words between a subject and its clause were left out, and a capital
+ * on the first letter.
+ *
+ * Clause boundaries are found with plain punctuation and function words (no parser): semicolons,
+ * colons, dashes, brackets, a comma before "which"/"who"/"but"/"-ing", and subordinators such as
+ * "since" or "because". Commas inside a list ("Alibaba, DeepSeek, and Zhipu AI") or inside a date
+ * ("April 8, 2026") are not boundaries.
+ */
+
+/** A span of the sentence that must not be cut (a date expression). */
+export interface Span {
+  index: number;
+  length: number;
+}
+
+const IRREGULAR_VERBS = new Set(
+  ('was were is are has had have rose fell grew made took went came became began brought bought built sold spent ' +
+    'won lost led left met paid put ran said saw set told wrote held kept got gave hit cut drew threw shut struck ' +
+    'sought fought taught caught hired unveiled').split(' '),
+);
+
+/** Words that open a clause after a comma. */
+const CLAUSE_AFTER_COMMA = /^(?:which|who|whom|whose|where|while|whereas|although|though|but|because|since|so|yet|as|when|after|before|and\s+(?:it|its|they|their|he|his|she|her|we|our|the|this|that|there|these|those|a|an)|or\s+(?:it|they|the))\b|^\p{Ll}+ing\b/u;
+
+/** Subordinators that open a clause without a comma. */
+const SUBORDINATOR = /^(?:since|because|although|whereas|while|when|after|before)\s/;
+
+/** True for a word that reads as a finite or participial verb ("launched", "was", "grew"). */
+export function looksLikeVerb(word: string): boolean {
+  const lower = word.toLowerCase();
+  return IRREGULAR_VERBS.has(lower) || (/^\p{Ll}[\p{Ll}-]{2,}ed$/u.test(word) && !/(?:need|seed|speed|feed|bed|red)$/.test(lower));
+}
+
+/** True when a clause has no subject of its own: it opens with a relative pronoun or a verb. */
+function lacksSubject(clause: string): boolean {
+  const first = /^[\p{L}'’-]+/u.exec(clause.trim())?.[0] ?? '';
+  return /^(?:which|who|whose|that)$/i.test(first) || looksLikeVerb(first);
+}
+
+function inside(position: number, spans: Span[]): boolean {
+  return spans.some((s) => position > s.index && position < s.index + s.length);
+}
+
+/** Cut points (index where a new clause starts, and where the previous one ends) in the sentence. */
+function boundaries(sentence: string, spans: Span[]): { cut: number; resume: number }[] {
+  const found: { cut: number; resume: number }[] = [];
+  for (const match of sentence.matchAll(/\s*[;:—–()[\]]\s*|\s+-\s+|\s*…\s*/gu)) {
+    const at = match.index ?? 0;
+    if (!inside(at, spans)) found.push({ cut: at, resume: at + match[0].length });
+  }
+  for (const match of sentence.matchAll(/,\s+/g)) {
+    const at = match.index ?? 0;
+    const resume = at + match[0].length;
+    if (!inside(at, spans) && CLAUSE_AFTER_COMMA.test(sentence.slice(resume))) found.push({ cut: at, resume });
+  }
+  for (const match of sentence.matchAll(/\s+(?=\S)/g)) {
+    const at = match.index ?? 0;
+    const resume = at + match[0].length;
+    if (sentence.charAt(at - 1) === ',' || inside(at, spans) || inside(resume, spans)) continue;
+    if (SUBORDINATOR.test(sentence.slice(resume))) found.push({ cut: at, resume });
+  }
+  return found.sort((a, b) => a.cut - b.cut);
+}
+
+/** The segments of a sentence between clause boundaries, as [start, end) offsets. */
+function segments(sentence: string, spans: Span[]): [number, number][] {
+  const result: [number, number][] = [];
+  let start = 0;
+  for (const { cut, resume } of boundaries(sentence, spans)) {
+    if (cut < start) continue;
+    result.push([start, cut]);
+    start = resume;
+  }
+  result.push([start, sentence.length]);
+  return result;
+}
+
+/** Splits a range of the sentence at " and <verb>" (two predicates, two events) outside the spans. */
+function predicateCuts(sentence: string, from: number, to: number, spans: Span[]): number[] {
+  const cuts: number[] = [];
+  const pattern = /,?\s+and\s+([\p{L}-]+)/gu;
+  pattern.lastIndex = from;
+  for (let match = pattern.exec(sentence); match !== null && (match.index ?? 0) < to; match = pattern.exec(sentence)) {
+    if (looksLikeVerb(match[1] ?? '') && !inside(match.index ?? 0, spans)) cuts.push(match.index ?? 0);
+  }
+  return cuts;
+}
+
+const LEADING_CONNECTIVE = /^(?:and|but|or|so|yet|since|because|although|though|whereas|while|when|after|before|as|then|still|however|meanwhile|also)\b,?\s*/i;
+
+/** Drops a leading connective and the date phrase when the clause opens with it ("In June 2025, …"). */
+function stripLead(text: string, offset: number, date: Span): { text: string; offset: number } {
+  let t = text;
+  let o = offset;
+  const skip = (n: number) => {
+    t = t.slice(n);
+    o += n;
+  };
+  const lead = /^\s+/.exec(t);
+  if (lead) skip(lead[0].length);
+  const connective = LEADING_CONNECTIVE.exec(t);
+  if (connective && connective.index === 0 && date.index >= o + connective[0].length) skip(connective[0].length);
+  const quote = /^["“‘']\s*/.exec(t);
+  const afterQuote = quote ? quote[0].length : 0;
+  const prep = /^(?:in|on|by|at|during|from|as\s+of)\s+/i.exec(t.slice(afterQuote));
+  const datePos = date.index - o;
+  const prepLength = prep ? prep[0].length : 0;
+  if (datePos === afterQuote || datePos === afterQuote + prepLength) {
+    const rest = t.slice(date.index + date.length - o);
+    const sep = /^[\s,]*/.exec(rest)?.[0] ?? '';
+    if (rest.length > sep.length) skip(date.index + date.length - o + sep.length);
+  }
+  return { text: t, offset: o };
+}
+
+/** Removes trailing punctuation and unbalanced quotes, capitalizes the first letter. */
+function tidy(text: string): string {
+  let t = text.trim().replace(/[\s,;:.]+$/u, '');
+  const opens = (t.match(/[“"]/g) ?? []).length;
+  const closes = (t.match(/[”"]/g) ?? []).length;
+  if (/^[“"]/.test(t) && opens > closes) t = t.slice(1).trimStart();
+  if (/[”"]$/.test(t) && (t.match(/[“]/g) ?? []).length < (t.match(/[”]/g) ?? []).length) t = t.slice(0, -1).trimEnd();
+  if (/^[“"]/.test(t) && !/[”"]/.test(t.slice(1))) t = t.slice(1).trimStart();
+  t = t.replace(/[\s,;:.]+$/u, '');
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+/** Shortens a clause to `maxLength` at the best boundary that keeps `focus` (an offset in it). */
+function shorten(text: string, focus: number, maxLength: number, spans: Span[]): string {
+  if (text.length <= maxLength) return text;
+  const cuts: number[] = [...predicateCuts(text, 0, text.length, spans)];
+  if (cuts.length === 0) {
+    for (const match of text.matchAll(/,\s+/g)) if (!inside(match.index ?? 0, spans)) cuts.push(match.index ?? 0);
+  }
+  const edges = [0, ...cuts.sort((a, b) => a - b), text.length];
+  for (let i = 0; i + 1 < edges.length; i += 1) {
+    const from = edges[i] ?? 0;
+    const to = edges[i + 1] ?? text.length;
+    if (focus >= from && focus < to) {
+      const piece = text.slice(from, to).replace(/^,?\s+and\s+/, '').replace(/^,\s*/, '');
+      if (piece.length <= maxLength) return piece;
+      break;
+    }
+  }
+  const hard = text.slice(0, maxLength - 1);
+  return `${hard.slice(0, Math.max(hard.lastIndexOf(' '), 1)).replace(/[\s,;:]+$/u, '')}…`;
+}
+
+/**
+ * The clause of `sentence` that the date expression `date` belongs to, ready to show: leading date
+ * phrase dropped (the label carries the date), subject restored for clauses that lack one ("Llama 4,
+ * which launched in April 2025"), at most `maxLength` characters. `others` are the sentence's other
+ * date expressions: two dates in one clause split it at " and <verb>". With `followingPhrase`, the
+ * dated thing is what follows the expression ("10 months after <X>"), and X is returned.
+ */
+export function eventClause(
+  sentence: string,
+  date: Span,
+  others: Span[],
+  options: { maxLength: number; followingPhrase?: boolean },
+): string {
+  const spans = [date, ...others];
+  const parts = segments(sentence, spans);
+  const dateEnd = date.index + date.length;
+  if (options.followingPhrase === true) {
+    const part = parts.find(([s, e]) => dateEnd >= s && dateEnd <= e) ?? [dateEnd, sentence.length];
+    return tidy(shorten(sentence.slice(dateEnd, part[1]).trim(), 0, options.maxLength, spans));
+  }
+  const at = parts.findIndex(([s, e]) => date.index >= s && date.index < e);
+  let [start, end] = parts[at] ?? [0, sentence.length];
+
+  // Two dated predicates in one clause ("reached X by Q3 … and accumulated Y by early 2026").
+  const cuts = predicateCuts(sentence, start, end, spans).filter((c) => others.some((o) => o.index >= start && o.index < end));
+  for (const cut of cuts) {
+    if (cut <= date.index && others.some((o) => o.index >= start && o.index < cut)) start = sentence.indexOf('and', cut) + 4;
+    else if (cut > date.index && others.some((o) => o.index > cut && o.index < end)) end = Math.min(end, cut);
+  }
+
+  let { text, offset } = stripLead(sentence.slice(start, end), start, date);
+  // A relative clause ends at its closing comma ("which was released in April 2025, was panned").
+  if (/^(?:which|who)\b/i.test(text)) {
+    const close = text.indexOf(', ', dateEnd - offset);
+    if (close > 0) text = text.slice(0, close);
+  }
+  if (lacksSubject(text)) {
+    let k = at - 1;
+    while (k >= 0 && lacksSubject(sentence.slice(parts[k]?.[0] ?? 0, parts[k]?.[1] ?? 0))) k -= 1;
+    const subjectPart = parts[k];
+    if (subjectPart !== undefined) {
+      const body = sentence.slice(subjectPart[0], subjectPart[1]);
+      const comma = body.lastIndexOf(', ');
+      const subjectStart = subjectPart[0] + (comma >= 0 ? comma + 2 : 0);
+      const subject = sentence.slice(subjectStart, subjectPart[1]).replace(LEADING_CONNECTIVE, '').trim();
+      const joined = sentence.slice(subjectStart, offset + text.length).replace(LEADING_CONNECTIVE, '');
+      if (subject.length > 0 && joined.length <= options.maxLength) {
+        offset = subjectStart;
+        text = joined;
+      } else if (subject.length > 0 && subject.length < options.maxLength / 2) {
+        return tidy(`${subject} … ${shorten(text, date.index - offset, options.maxLength - subject.length - 3, spans)}`);
+      }
+    }
+  }
+  const local = spans.map((s) => ({ index: s.index - offset, length: s.length }));
+  return tidy(shorten(text, Math.max(0, date.index - offset), options.maxLength, local));
+}
+
+/** Planned or expected: "will", "plans to", "is expected to", "hopes to" and the like. */
+export function soundsPlanned(clause: string): boolean {
+  return /\b(?:will|won['’]t|shall|plans?\s+to|planned|planning\s+to|(?:is|are|was|were)\s+(?:set|expected|scheduled|due|slated|poised|going)\s+to|intends?\s+to|aims?\s+to|hopes?\s+to|expects?\s+to|upcoming)\b/i.test(
+    clause,
+  );
+}

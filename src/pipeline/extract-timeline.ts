@@ -1,0 +1,287 @@
+/**
+ * The timeline stage: every dated event the articles of one story mention, at the precision the
+ * text gives, each cited to every article that dates it.
+ *
+ * Dates come from `date-expressions.ts` (chrono-node plus our parsers), the words from
+ * `event-clause.ts`. Relative dates ("last year", "On Wednesday") count from the article's
+ * publication date; when that is unknown they count from the earliest known publication date in
+ * the story, else from the latest full date the article itself states, and the event says so in
+ * `anchorNote`. With nothing to count from, the relative date is dropped, never guessed.
+ */
+import { assertInRange } from '../errors.ts';
+import type { IsoDate, SegmentedArticle, TimelineEvent } from '../types.ts';
+import { findDateMentions, formatDay, type DateMention, type DateRange, type MentionContext } from './date-expressions.ts';
+import { eventClause, soundsPlanned } from './event-clause.ts';
+import { contentTerms, entities } from './text-features.ts';
+
+/** Options of `extractTimeline`. */
+export interface TimelineOptions {
+  /** Longest event text, in characters (40–400; default 140). */
+  maxTextLength?: number;
+  /** Share of the shorter clause's content terms two reports must share to be one event (0–1; default 0.5). */
+  sameEventOverlap?: number;
+}
+
+const DEFAULTS = { maxTextLength: 140, sameEventOverlap: 0.5 };
+
+/** How one article's relative dates are anchored. */
+interface Anchor {
+  date: IsoDate | undefined;
+  /** Why this date, when it is not the article's own publication date (e.g. "the latest full date …"). */
+  basis: string | undefined;
+}
+
+/** One relative expression counted from a stand-in date, for the event's `anchorNote`. */
+interface Anchoring {
+  articleId: string;
+  expression: string;
+  from: IsoDate;
+  basis: string;
+}
+
+/** One dated statement from one article, before reports of the same event are merged. */
+interface Report {
+  range: DateRange;
+  text: string;
+  upcoming: boolean;
+  articleId: string;
+  /** The article's own date is known (or the date is absolute): the report dates the event by itself. */
+  direct: boolean;
+  anchoring: Anchoring | undefined;
+  terms: Set<string>;
+  names: Set<string>;
+}
+
+/** News verbs that report the same kind of event; mapped to one term so "unveiled" meets "launched". */
+const EVENT_SYNONYMS: string[][] = [
+  ['launch', 'unveil', 'release', 'debut', 'introduce', 'announce', 'ship', 'roll'],
+  ['restructure', 'reorganize', 'reorganise', 'overhaul', 'reshuffle', 'rebuild', 'rebuilt', 'revamp'],
+  ['acquire', 'buy', 'bought', 'purchase', 'invest', 'stake'],
+  ['hire', 'recruit', 'appoint', 'install', 'poach', 'name'],
+  ['sue', 'lawsuit', 'suit'],
+];
+
+const CANONICAL: Map<string, string> = new Map(
+  EVENT_SYNONYMS.flatMap((group) => group.map((word) => [contentTerms(word)[0] ?? word, contentTerms(group[0] ?? '')[0] ?? ''] as const)),
+);
+
+const DATE_WORDS = new Set(
+  contentTerms(
+    'january february march april may june july august september october november december monday tuesday ' +
+      'wednesday thursday friday saturday sunday year years month months week weeks day days ago early late mid ' +
+      'coming next previous following quarter half today yesterday tomorrow',
+  ),
+);
+
+/** Content terms of an event clause, with synonyms merged and date words and years left out. */
+function eventTerms(text: string): Set<string> {
+  return new Set(
+    contentTerms(text)
+      .map((term) => CANONICAL.get(term) ?? term)
+      .filter((term) => !DATE_WORDS.has(term) && !/^(?:19|20)\d{2}$/.test(term)),
+  );
+}
+
+/** Multi-word names ("Scale AI", "Alexandr Wang"): single capitalized words are too common to tell events apart. */
+function names(text: string): Set<string> {
+  return new Set(entities(text).filter((name) => name.includes(' ')));
+}
+
+/** How the relative dates of each article are anchored, and the note that says so. */
+function anchorsFor(articles: SegmentedArticle[]): Map<string, Anchor> {
+  const known = articles
+    .filter((a) => a.meta.published !== 'unknown')
+    .map((a) => ({ id: a.id, date: a.meta.published as IsoDate }))
+    .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const earliest = known[0];
+  const anchors = new Map<string, Anchor>();
+  for (const article of articles) {
+    if (article.meta.published !== 'unknown') {
+      anchors.set(article.id, { date: article.meta.published, basis: undefined });
+    } else if (earliest !== undefined) {
+      anchors.set(article.id, {
+        date: earliest.date,
+        basis: `the earliest known publication date among this story's sources (${earliest.id})`,
+      });
+    } else {
+      const stated = latestStatedDay(article);
+      anchors.set(article.id, { date: stated, basis: stated === undefined ? undefined : 'the latest full date the article itself states' });
+    }
+  }
+  return anchors;
+}
+
+/** The latest day-precise absolute date an article states: it was published on or after it. */
+function latestStatedDay(article: SegmentedArticle): IsoDate | undefined {
+  let latest: IsoDate | undefined;
+  let context: MentionContext = { anchor: undefined, lastYear: undefined, lastRange: undefined, future: false };
+  for (const sentence of article.sentences) {
+    if (sentence.kind === 'heading') continue;
+    const found = findDateMentions(sentence.text, { ...context, future: soundsPlanned(sentence.text) });
+    context = found.context;
+    for (const mention of found.mentions) {
+      if (mention.kind !== 'absolute' || mention.range?.precision !== 'day' || soundsPlanned(sentence.text)) continue;
+      if (latest === undefined || mention.range.start > latest) latest = mention.range.start;
+    }
+  }
+  return latest;
+}
+
+/** Every dated statement of one article. */
+function reportsOf(article: SegmentedArticle, anchor: Anchor, maxLength: number): Report[] {
+  const reports: Report[] = [];
+  let context: MentionContext = { anchor: anchor.date, lastYear: undefined, lastRange: undefined, future: false };
+  const sentences = [...article.sentences].sort((a, b) => a.index - b.index);
+  for (const sentence of sentences) {
+    if (sentence.kind === 'heading') continue;
+    const planned = soundsPlanned(sentence.text);
+    const found = findDateMentions(sentence.text, { ...context, future: planned });
+    context = found.context;
+    for (const mention of found.mentions) {
+      const report = toReport(article.id, sentence.text, mention, found.mentions, anchor, maxLength);
+      if (report !== undefined) reports.push(report);
+    }
+  }
+  return reports;
+}
+
+function toReport(
+  articleId: string,
+  sentence: string,
+  mention: DateMention,
+  all: DateMention[],
+  anchor: Anchor,
+  maxLength: number,
+): Report | undefined {
+  if (mention.range === null) return undefined;
+  const others = all.filter((m) => m !== mention).map((m) => ({ index: m.index, length: m.text.length }));
+  const text = eventClause(sentence, { index: mention.index, length: mention.text.length }, others, {
+    maxLength,
+    followingPhrase: mention.datesFollowingPhrase,
+  });
+  if (text.split(/\s+/).length < 2) return undefined; // a date with nothing said about it
+  const anchored = mention.kind === 'relative' && anchor.basis !== undefined && anchor.date !== undefined;
+  const expression = mention.text.replace(/[\s,;:]+$/u, '');
+  const upcoming =
+    mention.ahead || soundsPlanned(text) || (anchor.date !== undefined && mention.range.start > anchor.date);
+  return {
+    range: mention.range,
+    text,
+    upcoming,
+    articleId,
+    direct: !anchored,
+    anchoring:
+      anchored && anchor.date !== undefined && anchor.basis !== undefined
+        ? { articleId, expression, from: anchor.date, basis: anchor.basis }
+        : undefined,
+    terms: eventTerms(text.replace(expression, ' ')),
+    names: names(text),
+  };
+}
+
+/**
+ * Two reports with the same range tell of one event when the shorter clause's content terms are
+ * mostly (`overlap`) in the other, or when both clauses name the same person or organization
+ * (a multi-word name) and share at least half that many terms.
+ */
+function sameEvent(a: Report, b: Report, overlap: number): boolean {
+  if (a.range.start !== b.range.start || a.range.end !== b.range.end) return false;
+  const shared = [...a.terms].filter((t) => b.terms.has(t)).length;
+  const smaller = Math.min(a.terms.size, b.terms.size);
+  if (smaller === 0) return false;
+  if (shared / smaller >= overlap) return true;
+  return [...a.names].some((n) => b.names.has(n)) && shared / smaller >= overlap / 2;
+}
+
+/** Groups reports of one event (transitively) so each event is listed once. */
+function groupReports(reports: Report[], overlap: number): Report[][] {
+  const parent = reports.map((_, i) => i);
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root] ?? root;
+    return root;
+  };
+  for (let i = 0; i < reports.length; i += 1) {
+    for (let j = i + 1; j < reports.length; j += 1) {
+      const a = reports[i];
+      const b = reports[j];
+      if (a !== undefined && b !== undefined && sameEvent(a, b, overlap)) parent[find(j)] = find(i);
+    }
+  }
+  const groups = new Map<number, Report[]>();
+  reports.forEach((report, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), report]);
+  });
+  return [...groups.values()];
+}
+
+/**
+ * Says how stand-in dates were used, one sentence per stand-in: "000 and 001 state no publication
+ * date; “last year” was counted from 9 April 2026, the earliest known publication date …".
+ */
+function anchorNotes(anchorings: Anchoring[]): string[] {
+  const byBasis = new Map<string, Anchoring[]>();
+  for (const a of anchorings) {
+    const key = `${a.from}|${a.basis}`;
+    byBasis.set(key, [...(byBasis.get(key) ?? []), a]);
+  }
+  return [...byBasis.values()]
+    .map((list) => {
+      const ids = [...new Set(list.map((a) => a.articleId))].sort();
+      const expressions = [...new Set(list.map((a) => `“${a.expression}”`))].sort();
+      const first = list[0] as Anchoring;
+      const who = ids.length === 1 ? `${ids[0]} states` : `${listed(ids)} state`;
+      const what = expressions.length === 1 ? `${expressions[0]} was` : `${listed(expressions)} were`;
+      return `${who} no publication date; ${what} counted from ${formatDay(first.from)}, ${first.basis}.`;
+    })
+    .sort();
+}
+
+function listed(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** The report whose words stand for the event: one that dates it by itself, then the first source. */
+function representative(group: Report[]): Report {
+  const sorted = [...group].sort(
+    (a, b) =>
+      Number(b.direct) - Number(a.direct) || a.articleId.localeCompare(b.articleId) || a.text.length - b.text.length || a.text.localeCompare(b.text),
+  );
+  return sorted[0] as Report;
+}
+
+/**
+ * Extracts the dated events of one story from its articles. Takes the story's segmented articles
+ * and its slug; returns its events sorted by start, end and text, with ids `<storySlug>-t<n>`.
+ * The same event told by several articles is one event citing all of them.
+ */
+export function extractTimeline(articles: SegmentedArticle[], storySlug: string, options: TimelineOptions = {}): TimelineEvent[] {
+  const maxTextLength = options.maxTextLength ?? DEFAULTS.maxTextLength;
+  const sameEventOverlap = options.sameEventOverlap ?? DEFAULTS.sameEventOverlap;
+  assertInRange('extract-timeline', 'maxTextLength', maxTextLength, 40, 400);
+  assertInRange('extract-timeline', 'sameEventOverlap', sameEventOverlap, 0, 1);
+
+  const sorted = [...articles].sort((a, b) => a.id.localeCompare(b.id));
+  const anchors = anchorsFor(sorted);
+  const reports = sorted.flatMap((article) => reportsOf(article, anchors.get(article.id) ?? { date: undefined, basis: undefined }, maxTextLength));
+
+  const events = groupReports(reports, sameEventOverlap).map((group) => {
+    const lead = representative(group);
+    const notes = anchorNotes(group.map((r) => r.anchoring).filter((a): a is Anchoring => a !== undefined));
+    const event: Omit<TimelineEvent, 'id'> = {
+      start: lead.range.start,
+      end: lead.range.end,
+      label: lead.range.label,
+      text: lead.text,
+      upcoming: group.some((r) => r.upcoming),
+      sourceIds: [...new Set(group.map((r) => r.articleId))].sort(),
+      storySlug,
+      ...(notes.length > 0 ? { anchorNote: notes.join(' ') } : {}),
+    };
+    return event;
+  });
+
+  events.sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end) || a.text.localeCompare(b.text));
+  return events.map((event, i) => ({ id: `${storySlug}-t${i + 1}`, ...event }));
+}

@@ -1,0 +1,112 @@
+/**
+ * Recognises page chrome: the lines a web page wraps around an article that are not reporting.
+ *
+ * Each test looks at one line as a whole, so a sentence that merely contains "read more" or
+ * "source" is never taken for chrome. The label lists are generic web-page furniture (promo,
+ * sharing and navigation labels), not phrases of any particular article.
+ */
+
+/** Labels that stand alone on a line: the whole line is the label (case and end punctuation ignored). */
+export const PAGE_LABELS: ReadonlyMap<string, string> = new Map([
+  ...labels('a video promo label from the publisher\'s page', ['recommended video', 'recommended videos', 'watch', 'watch now', 'watch the video', 'video', 'play video']),
+  ...labels('a link to other articles on the publisher\'s site', [
+    'read more', 'read next', 'read also', 'also read', 'see also', 'related', 'related articles', 'related stories',
+    'related posts', 'related content', 'related reading', 'recommended', 'recommended for you', 'recommended reading',
+    'more from this author', 'more stories', 'trending', 'trending now', 'most popular', 'most read', 'top stories',
+    'you may also like', 'you might also like', 'continue reading', 'keep reading', 'story continues below',
+    'article continues below', 'continue reading below', 'scroll to continue', 'scroll to continue with content',
+  ]),
+  ...labels('an advertisement label', ['advertisement', 'ad', 'ads', 'sponsored', 'sponsored content', 'paid content', 'promoted', 'partner content']),
+  ...labels('a sharing button label', [
+    'share', 'share this', 'share this article', 'share this story', 'share this post', 'share on facebook',
+    'share on twitter', 'share on x', 'share on linkedin', 'tweet', 'email', 'print', 'copy link', 'copy link to article', 'save', 'save article',
+  ]),
+  ...labels('a subscription or newsletter prompt', ['subscribe', 'subscribe now', 'newsletter', 'sign up', 'sign in', 'log in', 'register']),
+  ...labels('a navigation label from the web page', [
+    'skip to content', 'skip to main content', 'menu', 'home', 'back to top', 'top', 'next', 'previous', 'next article',
+    'previous article', 'comments', 'leave a comment', 'listen to this article', 'loading', 'close', 'table of contents', 'contents',
+  ]),
+]);
+
+function labels(detail: string, list: string[]): Array<[string, string]> {
+  return list.map((label) => [label, detail]);
+}
+
+/** Labels that open a short line and are followed by the text of a link or prompt ("Read more: …"). */
+const PREFIX_LABELS: ReadonlyArray<[RegExp, string]> = [
+  [/^(?:read more|read next|read also|also read|related|see also|more|watch|listen)\s*[:|›»→>-]\s*\S/iu, 'a link to other articles on the publisher\'s site'],
+  [/^(?:sign up|subscribe|join|get)\b.{0,80}\b(?:newsletter|inbox|updates|alerts|free)\b/iu, 'a subscription or newsletter prompt'],
+  [/^sign up (?:for|to)\b/iu, 'a subscription or newsletter prompt'],
+  [/^follow us on\b/iu, 'a social-media prompt'],
+  [/^click here\b/iu, 'a link prompt from the web page'],
+  [/^(?:image|photo|photograph|picture|video) (?:credit|courtesy|source)s?\s*:/iu, 'a picture credit'],
+];
+
+/** A line's words with markers, arrows and end punctuation stripped, lowercased. */
+function labelKey(line: string): string {
+  return line
+    .toLowerCase()
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    .replace(/[^\p{L}\p{N}]+$/u, '')
+    .replace(/\s+/gu, ' ');
+}
+
+function wordCount(line: string): number {
+  return line.split(/\s+/u).filter((word) => word !== '').length;
+}
+
+/** The plain-words reason when the whole line is a web-page label, else undefined. */
+export function pageLabelDetail(line: string): string | undefined {
+  const exact = PAGE_LABELS.get(labelKey(line));
+  if (exact !== undefined) return exact;
+  if (wordCount(line) > 16 || (/[.!?]["”’)]?$/u.test(line.trim()) && !/^sign up/iu.test(line.trim()))) return undefined;
+  const trimmed = line.trim().replace(/^[^\p{L}\p{N}]+/u, '');
+  return PREFIX_LABELS.find(([pattern]) => pattern.test(trimmed))?.[1];
+}
+
+/** A credit line such as "(Source: Wired)", "Source: Reuters" or "Via The Verge". */
+export function isCreditLine(line: string): boolean {
+  const match = /^\(?\s*(?:sources?|via|credit|courtesy(?: of)?|originally (?:published|appeared) (?:in|on|at|by))\s*[:–—-]?\s*([^()]+?)\s*\)?\.?$/iu.exec(line.trim());
+  if (match === null || match[1] === undefined) return false;
+  // A credit names an outlet or two, it does not say something about them.
+  return wordCount(match[1]) <= 6 && !/[.!?]/u.test(match[1].replace(/\b\p{L}\.(?=\S)/gu, ''));
+}
+
+const DATE_WORDS = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:today|yesterday|ago)\b/iu;
+
+/** A byline or date line: "By Jane Doe", "Last Updated on … by …", "Published: 9 April 2026". */
+export function isBylineLine(line: string): boolean {
+  const text = line.trim();
+  if (text.length > 240) return false;
+  const parts = text.split(/\s+[|•·]\s+/u);
+  return parts.every((part) => isBylinePart(part));
+}
+
+function isBylinePart(part: string): boolean {
+  const author = /^(?:by|written by|words by|story by|reporting by|author:?|authors:?)\s+(.+)$/iu.exec(part);
+  if (author !== null && author[1] !== undefined) {
+    // A name list: a few capitalized words joined by commas, "and", "/", ";" or "&".
+    const names = author[1].replace(/[.;,]?\s*$/u, '');
+    return wordCount(names) <= 12 && /^\p{Lu}/u.test(names) && !/[.!?](?:\s|$)/u.test(names.replace(/\b\p{Lu}\./gu, ''));
+  }
+  const dated = /^(?:last\s+)?(?:updated|published|posted|modified|first published|originally published)(?:\s+on|\s+at|:)?\s+(.+?)(?:\s+by\s+(.+))?$/iu.exec(part);
+  if (dated !== null && dated[1] !== undefined) {
+    return dated[1].length <= 50 && DATE_WORDS.test(dated[1]) && (dated[2] === undefined || wordCount(dated[2]) <= 10);
+  }
+  if (/^(?:editing|edited|additional reporting) by\s+\p{Lu}/iu.test(part)) return wordCount(part) <= 16;
+  return false;
+}
+
+/** Headings of a site-written summary: "Summary", "▼ Summary", "Key takeaways", "TL;DR"… */
+export function isSummaryHeading(line: string): boolean {
+  return /^(?:summary|article summary|quick summary|ai summary|key takeaways|takeaways|key points|highlights|at a glance|in brief|in short|tl;?dr|the gist|the short version)$/u.test(
+    labelKey(line),
+  );
+}
+
+/** Headings of an SEO question-and-answer block: "FAQ", "FAQs", "Frequently Asked Questions"… */
+export function isFaqHeading(line: string): boolean {
+  const text = line.trim();
+  if (wordCount(text) > 12 || /[.!]$/u.test(text)) return false;
+  return /\bFAQs?\b|\bfrequently asked questions\b|^people also ask\b|^common questions\b/iu.test(text);
+}
