@@ -164,7 +164,7 @@ function addArticle(fileArg: string, told: ToldMeta, slugOption: string | undefi
 
   const result = importRaw({ text, kind, file: fileArg, origin, told });
   const slug = slugOption ?? slugFor(result.meta.title, absolute);
-  const articleText = matter.stringify(result.body, result.frontMatter);
+  const articleText = toArticleText(result);
   checkRoundTrip(articleText, result, path.join(contentDirArg, `${slug}.md`));
 
   const earlier = articlesWithOrigin(contentDir, origin);
@@ -250,13 +250,24 @@ function sameBytes(file: string, bytes: Uint8Array): boolean {
   return Buffer.from(bytes).equals(fs.readFileSync(file));
 }
 
+/**
+ * Front matter by gray-matter, then the body exactly as imported. (gray-matter's stringify would
+ * add a final newline to a body that lacks one; the raw text is kept as it came.)
+ */
+function toArticleText(result: ImportResult): string {
+  // One line per field, however long the title: easier to read and to edit by hand.
+  const options = { lineWidth: -1 } as matter.GrayMatterOption<string, never>;
+  const header = matter.stringify('', result.frontMatter, options);
+  return `${header.slice(0, -1)}${result.body}`;
+}
+
 /** What we write must read back, through the same schema the build uses, as what we meant. */
 function checkRoundTrip(articleText: string, result: ImportResult, display: string): void {
   const back = matter(articleText, { excerpt: false });
   const validation = validateArticleMeta(back.data, display, back.matter);
   if (!validation.ok) throw validation.problems[0];
   const body = back.content;
-  if (body !== result.body && body !== `${result.body}\n`) {
+  if (body !== result.body) {
     throw new ArticleFileError('the article would not read back as written', {
       file: display,
       found: 'the body changed when written as Markdown with front matter',

@@ -10,13 +10,13 @@
  * over inferred ones, and the result says which was which so the CLI can print it.
  */
 import matter from 'gray-matter';
-import iconv from 'iconv-lite';
 import { rehype } from 'rehype';
 import { toText } from 'hast-util-to-text';
 import type { Element, Nodes, Root } from 'hast';
 import { ArticleFileError, FrontMatterError, ProblemListError, UsageError } from '../errors.ts';
 import type { ArticleMeta } from '../types.ts';
 import { validateArticleMeta } from './article-schema.ts';
+import { decodeText } from './decode-text.ts';
 
 /** The raw formats `npm run add` understands. */
 export type RawKind = 'txt' | 'md' | 'html';
@@ -76,16 +76,16 @@ export function rawKindOf(fileName: string): RawKind | undefined {
   return undefined;
 }
 
-/** A decoded raw file, plus a warning when it was not UTF-8. */
+/** A decoded raw file, plus warnings (one per problem) when it was not UTF-8. */
 export interface DecodedRaw {
   text: string;
   warnings: string[];
 }
 
 /**
- * Decodes a raw file's bytes. Refuses empty, whitespace-only and binary files with an
- * `ArticleFileError`; text that is not valid UTF-8 is read as Windows-1252 (the usual culprit
- * for pasted web text) with a warning, so nothing is lost and the editor knows.
+ * Decodes a raw file's bytes with the same rules the build uses (`decodeText`: UTF-8, UTF-16 with
+ * a byte-order mark, else Windows-1252 with a warning) and refuses empty, whitespace-only and
+ * binary files with an `ArticleFileError` whose fix fits `npm run add`.
  */
 export function decodeRaw(bytes: Uint8Array, file: string): DecodedRaw {
   if (bytes.length === 0) {
@@ -95,41 +95,22 @@ export function decodeRaw(bytes: Uint8Array, file: string): DecodedRaw {
       fix: 'give the path of a file that holds the article text',
     });
   }
-  if (looksBinary(bytes)) {
+  const decoded = decodeText(bytes, file);
+  if (!decoded.ok) {
     throw new ArticleFileError('the file is binary, not text', {
       file,
-      found: `${bytes.length} bytes including NUL or other control bytes`,
+      found: decoded.problem.found,
       fix: 'save the article as plain text (.txt), Markdown (.md) or HTML (.html) and add that file',
-    });
+    }, { cause: decoded.problem });
   }
-  const warnings: string[] = [];
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    text = iconv.decode(Buffer.from(bytes), 'windows-1252');
-    warnings.push(`${file}: the file is not valid UTF-8; it was read as Windows-1252. Check the special characters in the result.`);
-  }
-  if (text.startsWith('\uFEFF')) text = text.slice(1);
-  if (text.trim() === '') {
+  if (decoded.text.trim() === '') {
     throw new ArticleFileError('the file holds only whitespace', {
       file,
       found: `${bytes.length} bytes of spaces and line breaks`,
       fix: 'give the path of a file that holds the article text',
     });
   }
-  return { text, warnings };
-}
-
-/** NUL anywhere, or many C0 control bytes, means this is not a text file. */
-function looksBinary(bytes: Uint8Array): boolean {
-  const sample = bytes.subarray(0, 65_536);
-  let control = 0;
-  for (const byte of sample) {
-    if (byte === 0) return true;
-    if (byte < 32 && byte !== 9 && byte !== 10 && byte !== 13 && byte !== 12) control += 1;
-  }
-  return control > sample.length * 0.02;
+  return { text: decoded.text, warnings: decoded.warnings.map((warning) => warning.message) };
 }
 
 /**
@@ -159,8 +140,9 @@ export function importRaw(input: RawImport): ImportResult {
     if (toldValue !== undefined && toldValue !== '') {
       data[field] = toldValue;
       told[field] = toldValue;
-      if (found !== undefined && found.value !== toldValue) {
-        notes.push(`${field}: told "${toldValue}"; the file states "${found.value}" (${found.from})`);
+      if (found !== undefined) {
+        const agree = found.value === toldValue ? 'the file states the same' : `the file states "${found.value}"`;
+        notes.push(`${field}: told "${toldValue}"; ${agree} (${found.from})`);
       }
     } else if (found !== undefined) {
       data[field] = found.value;

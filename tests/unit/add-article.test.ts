@@ -87,6 +87,16 @@ describe.concurrent('npm run add', () => {
     expect(run.stdout).toMatch(/unknown:\n\s+published \(written as unknown\)/);
   });
 
+  it('writes the body exactly as the raw file has it, even without a final newline', async () => {
+    const root = repo();
+    const raw = 'Harbor array stalls again\nThe panels went dark on Monday.\n\n\nNo one knew why';
+    writeFileSync(path.join(root, 'raw', 'no-final-newline.txt'), raw);
+    expect((await add(root, ['raw/no-final-newline.txt'])).code).toBe(0);
+    const text = readFileSync(path.join(root, 'content', 'articles', 'harbor-array-stalls-again.md'), 'utf8');
+    expect(text.endsWith(`---\n${raw}`)).toBe(true);
+    expect(readArticle(root, 'harbor-array-stalls-again.md').content).toBe(raw);
+  });
+
   it('refuses to overwrite an existing article and leaves it byte-identical', async () => {
     const root = repo('sentence-first-line.txt');
     expect((await add(root, ['raw/sentence-first-line.txt', '--outlet', 'First'])).code).toBe(0);

@@ -76,6 +76,12 @@ describe('importRaw on plain text', () => {
     expect(result.inferred.credit).toBeUndefined();
     expect(result.notes.join('\n')).toContain('Harbor Ledger');
   });
+
+  it('notes when a told value agrees with what the file states', () => {
+    const result = importFixture('byline.txt', { author: 'Ana Ruiz' });
+    expect(result.told).toEqual({ author: 'Ana Ruiz' });
+    expect(result.notes).toEqual([expect.stringMatching(/^author: told "Ana Ruiz"; the file states the same/)]);
+  });
 });
 
 describe('importRaw on HTML', () => {
@@ -229,6 +235,11 @@ describe('decodeRaw', () => {
     const decoded = decodeRaw(bytes, 'legacy.txt');
     expect(decoded.text).toBe('Café “ok”');
     expect(decoded.warnings[0]).toMatch(/legacy\.txt.*Windows-1252/);
+  });
+
+  it('reads UTF-16 with a byte order mark, as the build does, instead of calling it binary', () => {
+    const bytes = new Uint8Array([0xff, 0xfe, 0x48, 0x00, 0x69, 0x00, 0x0a, 0x00]);
+    expect(decodeRaw(bytes, 'windows.txt').text).toBe('Hi\n');
   });
 
   it('drops a UTF-8 byte order mark', () => {
