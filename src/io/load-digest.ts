@@ -1,0 +1,47 @@
+/**
+ * The site's one door to the pipeline: reads the article files and builds the digest, once per
+ * process, so the three content collections (stories, sources, timeline) share one run.
+ *
+ * `DIGEST_FILE` (a path to a digest.json) renders a site from a digest built elsewhere instead of
+ * running the pipeline; the collection schemas still validate it.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Digest } from '../types.ts';
+
+/** Content directory used when `CONTENT_DIR` is not set. */
+export const DEFAULT_CONTENT_DIR = 'content/articles';
+
+const cache = new Map<string, Promise<Digest>>();
+
+/**
+ * Resolves to the digest for the articles in `contentDir` (resolved against `repoRoot`), running the
+ * pipeline at most once per directory per process. Throws the pipeline's `ProblemListError` when
+ * any article is bad, so the build stops with every problem listed.
+ */
+export function loadDigest(contentDir: string, repoRoot: string = process.cwd()): Promise<Digest> {
+  const digestFile = process.env.DIGEST_FILE;
+  const key = digestFile ? `file:${path.resolve(repoRoot, digestFile)}` : path.resolve(repoRoot, contentDir);
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const digest = digestFile ? readDigestFile(path.resolve(repoRoot, digestFile)) : runPipeline(path.resolve(repoRoot, contentDir), repoRoot);
+  cache.set(key, digest);
+  // A failed run is not cached, so a dev server retries after the editor fixes the article.
+  digest.catch(() => cache.delete(key));
+  return digest;
+}
+
+async function readDigestFile(file: string): Promise<Digest> {
+  return JSON.parse(readFileSync(file, 'utf8')) as Digest;
+}
+
+// Imported on demand so a site rendered from DIGEST_FILE does not load the pipeline at all.
+async function runPipeline(contentDir: string, repoRoot: string): Promise<Digest> {
+  const [{ readArticleFiles }, { buildDigest }] = await Promise.all([import('./article-files.ts'), import('../pipeline/build-digest.ts')]);
+  return buildDigest(readArticleFiles(contentDir, repoRoot)).digest;
+}
+
+/** The content directory this build reads: `CONTENT_DIR`, or `content/articles`. */
+export function contentDirFromEnv(): string {
+  return process.env.CONTENT_DIR || DEFAULT_CONTENT_DIR;
+}

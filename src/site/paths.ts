@@ -1,0 +1,30 @@
+/**
+ * Internal URLs that respect the configured base path, so the same build works from a domain's
+ * root or from a sub-path with no server rewrites.
+ */
+
+/** The base path with exactly one trailing slash (e.g. `/news/`). */
+export function basePath(): string {
+  const base = import.meta.env.BASE_URL;
+  return base.endsWith('/') ? base : `${base}/`;
+}
+
+/** Joins a site-relative path (`stories/x/`, `rss.xml`) onto the base path. */
+export function href(path = ''): string {
+  return `${basePath()}${path.replace(/^\/+/, '')}`;
+}
+
+/** URL of a story page. */
+export function storyHref(slug: string): string {
+  return href(`stories/${encodeURIComponent(slug)}/`);
+}
+
+/** URL of a source page. */
+export function sourceHref(id: string): string {
+  return href(`sources/${encodeURIComponent(id)}/`);
+}
+
+/** Anchor id of a source's entry in a story's source list. */
+export function sourceAnchor(id: string): string {
+  return `source-${id}`;
+}

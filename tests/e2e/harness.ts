@@ -1,0 +1,138 @@
+/**
+ * Shared machinery of the end-to-end tests: build a site into a temp folder with the real build
+ * script, serve it from a sub-path with a plain static server (no rewrites, 404.html for misses),
+ * and drive Debian's Chromium through playwright-core.
+ */
+import { spawn } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+/** Node 24 of the repo (the tests run on it), used to run the repo's scripts. */
+const TSX_CLI = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+/** A fresh temp folder under the repo's git-ignored scratch space (scripts there import project packages). */
+export function scratchDir(prefix: string): string {
+  const root = path.join(REPO_ROOT, '.scratch');
+  return mkdtempSync(path.join(existsSync(root) ? root : os.tmpdir(), `${prefix}-`));
+}
+
+/**
+ * The environment without what vitest adds for its own Vite (BASE_URL, MODE, NODE_ENV=test…):
+ * a child Astro build would read them as its own and, for one, ignore BASE_PATH.
+ */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(key) || key.startsWith('VITEST') || key.startsWith('VITE_')) delete env[key];
+  }
+  return env;
+}
+
+/** Runs a repo script with tsx; resolves with its exit code and output, never throws. */
+export function runScript(script: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [TSX_CLI, path.join(REPO_ROOT, script), ...args], {
+      cwd: REPO_ROOT,
+      env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+/** Builds the site with `scripts/build-site.ts` into `<work>/dist`; throws with the build output on failure. */
+export async function buildSite(work: string, env: Record<string, string>): Promise<string> {
+  const out = path.join(work, 'dist');
+  const result = await runScript('scripts/build-site.ts', ['--out-dir', out], { ASTRO_CACHE_DIR: path.join(work, 'astro-cache'), ...env });
+  if (result.code !== 0) throw new Error(`site build failed (exit ${result.code}):\n${result.output}`);
+  return out;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+};
+
+/** A running static server: its origin and how to stop it. */
+export interface StaticServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `dir` under `base` (e.g. `/news/`) on a free port, the way a plain static host does: a
+ * directory URL serves its index.html, anything else missing gets `404.html` with status 404.
+ */
+export async function serveStatic(dir: string, base: string): Promise<StaticServer> {
+  const notFound = path.join(dir, '404.html');
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    let file: string | undefined;
+    if (url.pathname.startsWith(base)) {
+      const relative = decodeURIComponent(url.pathname.slice(base.length));
+      const candidate = path.join(dir, relative);
+      if (candidate.startsWith(dir)) {
+        if (existsSync(candidate) && statSync(candidate).isFile()) file = candidate;
+        else if (url.pathname.endsWith('/') && existsSync(path.join(candidate, 'index.html'))) file = path.join(candidate, 'index.html');
+      }
+    }
+    if (file === undefined) {
+      response.writeHead(404, { 'Content-Type': TYPES['.html'] as string });
+      response.end(existsSync(notFound) ? readFileSync(notFound) : 'not found');
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Launches Debian's Chromium headless, with nothing that reaches the network by itself. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Every file under `dir` whose name ends with `ext`, as absolute paths, sorted. */
+export function filesUnder(dir: string, ext: string): string[] {
+  const found: string[] = [];
+  const walk = (current: string) => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith(ext)) found.push(full);
+    }
+  };
+  walk(dir);
+  return found.sort();
+}
