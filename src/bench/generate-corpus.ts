@@ -193,13 +193,16 @@ const KINDS: readonly EventKind[] = [
 ];
 
 /** Paraphrase pairs a rewrite may swap in; both directions are used. */
-const SYNONYMS: readonly (readonly [string, string])[] = [
+const SYNONYM_PAIRS: readonly (readonly [string, string])[] = [
   ['said', 'stated'], ['buy', 'purchase'], ['company', 'firm'], ['about', 'around'], ['expected', 'set'],
   ['announced', 'revealed'], ['warned', 'cautioned'], ['people', 'individuals'], ['workers', 'employees'],
   ['reported', 'disclosed'], ['new', 'fresh'], ['closed', 'shut'], ['began', 'started'], ['large', 'big'],
   ['help', 'assist'], ['roughly', 'approximately'], ['fell', 'dropped'], ['chief executive', 'boss'],
   ['told', 'informed'], ['still', 'yet'], ['plans', 'intends'], ['across', 'throughout'], ['rival', 'competitor'],
 ];
+
+/** The pairs as whole-word patterns, compiled once. */
+const SYNONYMS = SYNONYM_PAIRS.map(([a, b]) => ({ a, b, findA: new RegExp(`\\b${a}\\b`, 'g'), findB: new RegExp(`\\b${b}\\b`, 'g') }));
 
 const FILLER = [
   'The story is developing.',
@@ -422,9 +425,9 @@ function syndicate(original: Report, outlet: string): Report {
 
 function paraphrase(rng: Rng, sentence: string): string {
   let out = sentence;
-  for (const [a, b] of SYNONYMS) {
-    if (rng() < 0.7) out = out.replace(new RegExp(`\\b${a}\\b`, 'g'), b);
-    else if (rng() < 0.3) out = out.replace(new RegExp(`\\b${b}\\b`, 'g'), a);
+  for (const { a, b, findA, findB } of SYNONYMS) {
+    if (rng() < 0.7) out = out.replace(findA, b);
+    else if (rng() < 0.3) out = out.replace(findB, a);
   }
   return out;
 }

@@ -93,7 +93,7 @@ export function clusterStories(
   const n = articles.length;
   return {
     clusters,
-    stats: { articles: n, candidatePairs: candidates.length, allPairs: (n * (n - 1)) / 2 },
+    stats: { articles: n, candidatePairs: candidates.length, allPairs: n < 2 ? 0 : (n * (n - 1)) / 2 },
   };
 }
 
@@ -208,21 +208,26 @@ function signature(profile: Profile, df: Map<string, number>, size: number): str
 }
 
 function pairScore(a: Profile, b: Profile, titleWeight: number): number {
-  const content = cosine(a.vector, b.vector);
+  const content = dot(a.vector, b.vector);
   if (a.title === '' || b.title === '') return content;
   const title = stringSimilarity.compareTwoStrings(a.title, b.title);
   return (1 - titleWeight) * content + titleWeight * title;
 }
 
-/** Cosine of two sparse vectors (iterates the smaller one). */
-function cosine(a: Vector, b: Vector): number {
+/** Dot product of two sparse vectors (iterates the smaller one); the cosine when both are unit length. */
+function dot(a: Vector, b: Vector): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let dot = 0;
+  let sum = 0;
   for (const [key, weight] of small) {
     const other = large.get(key);
-    if (other !== undefined) dot += weight * other;
+    if (other !== undefined) sum += weight * other;
   }
-  return dot / (Math.sqrt(sumSquares(a)) * Math.sqrt(sumSquares(b)) || 1);
+  return sum;
+}
+
+/** Cosine of two sparse vectors of any length (group centroids). */
+function cosine(a: Vector, b: Vector): number {
+  return dot(a, b) / (Math.sqrt(sumSquares(a)) * Math.sqrt(sumSquares(b)) || 1);
 }
 
 function sumSquares(vector: Vector): number {

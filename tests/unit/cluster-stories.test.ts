@@ -1,0 +1,115 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import matter from 'gray-matter';
+import { describe, expect, it } from 'vitest';
+import { bcubed } from '../../src/bench/bcubed.ts';
+import { generateCorpus } from '../../src/bench/generate-corpus.ts';
+import { OptionError } from '../../src/errors.ts';
+import { validateArticleMeta } from '../../src/pipeline/article-schema.ts';
+import { clusterStories } from '../../src/pipeline/cluster-stories.ts';
+import { splitSentences } from '../../src/pipeline/split-sentences.ts';
+import type { ArticleFile, ArticleMeta, SegmentedArticle } from '../../src/types.ts';
+
+const FIXTURES = new URL('../fixtures/cluster/', import.meta.url);
+const SEEDS = new URL('../../seeds/', import.meta.url);
+
+/** A segmented article built from a body and its meta, with the project's sentence splitter. */
+function segmented(id: string, meta: ArticleMeta, body: string): SegmentedArticle {
+  const text = body.trim();
+  return splitSentences({ id, file: meta.origin, meta, body, contentHash: id, text, removed: [], repairs: [] });
+}
+
+/** A segmented article built the cheap way (split on sentence ends), for large generated corpora. */
+function quickSegmented(id: string, meta: ArticleMeta, body: string): SegmentedArticle {
+  const text = body.trim();
+  const sentences = text.split(/(?<=[.!?])\s+/).map((s, index) => ({ id: `${id}#${index}`, articleId: id, index, paragraph: 0, text: s, kind: 'sentence' as const }));
+  return { id, file: meta.origin, meta, body, contentHash: id, text, removed: [], repairs: [], sentences };
+}
+
+function parse(path: string, source: string): { meta: ArticleMeta; body: string } {
+  const parsed = matter(source);
+  const result = validateArticleMeta(parsed.data, path);
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+  return { meta: result.meta, body: parsed.content };
+}
+
+function fixture(name: string): SegmentedArticle {
+  const { meta, body } = parse(name, readFileSync(new URL(`${name}.md`, FIXTURES), 'utf8'));
+  return segmented(name, meta, body);
+}
+
+function fromFiles(files: ArticleFile[]): SegmentedArticle[] {
+  const decoder = new TextDecoder();
+  return files.map((file) => {
+    const { meta, body } = parse(file.path, decoder.decode(file.bytes));
+    return quickSegmented(file.path.replace(/^.*\/|\.md$/g, ''), meta, body);
+  });
+}
+
+const ids = (clusters: { articleIds: string[] }[]) => clusters.map((c) => c.articleIds);
+
+const ENGLISH = ['bridge-courier', 'bridge-gazette', 'bridge-rewrite', 'chess-post', 'chess-review', 'museum-reopens', 'recall-ledger', 'recall-wire'];
+
+describe('clusterStories', () => {
+  it('keeps unrelated events apart and puts rewrites and independent reports of one event together', () => {
+    const { clusters } = clusterStories(ENGLISH.map(fixture));
+    expect(ids(clusters)).toEqual([
+      ['bridge-courier', 'bridge-gazette', 'bridge-rewrite'],
+      ['chess-post', 'chess-review'],
+      ['museum-reopens'],
+      ['recall-ledger', 'recall-wire'],
+    ]);
+  });
+
+  it('adds a later article about an existing story to that story', () => {
+    const before = clusterStories(ENGLISH.map(fixture)).clusters;
+    expect(ids(before)).not.toContainEqual(expect.arrayContaining(['recall-followup']));
+    const { clusters } = clusterStories([...ENGLISH, 'recall-followup'].map(fixture));
+    expect(ids(clusters)).toContainEqual(['recall-followup', 'recall-ledger', 'recall-wire']);
+    expect(clusters).toHaveLength(4);
+  });
+
+  it('never puts articles in different languages in one story, even about the same event', () => {
+    const { clusters } = clusterStories([...ENGLISH, 'bridge-german'].map(fixture));
+    expect(ids(clusters)).toContainEqual(['bridge-german']);
+    expect(ids(clusters)).toContainEqual(['bridge-courier', 'bridge-gazette', 'bridge-rewrite']);
+  });
+
+  it('gives the same clusters whatever order the articles come in', () => {
+    const articles = ENGLISH.map(fixture);
+    const forward = clusterStories(articles);
+    const backward = clusterStories([...articles].reverse());
+    expect(backward).toEqual(forward);
+  });
+
+  it('puts the five seed articles, one launch reported five ways, into one story', () => {
+    const articles = readdirSync(SEEDS)
+      .filter((name) => name.endsWith('.txt'))
+      .map((name) => {
+        const meta: ArticleMeta = { title: 'unknown', outlet: 'unknown', published: 'unknown', origin: `seeds/${name}`, language: 'en' };
+        return segmented(name.replace(/\.txt$/, ''), meta, readFileSync(new URL(name, SEEDS), 'utf8'));
+      });
+    expect(articles).toHaveLength(5);
+    const { clusters } = clusterStories(articles);
+    expect(clusters).toHaveLength(1);
+    expect(clusters[0]?.articleIds).toHaveLength(5);
+  });
+
+  it('scores far fewer pairs than all pairs on 3,000 generated articles and recovers the true events', () => {
+    const { files, truth } = generateCorpus({ articles: 3000, seed: 7 });
+    const { clusters, stats } = clusterStories(fromFiles(files));
+    expect(stats.articles).toBe(3000);
+    expect(stats.allPairs).toBe((3000 * 2999) / 2);
+    expect(stats.candidatePairs).toBeGreaterThan(0);
+    expect(stats.candidatePairs / stats.allPairs).toBeLessThan(0.02);
+    expect(bcubed(ids(clusters), truth).f1).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('refuses a threshold outside 0 to 1, naming the option', () => {
+    expect(() => clusterStories([], { threshold: 1.5 })).toThrow(OptionError);
+    expect(() => clusterStories([], { threshold: 1.5 })).toThrow(/threshold/);
+  });
+
+  it('returns no clusters and no pairs for no articles', () => {
+    expect(clusterStories([])).toEqual({ clusters: [], stats: { articles: 0, candidatePairs: 0, allPairs: 0 } });
+  });
+});
