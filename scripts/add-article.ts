@@ -18,6 +18,7 @@ import { ArticleConflictError, ArticleFileError, DigestError, UsageError } from 
 import { validateArticleMeta } from '../src/pipeline/article-schema.ts';
 import {
   META_FIELDS,
+  YAML_ONLY_MATTER,
   decodeRaw,
   importRaw,
   isValidSlug,
@@ -27,7 +28,11 @@ import {
   type MetaField,
   type ToldMeta,
 } from '../src/pipeline/import-raw.ts';
+import { DEFAULT_MAX_BYTES } from '../src/pipeline/ingest.ts';
 import { writeArticle, writeNewFile } from '../src/io/write-article.ts';
+
+/** A raw page may carry far more markup than text; past this it is not an article page. */
+const MAX_RAW_BYTES = 10 * DEFAULT_MAX_BYTES;
 
 const USAGE = `Usage: npm run add -- <file> [options]
 
@@ -65,6 +70,7 @@ interface AddOutcome {
   copiedTo?: string;
   result: ImportResult;
   earlier: string[];
+  sameText: string[];
   warnings: string[];
 }
 
@@ -167,7 +173,15 @@ function addArticle(fileArg: string, told: ToldMeta, slugOption: string | undefi
   const articleText = toArticleText(result);
   checkRoundTrip(articleText, result, path.join(contentDirArg, `${slug}.md`));
 
-  const earlier = articlesWithOrigin(contentDir, origin);
+  if (Buffer.byteLength(articleText) > DEFAULT_MAX_BYTES) {
+    throw new ArticleFileError('the article would be too large for the build', {
+      file: fileArg,
+      found: `${Buffer.byteLength(articleText)} bytes of article, over the build's limit of ${DEFAULT_MAX_BYTES}`,
+      fix: 'keep only the article\'s own text (remove pasted page code, comments or other articles), then add it again',
+    });
+  }
+
+  const { earlier, sameText } = earlierImports(contentDir, origin, result.body);
   const articlePath = path.join(contentDir, `${slug}.md`);
   const display = toPosix(path.relative(root, articlePath));
   if (fs.existsSync(articlePath)) {
@@ -189,6 +203,7 @@ function addArticle(fileArg: string, told: ToldMeta, slugOption: string | undefi
     ...(rawCopy === undefined ? {} : { copiedTo: origin }),
     result,
     earlier,
+    sameText,
     warnings,
   };
 }
@@ -211,6 +226,13 @@ function readRaw(absolute: string, fileArg: string): Uint8Array {
         file: fileArg,
         found: stat.isDirectory() ? 'a directory' : 'something other than a regular file',
         fix: 'give the path of one raw article file (.txt, .md or .html)',
+      });
+    }
+    if (stat.size > MAX_RAW_BYTES) {
+      throw new ArticleFileError('the file is too large to be one article', {
+        file: fileArg,
+        found: `${stat.size} bytes (the limit is ${MAX_RAW_BYTES})`,
+        fix: 'save only the article (its text, or its page) and add that file',
       });
     }
     return fs.readFileSync(absolute);
@@ -263,7 +285,7 @@ function toArticleText(result: ImportResult): string {
 
 /** What we write must read back, through the same schema the build uses, as what we meant. */
 function checkRoundTrip(articleText: string, result: ImportResult, display: string): void {
-  const back = matter(articleText, { excerpt: false });
+  const back = matter(articleText, YAML_ONLY_MATTER);
   const validation = validateArticleMeta(back.data, display, back.matter);
   if (!validation.ok) throw validation.problems[0];
   const body = back.content;
@@ -276,22 +298,29 @@ function checkRoundTrip(articleText: string, result: ImportResult, display: stri
   }
 }
 
-/** Articles in `contentDir` whose front matter names `origin`, sorted. */
-function articlesWithOrigin(contentDir: string, origin: string): string[] {
+/**
+ * Articles already in `contentDir` (sorted) whose front matter names the same `origin`, and those
+ * whose body is exactly this text: both mean the article is probably being imported twice.
+ */
+function earlierImports(contentDir: string, origin: string, body: string): { earlier: string[]; sameText: string[] } {
+  const earlier: string[] = [];
+  const sameText: string[] = [];
   let names: string[];
   try {
     names = fs.readdirSync(contentDir).filter((name) => name.endsWith('.md')).sort();
   } catch {
-    return [];
+    return { earlier, sameText };
   }
-  const found: string[] = [];
   for (const name of names) {
-    const text = fs.readFileSync(path.join(contentDir, name), 'utf8');
-    const match = /^---\r?\n[\s\S]*?^origin:\s*(.+?)\s*$/m.exec(text);
-    const value = match?.[1]?.replace(/^(['"])(.*)\1$/, '$2');
-    if (value === origin) found.push(toPosix(path.relative(process.cwd(), path.join(contentDir, name))));
+    const file = path.join(contentDir, name);
+    const text = fs.readFileSync(file, 'utf8');
+    const head = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
+    const value = head?.[1] === undefined ? undefined : /^origin:\s*(.+?)\s*$/m.exec(head[1])?.[1]?.replace(/^(['"])(.*)\1$/, '$2');
+    const display = toPosix(path.relative(process.cwd(), file));
+    if (value === origin) earlier.push(display);
+    else if (head !== null && text.slice(head[0].length) === body) sameText.push(display);
   }
-  return found;
+  return { earlier, sameText };
 }
 
 function toPosix(p: string): string {
@@ -325,6 +354,12 @@ function report(fileArg: string, outcome: AddOutcome): void {
     console.error(
       `warning: ${outcome.origin} was imported before, as ${outcome.earlier.join(', ')}; ` +
         `${outcome.articlePath} is a second article from the same file. Delete one of them unless both are meant to stay.`,
+    );
+  }
+  if (outcome.sameText.length > 0) {
+    console.error(
+      `warning: ${outcome.articlePath} has exactly the text of ${outcome.sameText.join(', ')}; ` +
+        'if it is the same article from another file, delete one of them.',
     );
   }
 }

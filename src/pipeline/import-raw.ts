@@ -18,6 +18,23 @@ import type { ArticleMeta } from '../types.ts';
 import { validateArticleMeta } from './article-schema.ts';
 import { decodeText } from './decode-text.ts';
 
+/**
+ * gray-matter options that read YAML only: its `---js` front matter runs through eval(), so every
+ * other engine is refused (the same rule ingest applies).
+ */
+export const YAML_ONLY_MATTER = {
+  language: 'yaml',
+  excerpt: false,
+  engines: Object.fromEntries(
+    ['js', 'javascript', 'coffee', 'coffeescript', 'cson', 'json', 'toml'].map((name) => [
+      name,
+      () => {
+        throw new Error(`front matter in ${name} is not accepted; use YAML`);
+      },
+    ]),
+  ),
+};
+
 /** The raw formats `npm run add` understands. */
 export type RawKind = 'txt' | 'md' | 'html';
 
@@ -326,11 +343,19 @@ function checked(year: number, month: number, day: number): string | undefined {
 
 /** Front matter fields are kept as stated (validated later); without front matter, as plain text. */
 function fromMarkdown(text: string, file: string): Stated {
-  if (!/^---\s*\r?\n/.test(text)) return { fields: inferFromLines(text, true), body: text, notes: [] };
+  if (/^---[A-Za-z]/.test(text)) {
+    throw new FrontMatterError('the front matter is not YAML', {
+      file,
+      line: 1,
+      found: JSON.stringify(text.split(/\r?\n/, 1)[0]),
+      fix: 'write the front matter in YAML between two `---` lines (gray-matter would run other languages as code)',
+    });
+  }
+  if (!/^---[ \t]*\r?\n/.test(text)) return { fields: inferFromLines(text, true), body: text, notes: [] };
   let parsed: matter.GrayMatterFile<string>;
   try {
-    // Passing options keeps gray-matter from caching by content, which would share mutable results.
-    parsed = matter(text, { excerpt: false });
+    // Passing options also keeps gray-matter from caching by content, which would share mutable results.
+    parsed = matter(text, YAML_ONLY_MATTER);
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
     throw new FrontMatterError('the front matter is not valid YAML', {

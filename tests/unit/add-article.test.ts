@@ -120,6 +120,15 @@ describe.concurrent('npm run add', () => {
     expect(articles(root)).toEqual(['source-credit-again.md', 'source-credit.md']);
   });
 
+  it('says so when another file holds exactly the text of an existing article', async () => {
+    const root = repo('source-credit.txt');
+    copyFileSync(path.join(root, 'raw', 'source-credit.txt'), path.join(root, 'raw', 'saved-twice.txt'));
+    expect((await add(root, ['raw/source-credit.txt'])).code).toBe(0);
+    const copy = await add(root, ['raw/saved-twice.txt']);
+    expect(copy.code).toBe(0);
+    expect(copy.stderr).toContain('content/articles/saved-twice.md has exactly the text of content/articles/source-credit.md');
+  });
+
   it('fails on an unknown option, naming it, and writes nothing', async () => {
     const root = repo('headline-first-line.txt');
     const run = await add(root, ['raw/headline-first-line.txt', '--titel', 'Typo']);

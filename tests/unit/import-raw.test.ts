@@ -175,6 +175,11 @@ describe('importRaw on Markdown', () => {
     }
   });
 
+  it('refuses front matter in another language than YAML, which gray-matter would run as code', () => {
+    const text = '---js\n{ title: (() => { throw new Error("ran") })() }\n---\nBody text.\nMore.\n';
+    expect(() => importRaw({ text, kind: 'md', file: 'evil.md', origin: 'evil.md', told: {} })).toThrow(/not YAML/);
+  });
+
   it('replaces an origin the front matter carries with the file actually imported', () => {
     const text = '---\ntitle: T\norigin: somewhere/else.txt\n---\nBody text here.\n';
     const result = importRaw({ text, kind: 'md', file: 'a.md', origin: 'content/raw/a.md', told: {} });
