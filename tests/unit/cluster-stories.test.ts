@@ -68,6 +68,17 @@ describe('clusterStories', () => {
     expect(clusters).toHaveLength(4);
   });
 
+  it('does not chain two stories together through a roundup that mentions both', () => {
+    const articles = [...ENGLISH, 'roundup-bridge-and-recall'].map(fixture);
+    const guarded = ids(clusterStories(articles).clusters);
+    expect(guarded).toContainEqual(expect.arrayContaining(['bridge-courier', 'bridge-gazette', 'bridge-rewrite']));
+    expect(guarded).toContainEqual(expect.arrayContaining(['recall-ledger', 'recall-wire']));
+    expect(guarded.find((c) => c.includes('bridge-courier'))).not.toContain('recall-ledger');
+    // Without the centroid check, the roundup's two strong links would merge both stories.
+    const unguarded = ids(clusterStories(articles, { linkThreshold: 0 }).clusters);
+    expect(unguarded.find((c) => c.includes('bridge-courier'))).toContain('recall-ledger');
+  });
+
   it('never puts articles in different languages in one story, even about the same event', () => {
     const { clusters } = clusterStories([...ENGLISH, 'bridge-german'].map(fixture));
     expect(ids(clusters)).toContainEqual(['bridge-german']);
