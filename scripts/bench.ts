@@ -80,7 +80,8 @@ function table(result: BenchmarkResult): string {
     const inc = result.incremental;
     lines.push('');
     lines.push(`add one article and rebuild: cold ${seconds(inc.coldSeconds)}, cached ${seconds(inc.warmSeconds)} ` +
-      `(${(inc.ratio * 100).toFixed(1)} % of cold; ${inc.hits} from cache, ${inc.misses} recomputed); ` +
+      `(${(inc.ratio * 100).toFixed(1)} % of cold; articles: ${inc.hits} from cache, ${inc.misses} recomputed; ` +
+      `stories: ${inc.storyHits} from cache, ${inc.storyMisses} rebuilt); ` +
       `output ${inc.identical ? 'identical to' : 'DIFFERS from'} the cold build`);
   }
   return lines.join('\n');

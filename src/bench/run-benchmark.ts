@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openFileCache } from '../io/file-cache.ts';
+import { openDigestCaches } from '../io/file-cache.ts';
 import { buildDigest } from '../pipeline/build-digest.ts';
 import { ingestArticles } from '../pipeline/ingest.ts';
 import { segmentArticles } from '../pipeline/article-cache.ts';
@@ -52,13 +52,16 @@ export interface BenchmarkResult {
   incremental?: {
     /** Rebuild of the corpus plus one article, with no cache. */
     coldSeconds: number;
-    /** The same rebuild with the cache filled by a build of the corpus without it. */
+    /** The same rebuild with the caches filled by a build of the corpus without it. */
     warmSeconds: number;
     /** warm / cold. */
     ratio: number;
     /** Articles taken from the cache in the warm build, and articles recomputed. */
     hits: number;
     misses: number;
+    /** Stories taken from the cache in the warm build, and stories rebuilt. */
+    storyHits: number;
+    storyMisses: number;
     /** True when the warm build's digest is byte-identical (as JSON) to the cold build's. */
     identical: boolean;
   };
@@ -112,26 +115,29 @@ export function runBenchmark(options: BenchmarkOptions): BenchmarkResult {
 function measureIncremental(before: ArticleFile[], after: ArticleFile[]): NonNullable<BenchmarkResult['incremental']> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'digest-bench-cache-'));
   try {
-    buildDigest(before, { cache: openFileCache({ dir, version: 'bench' }) });
+    const primed = openDigestCaches({ dir, version: 'bench' });
+    buildDigest(before, { cache: primed.articles, storyCache: primed.stories });
 
     const coldBegan = performance.now();
     const cold = buildDigest(after);
     const coldSeconds = (performance.now() - coldBegan) / 1000;
 
     // A new cache object, as a second `npm run build` would open: everything comes from disk.
-    const cache = openFileCache({ dir, version: 'bench' });
+    const caches = openDigestCaches({ dir, version: 'bench' });
     const counter = createStageTimer();
     const warmBegan = performance.now();
-    const warm = buildDigest(after, { cache, observer: counter });
+    const warm = buildDigest(after, { cache: caches.articles, storyCache: caches.stories, observer: counter });
     const warmSeconds = (performance.now() - warmBegan) / 1000;
-    const misses = counter.calls().normalize;
+    const calls = counter.calls();
 
     return {
       coldSeconds: round(coldSeconds),
       warmSeconds: round(warmSeconds),
       ratio: round(warmSeconds / coldSeconds, 3),
-      hits: cache.stats.reads,
-      misses,
+      hits: caches.articles.stats.reads,
+      misses: calls.normalize,
+      storyHits: caches.stories.stats.reads,
+      storyMisses: calls.merge,
       identical: JSON.stringify(cold.digest) === JSON.stringify(warm.digest),
     };
   } finally {

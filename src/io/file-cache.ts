@@ -1,17 +1,20 @@
 /**
- * The on-disk `ArticleCache`: one JSON file per article under `.cache/digest/` (git-ignored), so an
- * editor who adds one article rebuilds without normalizing and splitting the others again.
+ * The on-disk caches of the pipeline: one JSON file per article (`ArticleCache`) and one per story
+ * (`StoryCache`) under `.cache/digest/` (git-ignored), so an editor who adds one article rebuilds
+ * without redoing the work for every other article and story.
  *
  * Entries live in a folder named after the pipeline version, a hash of the pipeline's source code
  * and the lock file: changing either starts an empty cache, and the folders of other versions are
- * removed. Within a version, an entry's name is the article's key (content hash + path), so a
- * changed article simply misses; `prune()` after a build removes the entries no article asked for,
- * which are exactly those of changed and removed articles.
+ * removed. Within a version, an entry's name is its key (for an article, content hash + path; for a
+ * story, the keys of its members), so a changed article simply misses, and so does the story it
+ * belongs to; `prune()` after a build removes the entries nothing asked for, which are exactly those
+ * of changed and removed articles and of the stories they were in.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ArticleCache, CachedArticle } from '../pipeline/article-cache.ts';
+import type { CachedArticle } from '../pipeline/article-cache.ts';
+import type { CachedStory } from '../pipeline/story-cache.ts';
 
 /** Where the cache lives by default, relative to the project root. */
 export const DEFAULT_CACHE_DIR = '.cache/digest';
@@ -40,9 +43,11 @@ export function pipelineVersion(root: string = process.cwd()): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** An `ArticleCache` backed by files, plus the housekeeping a CLI needs after a build. */
-export interface FileArticleCache extends ArticleCache {
-  /** The folder holding this version's entries. */
+/** A cache of JSON values backed by files, plus the housekeeping a CLI needs after a build. */
+export interface FileCache<T> {
+  get(key: string): T | undefined;
+  set(key: string, value: T): void;
+  /** The folder holding this version's entries of this kind. */
   readonly dir: string;
   /** Entries read from disk / written to disk in this session. */
   readonly stats: { reads: number; writes: number };
@@ -56,17 +61,23 @@ export interface FileCacheOptions {
   dir?: string;
   /** The pipeline version; default `pipelineVersion()` of the current directory. */
   version?: string;
+  /** The kind of entry, a sub-folder of the version's folder; default `articles`. */
+  kind?: string;
 }
 
 /**
- * Opens (creating if needed) the cache for one pipeline version and removes the folders of every
- * other version. Unreadable or corrupt entries count as misses and are overwritten.
+ * Opens (creating if needed) the cache of one kind of entry for one pipeline version, and removes
+ * the folders of every other version. Unreadable or corrupt entries count as misses and are
+ * overwritten. The type parameter is the caller's promise about what the folder holds.
  */
-export function openFileCache(options: FileCacheOptions = {}): FileArticleCache {
+export function openFileCache<T = CachedArticle>(options: FileCacheOptions = {}): FileCache<T> {
   const root = path.resolve(options.dir ?? DEFAULT_CACHE_DIR);
   const version = options.version ?? pipelineVersion();
-  if (!/^[\w.-]+$/.test(version)) throw new TypeError(`cache version must be a file-name-safe string, got ${JSON.stringify(version)}`);
-  const dir = path.join(root, version);
+  const kind = options.kind ?? 'articles';
+  for (const [name, value] of [['version', version], ['kind', kind]]) {
+    if (!/^[\w.-]+$/.test(value as string)) throw new TypeError(`cache ${name} must be a file-name-safe string, got ${JSON.stringify(value)}`);
+  }
+  const dir = path.join(root, version, kind);
   mkdirSync(dir, { recursive: true });
   for (const entry of readdirSync(root)) {
     if (entry !== version && statSync(path.join(root, entry)).isDirectory()) rmSync(path.join(root, entry), { recursive: true, force: true });
@@ -82,7 +93,7 @@ export function openFileCache(options: FileCacheOptions = {}): FileArticleCache 
   return {
     dir,
     stats,
-    get(key: string): CachedArticle | undefined {
+    get(key: string): T | undefined {
       const file = fileOf(key);
       touched.add(key);
       let text: string;
@@ -92,14 +103,14 @@ export function openFileCache(options: FileCacheOptions = {}): FileArticleCache 
         return undefined;
       }
       try {
-        const value = JSON.parse(text) as CachedArticle;
+        const value = JSON.parse(text) as T;
         stats.reads += 1;
         return value;
       } catch {
         return undefined;
       }
     },
-    set(key: string, value: CachedArticle): void {
+    set(key: string, value: T): void {
       const file = fileOf(key);
       touched.add(key);
       // Write then rename, so a build interrupted mid-write never leaves half an entry behind.
@@ -119,4 +130,23 @@ export function openFileCache(options: FileCacheOptions = {}): FileArticleCache 
       return removed;
     },
   };
+}
+
+/** Both caches of a build, opened together so they share one version, and pruned together. */
+export interface DigestCaches {
+  articles: FileCache<CachedArticle>;
+  stories: FileCache<CachedStory>;
+  /** Removes every entry this build did not use; returns how many were removed. */
+  prune(): number;
+}
+
+/**
+ * Opens the article and story caches for `buildDigest(files, { cache: caches.articles, storyCache:
+ * caches.stories })`. Call `prune()` after a successful build.
+ */
+export function openDigestCaches(options: Omit<FileCacheOptions, 'kind'> = {}): DigestCaches {
+  const version = options.version ?? pipelineVersion();
+  const articles = openFileCache<CachedArticle>({ ...options, version, kind: 'articles' });
+  const stories = openFileCache<CachedStory>({ ...options, version, kind: 'stories' });
+  return { articles, stories, prune: () => articles.prune() + stories.prune() };
 }

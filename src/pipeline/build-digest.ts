@@ -11,10 +11,7 @@ import { ingestArticles, type IngestOptions } from './ingest.ts';
 import { segmentArticles, type ArticleCache } from './article-cache.ts';
 import { silentObserver, type StageObserver } from './stage-observer.ts';
 import { clusterStories } from './cluster-stories.ts';
-import { detectDerivatives } from './detect-derivatives.ts';
-import { alignClaims } from './align-claims.ts';
-import { mergeStory } from './merge-story.ts';
-import { extractTimeline } from './extract-timeline.ts';
+import { cachedStory, type StoryCache } from './story-cache.ts';
 
 /**
  * Options of `buildDigest`; all optional. `today` and `maxBytes` are ingest's checks (a far-future
@@ -23,6 +20,8 @@ import { extractTimeline } from './extract-timeline.ts';
 export interface BuildDigestOptions extends IngestOptions {
   /** Per-article results from earlier builds; only articles it lacks are normalized and split. */
   cache?: ArticleCache;
+  /** Per-story results from earlier builds; only clusters it lacks go through derivatives → timeline. */
+  storyCache?: StoryCache;
   /** Told about each stage's work, for the benchmark's timings and the CLI's progress display. */
   observer?: StageObserver;
 }
@@ -59,11 +58,7 @@ export function buildDigest(files: ArticleFile[], options: BuildDigestOptions = 
   const timeline: TimelineEvent[] = [];
   for (const cluster of clusters) {
     const members = cluster.articleIds.map((id) => byId.get(id)).filter((a): a is SegmentedArticle => a !== undefined);
-    const derivatives = observer.run('derivatives', () => detectDerivatives(members));
-    const aligned = observer.run('align', () => alignClaims(members, derivatives));
-    const story = observer.run('merge', () => mergeStory(members, aligned, derivatives));
-    const events = observer.run('timeline', () => extractTimeline(members, story.slug));
-    story.timelineIds = events.map((event) => event.id);
+    const { derivatives, story, events } = cachedStory(members, options.storyCache, observer);
     stories.push(story);
     timeline.push(...events);
     for (const article of members) {

@@ -4,7 +4,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openFileCache } from '../../src/io/file-cache.ts';
 import { articleCacheKey, createMemoryArticleCache, segmentArticles } from '../../src/pipeline/article-cache.ts';
+import { generateCorpus } from '../../src/bench/generate-corpus.ts';
+import { buildDigest } from '../../src/pipeline/build-digest.ts';
 import { ingestArticles } from '../../src/pipeline/ingest.ts';
+import { createMemoryStoryCache } from '../../src/pipeline/story-cache.ts';
 import type { PipelineStage, StageObserver } from '../../src/pipeline/stage-observer.ts';
 import type { Article, ArticleFile } from '../../src/types.ts';
 
@@ -150,5 +153,56 @@ describe('openFileCache', () => {
   it('refuses a key that is not a hash, so no key can point outside the cache folder', () => {
     const cache = openFileCache({ dir: tempDir(), version: 'v1' });
     expect(() => cache.get('../../etc/passwd')).toThrow(/hex hash/);
+  });
+});
+
+/** How many stories of `after` have a set of sources that no story of `before` had. */
+function newGroups(before: { sourceIds: string[] }[], after: { sourceIds: string[] }[]): number {
+  const seen = new Set(before.map((story) => story.sourceIds.join(' ')));
+  return after.filter((story) => !seen.has(story.sourceIds.join(' '))).length;
+}
+
+describe('buildDigest with caches', () => {
+  const corpus = generateCorpus({ articles: 41, seed: 7 });
+  const before = corpus.files.slice(0, 40);
+  const after = corpus.files;
+
+  it('gives, after adding one article, exactly the digest a cold build gives', () => {
+    const cache = createMemoryArticleCache();
+    const storyCache = createMemoryStoryCache();
+    buildDigest(before, { cache, storyCache });
+    const warm = buildDigest(after, { cache, storyCache });
+    const cold = buildDigest(after);
+    expect(JSON.stringify(warm)).toBe(JSON.stringify(cold));
+  });
+
+  it('reruns the story stages only for the story the new article joins', () => {
+    const cache = createMemoryArticleCache();
+    const storyCache = createMemoryStoryCache();
+    const first = buildDigest(before, { cache, storyCache });
+    const observer = countingObserver();
+    const second = buildDigest(after, { cache, storyCache, observer });
+    expect(observer.calls.normalize).toBe(1);
+    // Exactly the stories whose set of sources is new were rebuilt: at least the one with the new article.
+    const changed = newGroups(first.digest.stories, second.digest.stories);
+    expect(changed).toBeGreaterThanOrEqual(1);
+    expect(observer.calls.merge).toBe(changed);
+  });
+
+  it('rebuilds the story of an article that was removed, and only that one', () => {
+    const cache = createMemoryArticleCache();
+    const storyCache = createMemoryStoryCache();
+    const full = buildDigest(after, { cache, storyCache });
+    const story = full.digest.stories.find((s) => s.sourceIds.length >= 2);
+    if (story === undefined) throw new Error('the corpus should hold a story with two sources');
+    const removed = story.sourceIds[0] as string;
+    const observer = countingObserver();
+    const rebuilt = buildDigest(after.filter((file) => !file.path.endsWith(`/${removed}.md`)), { cache, storyCache, observer });
+    expect(observer.calls.normalize ?? 0).toBe(0);
+    const changed = newGroups(full.digest.stories, rebuilt.digest.stories);
+    expect(changed).toBeGreaterThanOrEqual(1);
+    expect(observer.calls.merge).toBe(changed);
+    expect(rebuilt.digest.sources.map((s) => s.id)).not.toContain(removed);
+    expect(JSON.stringify(rebuilt)).toBe(JSON.stringify(buildDigest(after.filter((file) => !file.path.endsWith(`/${removed}.md`)))));
   });
 });

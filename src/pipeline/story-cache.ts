@@ -1,0 +1,79 @@
+/**
+ * Per-story work that can be reused between builds: rewrite detection, claim alignment, merging
+ * and timeline extraction for one cluster.
+ *
+ * That work reads nothing but the cluster's member articles, so its result can be stored under a
+ * key derived from the members' own cache keys. Adding one article to a large corpus then reruns
+ * these stages for the one story it joins (or starts), not for every story. Like the article
+ * cache, the store is injected and this module stays pure.
+ */
+import { createHash } from 'node:crypto';
+import type { DerivativeLink, SegmentedArticle, Story, TimelineEvent } from '../types.ts';
+import { alignClaims } from './align-claims.ts';
+import { articleCacheKey } from './article-cache.ts';
+import { detectDerivatives } from './detect-derivatives.ts';
+import { extractTimeline } from './extract-timeline.ts';
+import { mergeStory } from './merge-story.ts';
+import { silentObserver, type StageObserver } from './stage-observer.ts';
+
+/** Everything the orchestrator needs from one cluster's stages. */
+export interface CachedStory {
+  derivatives: DerivativeLink[];
+  /** The merged story, `timelineIds` filled in. */
+  story: Story;
+  events: TimelineEvent[];
+}
+
+/** A key–value store for per-story results. `get` returns undefined on a miss. */
+export interface StoryCache {
+  get(key: string): CachedStory | undefined;
+  set(key: string, value: CachedStory): void;
+}
+
+/**
+ * The cache key of a cluster: a SHA-256 over its members' article keys in the order given. It must
+ * cover every input of `buildStory`; if a stage there ever takes an option, add it here.
+ */
+export function storyCacheKey(members: readonly SegmentedArticle[]): string {
+  const hash = createHash('sha256').update('story\n');
+  for (const member of members) hash.update(`${articleCacheKey(member)}\n`);
+  return hash.digest('hex');
+}
+
+/** Runs the per-cluster stages on one cluster's members (in cluster order). */
+export function buildStory(members: SegmentedArticle[], observer: StageObserver = silentObserver): CachedStory {
+  const derivatives = observer.run('derivatives', () => detectDerivatives(members));
+  const aligned = observer.run('align', () => alignClaims(members, derivatives));
+  const story = observer.run('merge', () => mergeStory(members, aligned, derivatives));
+  const events = observer.run('timeline', () => extractTimeline(members, story.slug));
+  story.timelineIds = events.map((event) => event.id);
+  return { derivatives, story, events };
+}
+
+/** `buildStory`, served from `cache` when it holds this cluster, stored there when it does not. */
+export function cachedStory(members: SegmentedArticle[], cache: StoryCache | undefined, observer: StageObserver = silentObserver): CachedStory {
+  if (cache === undefined) return buildStory(members, observer);
+  const key = storyCacheKey(members);
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const result = buildStory(members, observer);
+  cache.set(key, result);
+  return result;
+}
+
+/** A `StoryCache` held in a Map; values are copied in and out so callers cannot alter stored entries. */
+export function createMemoryStoryCache(): StoryCache & { readonly size: number } {
+  const entries = new Map<string, CachedStory>();
+  return {
+    get: (key) => {
+      const value = entries.get(key);
+      return value === undefined ? undefined : structuredClone(value);
+    },
+    set: (key, value) => {
+      entries.set(key, structuredClone(value));
+    },
+    get size() {
+      return entries.size;
+    },
+  };
+}
