@@ -1,10 +1,11 @@
 /**
  * Fuzzing the input side: random and mutated front matter, bodies and raw bytes through the ingest
- * stage. Bounded (fixed seed, fixed number of runs) so it is fast and gives the same cases every run.
+ * stage and then the whole pipeline. Bounded (fixed seed, fixed number of runs) so it is fast and gives the same cases every run.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DigestError } from '../../src/errors.ts';
+import { buildDigest } from '../../src/pipeline/build-digest.ts';
 import { ingestArticles } from '../../src/pipeline/ingest.ts';
 import type { ArticleFile } from '../../src/types.ts';
 
@@ -106,6 +107,14 @@ const files = fc.array(fc.record({ path, bytes: anyBytes }), { maxLength: 5 }).m
   return list.filter((file) => (seen.has(file.path) ? false : (seen.add(file.path), true))) as ArticleFile[];
 });
 
+/** Folders of mostly passable articles, so that random text reaches the later stages too. */
+const passableFiles = fc
+  .uniqueArray(fc.record({ path: fc.stringMatching(/^[a-z]{1,10}\.md$/), bytes: plausibleFile }), {
+    maxLength: 6,
+    selector: (file) => file.path,
+  })
+  .map((list) => list as ArticleFile[]);
+
 describe('ingest under fuzzing', () => {
   it('never throws on any input, and every problem or warning is a DigestError', () => {
     fc.assert(
@@ -161,5 +170,24 @@ describe('ingest under fuzzing', () => {
       }),
       { numRuns: 100, seed: SEED + 3 },
     );
+  });
+
+  it('runs the whole pipeline to a digest or fails with a DigestError, never another error', () => {
+    let built = 0;
+    fc.assert(
+      fc.property(fc.oneof(files, passableFiles), (input) => {
+        try {
+          // A tighter size limit than ingest's own test: the later stages are slower per byte, and this stays a fast test.
+          const { report } = buildDigest(input, { today: '2026-11-25', maxBytes: 20_000 });
+          expect(report.inputFiles).toBe(report.sources + report.excluded.length);
+          built++;
+        } catch (error) {
+          if (!(error instanceof DigestError)) throw error;
+        }
+      }),
+      { numRuns: 200, seed: SEED + 4 },
+    );
+    // The property means little unless some random inputs actually get through to a digest.
+    expect(built).toBeGreaterThan(40);
   });
 });

@@ -5,8 +5,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DigestError } from '../../src/errors.ts';
+import { ProblemListError, type DigestError } from '../../src/errors.ts';
 import { readArticleFiles } from '../../src/io/article-files.ts';
+import { buildDigest } from '../../src/pipeline/build-digest.ts';
 import { ingestArticles, type IngestOptions } from '../../src/pipeline/ingest.ts';
 
 const FIXTURES = 'tests/fixtures/ingest';
@@ -106,8 +107,8 @@ describe('hostile inputs', () => {
 
   it('names both files of an exact duplicate and keeps both articles', () => {
     const { result } = runFixture('duplicate-body');
-    expect(result.warnings[0]?.message).toContain('bridge-syndicated.md');
-    expect(result.warnings[0]?.file).toBe('bridge.md');
+    expect(result.warnings[0]?.file).toBe('bridge-syndicated.md');
+    expect(result.warnings[0]?.message).toContain('copy of bridge.md');
     expect(result.articles).toHaveLength(2);
   });
 
@@ -119,7 +120,7 @@ describe('hostile inputs', () => {
 
   it('names the size and the limit of a file that is too large', () => {
     const { result } = runFixture('too-large');
-    expect(result.problems[0]?.message).toMatch(/\d+(\.\d)? KB, the limit is 2\.0 KB/);
+    expect(result.problems[0]?.message).toContain('2.8 KB (2,902 bytes), over the limit of 2.0 KB (2,048 bytes)');
   });
 
   it('keeps a preview of an alias-bomb value short instead of expanding it', () => {
@@ -138,5 +139,62 @@ describe('hostile inputs', () => {
     const { result } = runFixture('mixed-folder');
     const failed = [...new Set(result.problems.map((p) => p.file))].sort();
     expect(failed).toEqual(['bad-link.md', 'drafts/bus-fares.md', 'empty.md', 'no-title.md', 'picture.md']);
+  });
+
+  it('fails the whole build with one error that lists every bad file of a mixed folder', () => {
+    const { files } = runFixture('mixed-folder');
+    let thrown: unknown;
+    try {
+      buildDigest(files);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ProblemListError);
+    const problems = (thrown as ProblemListError).problems;
+    expect([...new Set(problems.map((p) => p.file))].sort()).toEqual(['bad-link.md', 'drafts/bus-fares.md', 'empty.md', 'no-title.md', 'picture.md']);
+    for (const file of ['bad-link.md', 'drafts/bus-fares.md', 'empty.md', 'no-title.md', 'picture.md']) {
+      expect((thrown as Error).message).toContain(file);
+    }
+  });
+
+  it.each(faults.filter((fault) => runFixture(fault).result.problems.length === 0))(
+    '%s: builds, and the report counts add up (input files = shown sources + excluded)',
+    (fault) => {
+      const { files, expected } = runFixture(fault);
+      const { report, digest } = buildDigest(files, expected.options);
+      expect(report.inputFiles).toBe(files.length);
+      expect(report.sources).toBe(digest.sources.length);
+      expect(report.inputFiles).toBe(report.sources + report.excluded.length);
+      const listed = new Set([...digest.sources.map((s) => s.id), ...report.excluded.map((e) => e.file)]);
+      for (const file of files) {
+        const id = file.path.replace(/^.*\//, '').replace(/\.md$/i, '');
+        expect(listed.has(id) || listed.has(file.path)).toBe(true);
+      }
+    },
+  );
+
+  it('lists an article with no sentence as excluded, with the reason, instead of showing it', () => {
+    const { files } = runFixture('no-sentence');
+    const { report, digest } = buildDigest(files);
+    expect(digest.sources).toEqual([]);
+    expect(report.excluded).toEqual([{ file: 'bridge.md', reason: expect.stringMatching(/no sentence/) }]);
+  });
+
+  it('keeps an exact duplicate as a copy of the original, so it is not counted as independent', () => {
+    const { files } = runFixture('duplicate-body');
+    const { digest, report } = buildDigest(files);
+    expect(digest.sources.map((s) => [s.id, s.derivativeOf ?? null])).toEqual([
+      ['bridge', null],
+      ['bridge-syndicated', 'bridge'],
+    ]);
+    expect(digest.stories).toHaveLength(1);
+    expect(digest.stories[0]?.independentSourceCount).toBe(1);
+    expect(report.warnings.some((w) => w.startsWith('bridge-syndicated.md'))).toBe(true);
+  });
+
+  it('passes the build date to ingest so a far-future article fails the build', () => {
+    const { files, expected } = runFixture('far-future-date');
+    expect(() => buildDigest(files, expected.options)).toThrow(ProblemListError);
+    expect(() => buildDigest(files)).not.toThrow();
   });
 });

@@ -87,6 +87,18 @@ describe('ingestArticles', () => {
     expect(warnings[0]?.message).toContain('c/a.md');
   });
 
+  it('takes the earlier-dated of two identical articles for the original', () => {
+    const { warnings } = ingestArticles([
+      article('c/a.md', { published: '2026-05-15' }),
+      article('c/b.md', { published: '2026-05-13' }),
+      article('c/c.md', { published: 'unknown' }),
+    ]);
+    expect(warnings.map((w) => [w.file, w.found])).toEqual([
+      ['c/a.md', 'the same text as c/b.md'],
+      ['c/c.md', 'the same text as c/b.md'],
+    ]);
+  });
+
   it('does not call two articles copies when only their front matter is the same', () => {
     const { warnings } = ingestArticles([article('c/a.md'), article('c/b.md', {}, 'A completely different report.\n')]);
     expect(warnings).toEqual([]);
@@ -143,13 +155,13 @@ describe('ingestArticles', () => {
     expect(articles[0]?.meta.published).toBe('unknown');
   });
 
-  it('refuses a file over the default 5 MB limit without decoding it, naming its size and the limit', () => {
+  it('refuses a file over the default 1 MB limit without decoding it, naming its size and the limit', () => {
     const big = new Uint8Array(DEFAULT_MAX_BYTES + 1).fill(0x61);
     const { problems } = ingestArticles([{ path: 'c/huge.md', bytes: big }]);
-    expect(DEFAULT_MAX_BYTES).toBe(5 * 1024 * 1024);
+    expect(DEFAULT_MAX_BYTES).toBe(1024 * 1024);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toBeInstanceOf(ArticleFileError);
-    expect(problems[0]?.message).toContain('5.0 MB, the limit is 5.0 MB');
+    expect(problems[0]?.message).toContain('1.0 MB (1,048,577 bytes), over the limit of 1.0 MB (1,048,576 bytes)');
     expect(problems[0]?.found).toBe(`${DEFAULT_MAX_BYTES + 1} bytes`);
   });
 
