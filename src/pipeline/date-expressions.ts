@@ -43,6 +43,13 @@ export interface DateMention {
    * the sentence is `index + text.length`.
    */
   datesFollowingPhrase: boolean;
+  /**
+   * Set when the range dates a noun phrase rather than a clause: in "Ten months after its June 2024
+   * debut, the app closed", June 2024 dates "its June 2024 debut" (offsets in the sentence).
+   */
+  phrase?: { index: number; length: number };
+  /** How much of the sentence the expression covers when that is more than `text` ("Ten months after its June 2024 debut"). */
+  coverLength?: number;
 }
 
 /** What resolution needs from the text around the sentence. */
@@ -531,6 +538,20 @@ export function findDateMentions(sentence: string, context: MentionContext): { m
       running = { ...running, lastYear: Number(resolved.range.start.slice(0, 4)), lastRange: resolved.range };
     }
   }
+  // "Ten months after its June 2024 debut, …": the offset covers the phrase, the inner date dates it.
+  const phrases = new Map<chrono.ParsedResult, { index: number; length: number }>();
+  const covers = new Map<chrono.ParsedResult, number>();
+  for (const result of kept) {
+    if (ours(result) !== 'span-offset' || resolvedAt.get(result)?.datesFollowingPhrase === true) continue;
+    const end = result.index + result.text.length;
+    const inner = kept.find((r) => r !== result && r.index >= end && r.index - end <= 40 && !/[,;:—–]/.test(sentence.slice(end, r.index)));
+    if (inner === undefined) continue;
+    const stop = /[,;:—–(]/.exec(sentence.slice(inner.index + inner.text.length));
+    const phraseEnd = stop === null ? sentence.length : inner.index + inner.text.length + stop.index;
+    const phraseStart = end + (/^\s*/.exec(sentence.slice(end))?.[0].length ?? 0);
+    phrases.set(inner, { index: phraseStart, length: phraseEnd - phraseStart });
+    covers.set(result, phraseEnd - result.index);
+  }
   for (const result of kept) {
     const resolved = resolvedAt.get(result);
     if (resolved === undefined) continue;
@@ -545,6 +566,8 @@ export function findDateMentions(sentence: string, context: MentionContext): { m
       range: resolved.range,
       ahead: resolved.ahead ?? false,
       datesFollowingPhrase: resolved.datesFollowingPhrase ?? false,
+      ...(phrases.has(result) ? { phrase: phrases.get(result) } : {}),
+      ...(covers.has(result) ? { coverLength: covers.get(result) } : {}),
     });
   }
   mentions.sort((a, b) => a.index - b.index);

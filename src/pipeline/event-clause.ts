@@ -160,9 +160,13 @@ export function eventClause(
   sentence: string,
   date: Span,
   others: Span[],
-  options: { maxLength: number; followingPhrase?: boolean },
+  options: { maxLength: number; followingPhrase?: boolean; phrase?: Span },
 ): string {
   const spans = [date, ...others];
+  if (options.phrase !== undefined) {
+    const { index, length } = options.phrase;
+    return tidy(shorten(sentence.slice(index, index + length), 0, options.maxLength, []));
+  }
   const parts = segments(sentence, spans);
   const dateEnd = date.index + date.length;
   if (options.followingPhrase === true) {
@@ -171,6 +175,7 @@ export function eventClause(
   }
   const at = parts.findIndex(([s, e]) => date.index >= s && date.index < e);
   let [start, end] = parts[at] ?? [0, sentence.length];
+  const segmentStart = start;
 
   // Two dated predicates in one clause ("reached X by Q3 … and accumulated Y by early 2026").
   const cuts = predicateCuts(sentence, start, end, spans).filter((c) => others.some((o) => o.index >= start && o.index < end));
@@ -184,6 +189,18 @@ export function eventClause(
   if (/^(?:which|who)\b/i.test(text)) {
     const close = text.indexOf(', ', dateEnd - offset);
     if (close > 0) text = text.slice(0, close);
+  }
+  const localSpans = (from: number) => spans.map((s) => ({ index: s.index - from, length: s.length }));
+  if (lacksSubject(text) && start > segmentStart) {
+    // The second of two predicates ("The app launched in 2021 and reached …"): borrow the subject.
+    const head = sentence.slice(segmentStart, start).trim().replace(LEADING_CONNECTIVE, '');
+    const words = head.split(/\s+/);
+    const verbAt = words.findIndex((w) => looksLikeVerb(w.replace(/[^\p{L}-]/gu, '')));
+    const subject = verbAt > 0 ? words.slice(0, verbAt).join(' ') : '';
+    if (subject.length > 0 && subject.length < options.maxLength / 2 && !/\d/.test(subject)) {
+      const rest = shorten(text, Math.max(0, date.index - offset), options.maxLength - subject.length - 3, localSpans(offset));
+      return tidy(`${subject} … ${rest}`);
+    }
   }
   if (lacksSubject(text)) {
     let k = at - 1;
@@ -199,12 +216,12 @@ export function eventClause(
         offset = subjectStart;
         text = joined;
       } else if (subject.length > 0 && subject.length < options.maxLength / 2) {
-        return tidy(`${subject} … ${shorten(text, date.index - offset, options.maxLength - subject.length - 3, spans)}`);
+        const rest = shorten(text, Math.max(0, date.index - offset), options.maxLength - subject.length - 3, localSpans(offset));
+        return tidy(`${subject} … ${rest}`);
       }
     }
   }
-  const local = spans.map((s) => ({ index: s.index - offset, length: s.length }));
-  return tidy(shorten(text, Math.max(0, date.index - offset), options.maxLength, local));
+  return tidy(shorten(text, Math.max(0, date.index - offset), options.maxLength, localSpans(offset)));
 }
 
 /** Planned or expected: "will", "plans to", "is expected to", "hopes to" and the like. */

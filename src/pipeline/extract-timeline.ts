@@ -155,9 +155,10 @@ function toReport(
 ): Report | undefined {
   if (mention.range === null) return undefined;
   const others = all.filter((m) => m !== mention).map((m) => ({ index: m.index, length: m.text.length }));
-  const text = eventClause(sentence, { index: mention.index, length: mention.text.length }, others, {
+  const text = eventClause(sentence, { index: mention.index, length: mention.coverLength ?? mention.text.length }, others, {
     maxLength,
     followingPhrase: mention.datesFollowingPhrase,
+    ...(mention.phrase === undefined ? {} : { phrase: mention.phrase }),
   });
   if (text.split(/\s+/).length < 2) return undefined; // a date with nothing said about it
   const anchored = mention.kind === 'relative' && anchor.basis !== undefined && anchor.date !== undefined;
