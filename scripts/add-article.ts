@@ -93,7 +93,13 @@ function main(argv: string[]): number {
       if (error instanceof UsageError) console.error(`\n${USAGE}`);
       return error instanceof UsageError ? 2 : 1;
     }
-    throw error;
+    // A failure we did not foresee (a full disk, a folder we may not write): still name the file.
+    const code = (error as NodeJS.ErrnoException).code;
+    console.error(`Could not add ${fileArg ?? 'the article'}: ${(error as Error).message}`);
+    console.error(code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOTDIR'
+      ? '  fix: make the content folder a writable folder, or pass --content-dir <a writable folder>'
+      : '  fix: if this keeps happening, report it with the command you ran');
+    return 1;
   }
 }
 
@@ -144,7 +150,8 @@ function parseCommandLine(argv: string[]): CommandLine | 'help' {
       fix: 'use lowercase letters, digits and single hyphens, e.g. --slug meta-muse-spark-fortune',
     });
   }
-  const contentDir = values['content-dir'] ?? process.env.DIGEST_CONTENT_DIR ?? path.join('content', 'articles');
+  // An empty DIGEST_CONTENT_DIR counts as unset, as shells treat it.
+  const contentDir = values['content-dir'] ?? (process.env.DIGEST_CONTENT_DIR || path.join('content', 'articles'));
   return { file: positionals[0], told, slug: values.slug, contentDir };
 }
 
