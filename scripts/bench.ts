@@ -8,7 +8,7 @@
  * Progress goes to stderr when it is a terminal.
  */
 import { UsageError } from '../src/errors.ts';
-import { runBenchmark, type BenchmarkResult } from '../src/bench/run-benchmark.ts';
+import type { BenchmarkResult } from '../src/bench/run-benchmark.ts';
 import { createProgress } from '../src/io/progress.ts';
 
 interface CliOptions {
@@ -87,7 +87,7 @@ function table(result: BenchmarkResult): string {
   return lines.join('\n');
 }
 
-function main(): void {
+async function main(): Promise<void> {
   let options: CliOptions;
   try {
     options = parseArgs(process.argv.slice(2));
@@ -99,6 +99,8 @@ function main(): void {
     }
     throw error;
   }
+  // Loaded only now, so a mistyped option is reported at once instead of after loading the pipeline.
+  const { runBenchmark } = await import('../src/bench/run-benchmark.ts');
   const progress = createProgress();
   const result = runBenchmark({ ...options, observer: progress });
   process.stdout.write(options.json ? `${JSON.stringify(result)}\n` : `${table(result)}\n`);
@@ -106,4 +108,4 @@ function main(): void {
   if (result.incremental !== undefined && !result.incremental.identical) process.exitCode = 1;
 }
 
-main();
+await main();
