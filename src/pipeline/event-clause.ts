@@ -78,13 +78,15 @@ function segments(sentence: string, spans: Span[]): [number, number][] {
   return result;
 }
 
-/** Splits a range of the sentence at " and <verb>" (two predicates, two events) outside the spans. */
+/** Splits a range of the sentence at " and <verb>" or ", and <word>" (two predicates, two events) outside the spans. */
 function predicateCuts(sentence: string, from: number, to: number, spans: Span[]): number[] {
   const cuts: number[] = [];
   const pattern = /,?\s+and\s+([\p{L}-]+)/gu;
   pattern.lastIndex = from;
   for (let match = pattern.exec(sentence); match !== null && (match.index ?? 0) < to; match = pattern.exec(sentence)) {
-    if (looksLikeVerb(match[1] ?? '') && !inside(match.index ?? 0, spans)) cuts.push(match.index ?? 0);
+    // ", and <lowercase word>" joins two clauses more often than it ends a list of names.
+    const clauseJoin = match[0].startsWith(',') && /^\p{Ll}/u.test(match[1] ?? '');
+    if ((clauseJoin || looksLikeVerb(match[1] ?? '')) && !inside(match.index ?? 0, spans)) cuts.push(match.index ?? 0);
   }
   return cuts;
 }

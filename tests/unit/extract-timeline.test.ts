@@ -1,0 +1,284 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { OptionError } from '../../src/errors.ts';
+import { findDateMentions } from '../../src/pipeline/date-expressions.ts';
+import { eventClause, soundsPlanned } from '../../src/pipeline/event-clause.ts';
+import { extractTimeline } from '../../src/pipeline/extract-timeline.ts';
+import { normalizeArticle } from '../../src/pipeline/normalize.ts';
+import { splitSentences } from '../../src/pipeline/split-sentences.ts';
+import type { IsoDate, SegmentedArticle, TimelineEvent } from '../../src/types.ts';
+
+interface FixtureArticle {
+  id: string;
+  published: IsoDate | 'unknown';
+  body: string;
+  title?: string;
+}
+
+/** Runs a fixture article through the real normalize and sentence stages. */
+function segment(article: FixtureArticle): SegmentedArticle {
+  return splitSentences(
+    normalizeArticle({
+      id: article.id,
+      file: `content/articles/${article.id}.md`,
+      body: article.body,
+      contentHash: '',
+      meta: {
+        title: article.title ?? 'unknown',
+        outlet: 'unknown',
+        published: article.published,
+        origin: `content/articles/${article.id}.md`,
+        language: 'en',
+      },
+    }),
+  );
+}
+
+const fixtures = new URL('../fixtures/timeline/', import.meta.url);
+const readJson = <T>(name: string): T => JSON.parse(readFileSync(new URL(name, fixtures), 'utf8')) as T;
+const tram = readJson<{ articles: FixtureArticle[] }>('tram-story.json').articles.map(segment);
+const lone = readJson<{ selfDated: FixtureArticle; nothingToCountFrom: FixtureArticle }>('lone-undated.json');
+
+const byLabel = (events: TimelineEvent[], label: string) => events.filter((e) => e.label === label);
+
+/** The words of a text, for checking that event text is extractive. */
+const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}$%'’.-]+/gu)?.map((w) => w.replace(/[.]+$/u, '')) ?? [];
+
+/** Every word of the event appears in one sentence of a cited article (the ellipsis aside). */
+function isExtractive(event: TimelineEvent, articles: SegmentedArticle[]): boolean {
+  const words = wordsOf(event.text.replace(/…/g, ' '));
+  return articles
+    .filter((a) => event.sourceIds.includes(a.id))
+    .some((a) => a.sentences.some((s) => {
+      const source = new Set(wordsOf(s.text));
+      return words.every((w) => source.has(w));
+    }));
+}
+
+/** The clause each date of a sentence gets, anchored on 9 April 2026. */
+function clauses(sentence: string): string[] {
+  const { mentions } = findDateMentions(sentence, { anchor: '2026-04-09', lastYear: undefined, lastRange: undefined, future: false });
+  return mentions.map((m) =>
+    eventClause(
+      sentence,
+      { index: m.index, length: m.coverLength ?? m.text.length },
+      mentions.filter((o) => o !== m).map((o) => ({ index: o.index, length: o.text.length })),
+      { maxLength: 140, followingPhrase: m.datesFollowingPhrase, ...(m.phrase ? { phrase: m.phrase } : {}) },
+    ),
+  );
+}
+
+describe('eventClause', () => {
+  it('drops a leading date phrase, since the label carries the date', () => {
+    expect(clauses('On Tuesday, the council approved the budget.')).toEqual(['The council approved the budget']);
+    expect(clauses('In June 2025, the council approved the budget.')).toEqual(['The council approved the budget']);
+  });
+
+  it('gives a relative clause its subject and ends it at its closing comma', () => {
+    expect(clauses('Residents praised the new line, Route 9, which opened in May 2024, for its speed.')).toEqual([
+      'Route 9, which opened in May 2024',
+    ]);
+  });
+
+  it('splits two dated predicates and lends the second one its subject', () => {
+    expect(clauses('The app launched in 2021 and reached a million users by Q3 of that year.')).toEqual([
+      'The app launched in 2021',
+      'The app … reached a million users by Q3 of that year',
+    ]);
+  });
+
+  it('reads a parenthetical between dashes with the subject before it', () => {
+    expect(clauses('The ferry fleet — bought in 2019 — was sold in 2024.')).toEqual([
+      'The ferry fleet — bought in 2019',
+      'The ferry fleet — bought in 2019 — was sold in 2024',
+    ]);
+  });
+
+  it('keeps the commas of a list inside the clause', () => {
+    expect(clauses('By late 2025, ferries from Arden, Bexley, and Corran had joined the scheme, doubling traffic.')).toEqual([
+      'Ferries from Arden, Bexley, and Corran had joined the scheme',
+    ]);
+  });
+
+  it('dates the phrase after “N months after” when that phrase has no date of its own', () => {
+    expect(clauses('The tunnel opened 10 months after the council approved it.')).toEqual(['The council approved it']);
+    expect(clauses('Ten months after its June 2024 debut, the water taxi shut down.')).toEqual(['The water taxi shut down', 'Its June 2024 debut']);
+  });
+
+  it('cuts a long clause at a clause boundary, never in the middle of a word', () => {
+    const sentence =
+      'In June 2025, the regional transport authority spent $14 million to buy the bankrupt ferry operator’s three vessels and the dock leases along the estuary and hired its former crews.';
+    const [text] = clauses(sentence);
+    expect(text).toBe('The regional transport authority spent $14 million to buy the bankrupt ferry operator’s three vessels and the dock leases along the estuary');
+    expect((text ?? '').length).toBeLessThanOrEqual(140);
+  });
+
+  it('hears plans and expectations as upcoming, and reports as not', () => {
+    expect(['will reopen', 'plans to sell', 'is expected to rise', 'hopes to open'].map(soundsPlanned)).toEqual([true, true, true, true]);
+    expect(['reopened', 'said it was sold', 'the planner left'].map(soundsPlanned)).toEqual([false, false, false]);
+  });
+});
+
+describe('extractTimeline on a story told three ways', () => {
+  const events = extractTimeline(tram, 'riverside-trams');
+
+  it('makes the reopening one event citing all three reports, however each wrote the date', () => {
+    const day = byLabel(events, '10 March 2026');
+    expect(day).toHaveLength(1);
+    expect(day[0]?.sourceIds).toEqual(['city-desk', 'weekly-review', 'wire-copy']);
+    expect(day[0]?.start).toBe('2026-03-10');
+    expect(day[0]?.end).toBe('2026-03-10');
+  });
+
+  it('counts an undated report’s weekday from the story’s dated report and says so', () => {
+    const note = byLabel(events, '10 March 2026')[0]?.anchorNote ?? '';
+    expect(note).toContain('wire-copy states no publication date');
+    expect(note).toContain('“On Tuesday”');
+    expect(note).toContain('12 March 2026');
+    expect(note).toContain('(city-desk)');
+  });
+
+  it('keeps month, part-of-year and year precision as written', () => {
+    expect(byLabel(events, 'May 2023').map((e) => [e.start, e.end, e.text])).toEqual([
+      ['2023-05-01', '2023-05-31', 'The city council voted to rebuild the line in May 2023'],
+    ]);
+    expect(byLabel(events, 'Early 2024').map((e) => [e.start, e.end, e.sourceIds])).toEqual([['2024-01-01', '2024-04-30', ['city-desk', 'wire-copy']]]);
+    const lastYear = byLabel(events, '2025');
+    expect(lastYear.map((e) => [e.start, e.end, e.sourceIds])).toEqual([['2025-01-01', '2025-12-31', ['wire-copy']]]);
+    expect(lastYear[0]?.anchorNote).toContain('“Last year”');
+  });
+
+  it('marks the planned night service upcoming, starting at the publication date', () => {
+    const upcoming = events.filter((e) => e.upcoming);
+    expect(upcoming.map((e) => [e.start, e.label, e.sourceIds])).toEqual([
+      ['2026-03-12', 'Coming weeks (from 12 March 2026)', ['city-desk']],
+    ]);
+    expect(upcoming[0]?.anchorNote).toBeUndefined();
+  });
+
+  it('dates nothing from figures, counts or names with numbers', () => {
+    expect(events.map((e) => e.label).sort()).toEqual(['10 March 2026', '2025', 'Coming weeks (from 12 March 2026)', 'Early 2024', 'May 2023']);
+  });
+
+  it('sorts events by start, end and text and numbers their ids in that order', () => {
+    expect(events.map((e) => e.id)).toEqual(events.map((_, i) => `riverside-trams-t${i + 1}`));
+    const keys = events.map((e) => `${e.start}|${e.end}|${e.text}`);
+    expect(keys).toEqual([...keys].sort());
+    expect(events.every((e) => e.storySlug === 'riverside-trams')).toBe(true);
+  });
+
+  it('adds a citation, not a duplicate, when another article dates an existing event', () => {
+    const twoArticles = extractTimeline(tram.filter((a) => a.id !== 'weekly-review'), 'riverside-trams');
+    expect(twoArticles).toHaveLength(events.length);
+    expect(byLabel(twoArticles, '10 March 2026')[0]?.sourceIds).toEqual(['city-desk', 'wire-copy']);
+  });
+
+  it('gives the same output whatever the order of the articles', () => {
+    expect(extractTimeline([...tram].reverse(), 'riverside-trams')).toEqual(events);
+  });
+
+  it('takes every event text from a sentence of a cited article', () => {
+    expect(events.filter((e) => !isExtractive(e, tram)).map((e) => e.text)).toEqual([]);
+  });
+});
+
+describe('extractTimeline on undated articles', () => {
+  it('counts relative dates from a full date the article itself states when the story has no known date', () => {
+    const events = extractTimeline([segment(lone.selfDated)], 'museum');
+    const fire = byLabel(events, '2025');
+    expect(fire.map((e) => e.text)).toEqual(["A fire destroyed the museum's east wing"]);
+    expect(fire[0]?.anchorNote).toContain('2 May 2026, the latest full date the article itself states');
+    expect(byLabel(events, '2 May 2026')[0]?.anchorNote).toBeUndefined();
+  });
+
+  it('drops relative dates when nothing can anchor them, rather than inventing one', () => {
+    expect(extractTimeline([segment(lone.nothingToCountFrom)], 'museum')).toEqual([]);
+  });
+
+  it('keeps two different events on the same day apart', () => {
+    const article = segment({
+      id: 'harbour-log',
+      published: '2025-05-05',
+      body: 'A storm closed the harbour on 4 May 2025. The port authority elected a new chair on 4 May 2025.',
+    });
+    expect(byLabel(extractTimeline([article], 'harbour'), '4 May 2025')).toHaveLength(2);
+  });
+
+  it('skips headings', () => {
+    const article = segment({ id: 'headed', published: '2026-01-10', body: '## Looking back at 2024\n\nThe yard closed in March 2025.' });
+    expect(extractTimeline([article], 'yard').map((e) => e.label)).toEqual(['March 2025']);
+  });
+
+  it('rejects options outside their range', () => {
+    expect(() => extractTimeline(tram, 'x', { maxTextLength: 10 })).toThrow(OptionError);
+    expect(() => extractTimeline(tram, 'x', { sameEventOverlap: 1.5 })).toThrow(OptionError);
+  });
+});
+
+describe('extractTimeline on the five seed articles, end to end', () => {
+  const seedDir = new URL('../../seeds/', import.meta.url);
+  const known: Record<string, IsoDate> = { '004': '2026-04-09' };
+  const seeds = readdirSync(seedDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((file) => {
+      const id = file.slice(0, 3);
+      const body = readFileSync(new URL(file, seedDir), 'utf8');
+      // 001 and 002 open with their headline; the others have none.
+      const title = id === '001' || id === '002' ? (body.split('\n')[0] ?? 'unknown') : 'unknown';
+      return segment({ id, published: known[id] ?? 'unknown', body, title });
+    });
+  const events = extractTimeline(seeds, 'meta-muse-spark');
+  const one = (label: string) => {
+    const found = byLabel(events, label);
+    expect(found.length, `events labelled ${label}`).toBeGreaterThan(0);
+    return found;
+  };
+
+  it('dates the launch day from the dated report and the undated “On Wednesday”', () => {
+    const [launch] = one('8 April 2026');
+    expect(launch?.sourceIds).toEqual(['000', '004']);
+    expect(launch?.anchorNote).toContain('000 states no publication date; “On Wednesday” was counted from 9 April 2026');
+  });
+
+  it('dates the previous model’s launch to April 2025, and keeps the “early 2025” variant apart', () => {
+    const [april] = one('April 2025');
+    expect(april?.sourceIds).toEqual(['000', '002']);
+    expect(april?.text).toContain('Llama 4');
+    expect(one('Early 2025')[0]?.sourceIds).toEqual(['001']);
+  });
+
+  it('dates the Scale AI investment to June 2025', () => {
+    const [june] = one('June 2025');
+    expect(june?.sourceIds).toContain('002');
+    expect(june?.text).toContain('Scale AI');
+  });
+
+  it('dates the download figures to 2023, Q3 2023, late 2025 and early 2026', () => {
+    for (const label of ['2023', 'Q3 2023', 'Late 2025', 'Early 2026']) expect(one(label)[0]?.sourceIds).toEqual(['004']);
+    expect(one('Q3 2023')[0]?.text).toContain('100 million downloads');
+  });
+
+  it('dates the reorganization to 2025 from “last year”, citing the rewrites that say it', () => {
+    const reorganization = byLabel(events, '2025').find((e) => /restructured|reorganized/.test(e.text));
+    expect(reorganization?.sourceIds).toEqual(['000', '001']);
+    expect(reorganization?.anchorNote).toContain('“last year”');
+  });
+
+  it('marks the rollout upcoming, starting at the anchor', () => {
+    const upcoming = events.filter((e) => e.upcoming);
+    expect(upcoming.map((e) => [e.start, e.sourceIds])).toEqual([['2026-04-09', ['002']]]);
+    expect(upcoming[0]?.text).toContain('WhatsApp');
+  });
+
+  it('dates no event from a version number or a figure', () => {
+    const years = new Set(events.map((e) => e.start.slice(0, 4)));
+    expect([...years].sort()).toEqual(['2023', '2025', '2026']);
+    expect(events.filter((e) => /\b(?:3\.1|5\.4|4\.6|14\.3|89\.5|58 million)\b/.test(e.label))).toEqual([]);
+  });
+
+  it('keeps every event text extractive and short', () => {
+    expect(events.filter((e) => !isExtractive(e, seeds)).map((e) => e.text)).toEqual([]);
+    expect(events.filter((e) => e.text.length > 140).map((e) => e.text)).toEqual([]);
+  });
+});
