@@ -379,8 +379,10 @@ function independentReport(rng: Rng, event: EventSpec, number: number, outlet: s
     const j = Math.floor(rng() * (i + 1));
     [rest[i], rest[j]] = [rest[j] as number, rest[i] as number];
   }
-  // Each report of the event words every fact its own way (until the three wordings run out).
-  const sentences = [event.facts[0] as number, ...rest].map((f) => fill((event.kind.facts[f] as Fact)[(f + number) % 3] as string, slots));
+  // The first three reports word every fact differently; later ones mix the wordings fact by fact,
+  // so no two independent reports share all their sentences.
+  const variant = (f: number) => (number < 3 ? (f + number) % 3 : Math.floor(rng() * 3));
+  const sentences = [event.facts[0] as number, ...rest].map((f) => fill((event.kind.facts[f] as Fact)[variant(f)] as string, slots));
   if (rng() < 0.6) sentences.push(pick(rng, event.kind.background));
   if (rng() < 0.3) sentences.push(pick(rng, FILLER));
   return {

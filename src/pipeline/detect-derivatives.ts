@@ -18,7 +18,7 @@ import { contentTerms } from './text-features.ts';
 
 /** Tuning of `detectDerivatives`; every field is optional and range-checked. */
 export interface DerivativeOptions {
-  /** IDF-weighted cosine (0–1) at which two sentences count as stating the same thing. Default 0.25. */
+  /** IDF-weighted cosine (0–1) at which two sentences count as stating the same thing. Default 0.3. */
   sentenceThreshold?: number;
   /** Share (0–1) of the shorter article's sentences that must find a match. Default 0.25. */
   coverageThreshold?: number;
@@ -29,7 +29,7 @@ export interface DerivativeOptions {
 }
 
 const DEFAULTS: Required<DerivativeOptions> = {
-  sentenceThreshold: 0.25,
+  sentenceThreshold: 0.3,
   coverageThreshold: 0.25,
   orderThreshold: 0.8,
   minMatches: 5,
@@ -197,9 +197,12 @@ export function orderAgreement(
     positions.push(pair);
   }
   positions.sort((x, y) => x.i - y.i);
+  // Every report opens with the main fact, so lead matched to lead says nothing about copying.
+  const first = positions[0];
+  const skipLeads = first !== undefined && first.i === 0 && first.j === 0 ? 1 : 0;
   let concordant = 0;
   let total = 0;
-  for (let x = 0; x < positions.length; x += 1) {
+  for (let x = skipLeads; x < positions.length; x += 1) {
     for (let y = x + 1; y < positions.length; y += 1) {
       total += 1;
       if ((positions[x] as { j: number }).j < (positions[y] as { j: number }).j) concordant += 1;
