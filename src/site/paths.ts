@@ -24,7 +24,20 @@ export function sourceHref(id: string): string {
   return href(`sources/${encodeURIComponent(id)}/`);
 }
 
-/** Anchor id of a source's entry in a story's source list. */
-export function sourceAnchor(id: string): string {
-  return `source-${id}`;
+/**
+ * Anchor id of a source's entry in a story's source list: `s<citation number>`. Short on purpose:
+ * a story cites its sources a hundred times or more, and each mark carries this id.
+ */
+export function sourceAnchor(citationNumber: number): string {
+  return `s${citationNumber}`;
+}
+
+/** Anchor id of a claim on its story page: the `c<n>` suffix of `<slug>-c<n>`, or the whole id. */
+export function claimAnchor(claimId: string, storySlug: string): string {
+  return claimId.startsWith(`${storySlug}-`) ? claimId.slice(storySlug.length + 1) : claimId;
+}
+
+/** Anchor id of citation mark `sourceNumber` after claim `claimAnchor` (`c3-2`), the target of back links. */
+export function markAnchor(claimAnchorId: string, sourceNumber: number): string {
+  return `${claimAnchorId}-${sourceNumber}`;
 }
