@@ -271,7 +271,13 @@ export function isHeadline(line: string): boolean {
   const text = line.trim();
   if (text.length < 3 || text.length > 200) return false;
   if (!/\p{L}/u.test(text)) return false;
-  if (text.split(/\s+/).length > 30) return false;
+  const wordCount = text.split(/\s+/).length;
+  // Two-word lines are labels ("Recommended Video", "▼ Summary"), not headlines.
+  if (wordCount < 3 || wordCount > 30) return false;
+  if (!/^[\p{L}\p{N}"'“‘]/u.test(text)) return false;
+  // Bylines, datelines and credit lines are not headlines either.
+  if (/^(?:by|published|last updated|updated|posted)\b/i.test(text) || /^\(?\s*(?:source|via|credit)s?\s*:/i.test(text)) return false;
+  if (parseStatedDate(text) !== undefined) return false;
   if (/^(?:[-*•–—]|\d+[.)])\s/.test(text)) return false;
   if (/[.!;:,…]["'”’)\]]*$/.test(text)) return false;
   // Two sentences on one line are a paragraph, not a headline.

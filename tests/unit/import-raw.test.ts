@@ -261,6 +261,11 @@ describe('small helpers', () => {
     ['– a list item, not a headline', false],
     ['Officials said,', false],
     ['2025', false],
+    ['Recommended Video', false],
+    ['▼ Summary of the week', false],
+    ['By Ana Ruiz and Tom Lee', false],
+    ['March 4, 2025', false],
+    ['(Source: Harbor Ledger)', false],
   ])('isHeadline(%j) is %s', (line, expected) => {
     expect(isHeadline(line)).toBe(expected);
   });
