@@ -1,0 +1,173 @@
+/**
+ * `npm run digest`: runs the pipeline only (no Astro) on the content folder and prints what it made.
+ *
+ * Usage: tsx scripts/build-digest.ts [--content-dir <dir>] [--json] [--report]
+ *   (no option)  a readable table per story: sources, independent count, claims with source marks,
+ *                conflicts, and the sentences left out with the reason
+ *   --json       digest.json on stdout (2-space, stable)
+ *   --report     the build report: every input file shown or excluded (with the reason), warnings,
+ *                and counts that add up (in = shown + excluded); with --json, the report as JSON
+ * Problems in the articles (`DigestError`) print their message and exit 1; anything else is a
+ * crash and prints its stack.
+ */
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DigestError, UsageError } from '../src/errors.ts';
+import { readArticleFiles } from '../src/io/article-files.ts';
+import { buildDigest } from '../src/pipeline/build-digest.ts';
+import type { BuildReport, Digest, DigestSource, Story } from '../src/types.ts';
+
+/** What the command line asked for. */
+export interface DigestArgs {
+  contentDir: string;
+  json: boolean;
+  report: boolean;
+}
+
+const USAGE = 'npm run digest -- [--content-dir <dir>] [--json] [--report]';
+
+/** Parses the options; an unknown option or a missing value is a `UsageError` naming it. */
+export function parseArgs(argv: string[]): DigestArgs {
+  const args: DigestArgs = { contentDir: 'content/articles', json: false, report: false };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] ?? '';
+    if (arg === '--json') args.json = true;
+    else if (arg === '--report') args.report = true;
+    else if (arg.startsWith('--content-dir=')) args.contentDir = arg.slice('--content-dir='.length);
+    else if (arg === '--content-dir') {
+      const value = argv[i + 1];
+      if (value === undefined || value.startsWith('--')) {
+        throw new UsageError('option `--content-dir` needs a folder', {
+          file: 'command line',
+          field: '--content-dir',
+          found: value === undefined ? 'nothing after it' : value,
+          fix: `pass the folder of articles, e.g. ${USAGE.replace('[--content-dir <dir>]', '--content-dir content/articles')}`,
+        });
+      }
+      args.contentDir = value;
+      i += 1;
+    } else {
+      throw new UsageError('unknown option', { file: 'command line', field: arg, found: arg, fix: `use ${USAGE}` });
+    }
+  }
+  if (args.contentDir.trim() === '') {
+    throw new UsageError('option `--content-dir` is empty', { file: 'command line', field: '--content-dir', found: '""', fix: `use ${USAGE}` });
+  }
+  return args;
+}
+
+/** digest.json as the site and tests read it: 2-space indentation, trailing newline. */
+export function formatJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+function describeSource(source: DigestSource | undefined, marks: Map<string, number>): string {
+  if (source === undefined) return '(missing source)';
+  const date = source.published === 'unknown' ? 'date not stated' : source.published;
+  const outlet = source.outlet === 'unknown' ? 'outlet not stated' : source.outlet;
+  const parts = [outlet, date];
+  if (source.credit !== undefined) parts.push(`reporting by ${source.credit}`);
+  if (source.derivativeOf !== undefined) parts.push(`rewrite of [${marks.get(source.derivativeOf) ?? '?'}] ${source.derivativeOf}`);
+  return `${parts.join(' · ')}\n        ${source.id}${source.title === 'unknown' ? '' : ` — “${source.title}”`}`;
+}
+
+function marksOf(ids: string[], marks: Map<string, number>): string {
+  return ids.map((id) => `[${marks.get(id) ?? '?'}]`).join('');
+}
+
+/** The readable table of one story (what `npm run digest` prints without options). */
+export function formatStory(story: Story, digest: Digest): string {
+  const sources = new Map(digest.sources.map((source) => [source.id, source]));
+  const sentences = new Map(digest.sources.flatMap((source) => source.sentences.map((s) => [s.id, s])));
+  const marks = new Map(story.sourceIds.map((id, index) => [id, index + 1]));
+  const lines: string[] = [];
+  lines.push(`STORY  ${story.title}`);
+  lines.push(`  slug ${story.slug} · updated ${story.updated === 'unknown' ? 'date not stated' : story.updated}`);
+  lines.push(`  ${story.sourceIds.length} source${story.sourceIds.length === 1 ? '' : 's'}, ${story.independentSourceCount} independent`);
+  lines.push('', '  SOURCES');
+  for (const id of story.sourceIds) lines.push(`    [${marks.get(id)}] ${describeSource(sources.get(id), marks)}`);
+  lines.push('', '  SUMMARY', `    ${story.summary}`, '', '  KEY POINTS');
+  for (const point of story.keyPoints) lines.push(`    • ${point}`);
+  lines.push('', `  CLAIMS (${story.claims.length})`);
+  let section = '';
+  for (const claim of story.claims) {
+    if (claim.section !== section) {
+      section = claim.section;
+      lines.push(`    ${section.toUpperCase()}`);
+    }
+    lines.push(`      ${marksOf(claim.sourceIds, marks).padEnd(12)} ${claim.text}`);
+  }
+  lines.push('', `  CONFLICTS (${story.conflicts.length})`);
+  for (const conflict of story.conflicts) {
+    lines.push(`    ${conflict.topic}`);
+    for (const variant of conflict.variants) {
+      lines.push(`      “${variant.text}”  ${marksOf(variant.sourceIds, marks)}  (${variant.independentSourceCount} independent)`);
+    }
+  }
+  lines.push('', `  LEFT OUT (${story.leftOut.length})`);
+  for (const item of story.leftOut) {
+    const sentence = sentences.get(item.sentenceId);
+    const text = sentence === undefined ? '' : sentence.text.length > 90 ? `${sentence.text.slice(0, 89)}…` : sentence.text;
+    const mark = sentence === undefined ? '' : `[${marks.get(sentence.articleId) ?? '?'}]`;
+    lines.push(`    ${mark} “${text}”`, `        ${item.reason}`);
+  }
+  return lines.join('\n');
+}
+
+/** Every story's table, separated by a rule. */
+export function formatDigest(digest: Digest): string {
+  if (digest.stories.length === 0) return 'No stories: the content folder has no articles to show.\n';
+  return `${digest.stories.map((story) => formatStory(story, digest)).join(`\n\n${'─'.repeat(72)}\n\n`)}\n`;
+}
+
+/** The build report as text: every file accounted for, and the sum checked. */
+export function formatReport(report: BuildReport): string {
+  const lines = ['BUILD REPORT'];
+  lines.push(`  input files:       ${report.inputFiles}`);
+  lines.push(`  shown as sources:  ${report.sources}`);
+  lines.push(`  excluded:          ${report.excluded.length}`);
+  for (const item of report.excluded) lines.push(`    ${item.file}`, `        ${item.reason.replace(/\n/g, '\n        ')}`);
+  lines.push(`  warnings:          ${report.warnings.length}`);
+  for (const warning of report.warnings) lines.push(`    ${warning.replace(/\n/g, '\n    ')}`);
+  const { cluster } = report;
+  lines.push(`  clustering:        ${cluster.candidatePairs} candidate pairs scored of ${cluster.allPairs} possible (${cluster.articles} articles)`);
+  const adds = report.inputFiles === report.sources + report.excluded.length;
+  lines.push(
+    adds
+      ? `  check:             ${report.inputFiles} in = ${report.sources} shown + ${report.excluded.length} excluded`
+      : `  check:             COUNTS DO NOT ADD UP: ${report.inputFiles} in ≠ ${report.sources} shown + ${report.excluded.length} excluded`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** Runs the command; returns the exit code. Output goes to the given writers (stdout, stderr). */
+export function main(argv: string[], repoRoot: string, out: (text: string) => void, err: (text: string) => void): number {
+  try {
+    const args = parseArgs(argv);
+    const files = readArticleFiles(path.resolve(args.contentDir), repoRoot);
+    const { digest, report } = buildDigest(files);
+    const adds = report.inputFiles === report.sources + report.excluded.length;
+    if (args.report) out(args.json ? formatJson(report) : formatReport(report));
+    else if (args.json) out(formatJson(digest));
+    else out(formatDigest(digest));
+    if (!adds) err('digest: the build report does not account for every input file (a bug: please report it)\n');
+    return adds ? 0 : 1;
+  } catch (error) {
+    if (error instanceof DigestError) {
+      err(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
+if (invokedDirectly) {
+  const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  process.exitCode = main(
+    process.argv.slice(2),
+    repoRoot,
+    (text) => process.stdout.write(text),
+    (text) => process.stderr.write(text),
+  );
+}

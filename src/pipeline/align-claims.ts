@@ -1,0 +1,205 @@
+/**
+ * The align stage: within one story, sentences that state the same fact — across articles or
+ * twice in one article — become one `ClaimGroup`; sentences about one subject whose figures,
+ * dates or names differ become a `Conflict`; sentences that carry no claim are left out with the
+ * reason.
+ *
+ * Same-fact is decided on IDF-weighted stemmed content terms (IDF over the story's own
+ * sentences), character similarity, and anchors (figures, dates, names): a pair whose anchors
+ * contradict is never merged. Groups grow by average linkage, so one long sentence that touches
+ * two facts cannot chain them into one group.
+ */
+import { assertInRange } from '../errors.ts';
+import type { AlignedClaims, ClaimGroup, DerivativeLink, LeftOut, SegmentedArticle, Sentence } from '../types.ts';
+import { anchorsDisagree, buildIdf, scorePair, sentenceFeatures, type PairScore, type SentenceFeatures } from './claim-features.ts';
+import { findConflicts } from './find-conflicts.ts';
+
+/** Options of `alignClaims`. */
+export interface AlignOptions {
+  /**
+   * Same-fact score at or above which two sentences are one claim (0–1). Default 0.40, calibrated
+   * on `tests/fixtures/align/labeled-pairs.json` (see `tests/unit/align-claims.test.ts`).
+   */
+  threshold?: number;
+  /**
+   * A sentence joins a group only if its mean score against the whole group reaches this share
+   * of the threshold (0–1). Default 0.85: stops chaining through one sentence that touches two facts.
+   */
+  linkage?: number;
+  /** Topic overlap (anchors excluded) at or above which contradicting anchors are a conflict (0–1). Default 0.45. */
+  conflictTopical?: number;
+}
+
+/** Added to the score of two sentences at about the same place in rewrites of one report. */
+const ORDER_BONUS = 0.06;
+/** How close (as a share of article length) two sentences must sit to count as "the same place". */
+const ORDER_WINDOW = 0.12;
+
+export const DEFAULT_ALIGN_OPTIONS: Required<AlignOptions> = { threshold: 0.4, linkage: 0.85, conflictTopical: 0.45 };
+
+/** Reasons recorded for sentences the story does not use. */
+export const LEFT_OUT_REASONS = {
+  heading: 'heading: names a section, states no fact',
+  rhetoric: 'opinion or rhetoric without a fact: no figure, name, date or quote, and too few words to carry one',
+  opinion: 'one source’s opinion or speculation, with no figure, date or quote to back it',
+} as const;
+
+/** Words that mark an evaluation or a guess rather than a report. */
+const OPINION_CUE =
+  /\b(suggests?|signal(?:s|ing)?|seems?|appears? to|likely|arguably|clearly|blunt|no longer content|remains? (?:unclear|unproven)|is (?:unclear|uncertain)|only partially)\b/iu;
+/** Words that attribute a statement to someone, which makes it a report of what they said. */
+const ATTRIBUTION = /\b(said|says|told|wrote|stated|added|noted|according to|announced|reported|reports|confirmed)\b/iu;
+
+/** True when a sentence carries something checkable: a figure, a date, a name or a quote. */
+export function carriesInformation(features: SentenceFeatures): boolean {
+  return features.figures.length > 0 || features.dates.length > 0 || features.names.length > 0 || features.quoted;
+}
+
+/**
+ * Aligns the claim-bearing sentences of one story's articles. Takes the story's articles and the
+ * derivative links between them (used to count independent sources per conflict variant). Returns
+ * the claim groups (each with its sentence ids in article order and its sorted source ids, groups
+ * in the order of their first sentence), the conflicts, and the sentences left out with reasons.
+ */
+export function alignClaims(articles: SegmentedArticle[], derivatives: DerivativeLink[], options: AlignOptions = {}): AlignedClaims {
+  const settings = { ...DEFAULT_ALIGN_OPTIONS, ...options };
+  assertInRange('align-claims', 'threshold', settings.threshold, 0, 1);
+  assertInRange('align-claims', 'linkage', settings.linkage, 0, 1);
+  assertInRange('align-claims', 'conflictTopical', settings.conflictTopical, 0, 1);
+
+  const leftOut: LeftOut[] = [];
+  const candidates: SentenceFeatures[] = [];
+  for (const article of [...articles].sort((a, b) => a.id.localeCompare(b.id))) {
+    for (const sentence of [...article.sentences].sort((a, b) => a.index - b.index)) {
+      if (sentence.kind === 'heading') {
+        leftOut.push({ sentenceId: sentence.id, reason: LEFT_OUT_REASONS.heading });
+        continue;
+      }
+      const features = sentenceFeatures(sentence.id, article.id, sentence.text);
+      if (!carriesInformation(features) && features.terms.length < 6) {
+        leftOut.push({ sentenceId: sentence.id, reason: LEFT_OUT_REASONS.rhetoric });
+        continue;
+      }
+      candidates.push(features);
+    }
+  }
+
+  const idf = buildIdf(candidates);
+  const family = new Map(derivatives.map((link) => [link.articleId, link.derivativeOf]));
+  const rootOf = (id: string): string => {
+    let current = id;
+    for (let hops = 0; family.has(current) && hops < articles.length; hops += 1) current = family.get(current) ?? current;
+    return current;
+  };
+  const sentenceCount = new Map(articles.map((article) => [article.id, article.sentences.length]));
+  const indexOf = new Map(articles.flatMap((article) => article.sentences.map((s) => [s.id, s.index] as const)));
+  const position = (i: number): number => {
+    const f = candidates[i];
+    if (f === undefined) return 0;
+    return (indexOf.get(f.id) ?? 0) / Math.max(1, (sentenceCount.get(f.articleId) ?? 1) - 1);
+  };
+  const n = candidates.length;
+  // Only pairs that share a content term can state one fact: an inverted index finds them
+  // without scoring every pair of a large story.
+  const postings = new Map<string, number[]>();
+  candidates.forEach((f, index) => {
+    for (const term of f.terms) postings.set(term, [...(postings.get(term) ?? []), index]);
+  });
+  const scores = new Map<number, PairScore>();
+  const pair = (i: number, j: number): PairScore | undefined => scores.get(i < j ? i * n + j : j * n + i);
+  const edges: { i: number; j: number; score: number }[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const a = candidates[i];
+    if (a === undefined) continue;
+    const partners = new Set<number>();
+    for (const term of a.terms) for (const j of postings.get(term) ?? []) if (j > i) partners.add(j);
+    for (const j of [...partners].sort((x, y) => x - y)) {
+      const b = candidates[j];
+      if (b === undefined) continue;
+      const result = scorePair(a, b, idf);
+      // Rewrites of one report keep its order: a paraphrase at the same place in a sibling rewrite
+      // is more likely the same fact than the words alone show.
+      const ra = rootOf(a.articleId);
+      if (ra === rootOf(b.articleId) && a.articleId !== b.articleId && Math.abs(position(i) - position(j)) <= ORDER_WINDOW && result.topical >= 0.25) {
+        result.score = Math.min(1, result.score + ORDER_BONUS);
+      }
+      scores.set(i * n + j, result);
+      if (result.score >= settings.threshold && !anchorsDisagree(result)) edges.push({ i, j, score: result.score });
+    }
+  }
+  // Strongest pairs first; ties by position so the result does not depend on sort stability.
+  edges.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
+
+  const groupOf = candidates.map((_, index) => index);
+  const members = new Map<number, number[]>(candidates.map((_, index) => [index, [index]]));
+  const canJoin = (left: number[], right: number[]): boolean => {
+    let total = 0;
+    for (const i of left) {
+      for (const j of right) {
+        const result = pair(i, j);
+        if (result === undefined || anchorsDisagree(result)) return false;
+        // Two sentences of one article are one fact only when they say it twice, not when a third sentence bridges them.
+        if (candidates[i]?.articleId === candidates[j]?.articleId && result.score < settings.threshold) return false;
+        total += result.score;
+      }
+    }
+    return total / (left.length * right.length) >= settings.threshold * settings.linkage;
+  };
+  for (const { i, j } of edges) {
+    const gi = groupOf[i] ?? i;
+    const gj = groupOf[j] ?? j;
+    if (gi === gj) continue;
+    const left = members.get(gi) ?? [];
+    const right = members.get(gj) ?? [];
+    if (!canJoin(left, right)) continue;
+    const [keep, drop] = gi < gj ? [gi, gj] : [gj, gi];
+    const merged = [...left, ...right].sort((x, y) => x - y);
+    members.set(keep, merged);
+    members.delete(drop);
+    for (const index of merged) groupOf[index] = keep;
+  }
+
+  const byId = new Map<string, Sentence>(articles.flatMap((article) => article.sentences.map((s) => [s.id, s] as const)));
+  const groups: ClaimGroup[] = [];
+  const opinionLeftOut = new Set<number>();
+  for (const indices of [...members.values()].sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0))) {
+    const group = indices.map((index) => candidates[index]).filter((f): f is SentenceFeatures => f !== undefined);
+    const sourceIds = [...new Set(group.map((f) => f.articleId))].sort();
+    // An evaluation only one source makes, with nothing checkable in it, is commentary, not a fact.
+    const onlyOpinion =
+      sourceIds.length === 1 &&
+      group.every((f) => OPINION_CUE.test(f.text) && !ATTRIBUTION.test(f.text) && f.figures.length === 0 && f.dates.length === 0 && !f.quoted);
+    if (onlyOpinion) {
+      for (const index of indices) opinionLeftOut.add(index);
+      for (const f of group) leftOut.push({ sentenceId: f.id, reason: LEFT_OUT_REASONS.opinion });
+      continue;
+    }
+    groups.push({
+      sentenceIds: group.map((f) => f.id).sort((a, b) => compareSentenceIds(a, b, byId)),
+      sourceIds,
+    });
+  }
+
+  const conflicts = findConflicts({
+    features: candidates,
+    pair,
+    groupOf: groupOf.map((g, index) => (opinionLeftOut.has(index) ? -1 - index : g)),
+    idf,
+    derivatives,
+    topicalThreshold: settings.conflictTopical,
+  });
+
+  return {
+    groups,
+    conflicts,
+    leftOut: leftOut.sort((a, b) => compareSentenceIds(a.sentenceId, b.sentenceId, byId)),
+  };
+}
+
+/** Article id, then position in the article. */
+function compareSentenceIds(a: string, b: string, byId: Map<string, Sentence>): number {
+  const sa = byId.get(a);
+  const sb = byId.get(b);
+  if (sa === undefined || sb === undefined) return a.localeCompare(b);
+  return sa.articleId.localeCompare(sb.articleId) || sa.index - sb.index;
+}

@@ -1,0 +1,241 @@
+/**
+ * What the align stage compares between two sentences: weighted content terms, figures, dates
+ * and names, and the similarity score built from them.
+ *
+ * Kept apart from `align-claims.ts` so the score can be calibrated and tested on labeled pairs
+ * without building whole articles, and so `find-conflicts.ts` reads the same anchors.
+ */
+import stringSimilarity from 'string-similarity';
+import { contentTerms, entities, figures, sameFigure, type Figure } from './text-features.ts';
+
+/** A date as a sentence states it, at the precision the text gives. */
+export interface DateMention {
+  /** The text as written ("April 2025", "early 2025", "June 8, 2026"). */
+  raw: string;
+  year: number;
+  /** 1–12 when a month is named. */
+  month?: number;
+  /** Day of the month when stated. */
+  day?: number;
+  /** A vaguer part of the year: "early", "mid", "late" or a quarter "q1".."q4". */
+  part?: string;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const DATE_PATTERN = new RegExp(
+  String.raw`\b(?:(early|mid|late)[\s-]+)?(?:(q[1-4])\s+(?:of\s+)?)?(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?(?:${MONTH}\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?)?((?:19|20)\d{2})\b`,
+  'giu',
+);
+
+/** Dates stated in text: a year, optionally with a month (and day), a part ("early") or a quarter. */
+export function dateMentions(text: string): DateMention[] {
+  const found: DateMention[] = [];
+  for (const match of text.matchAll(DATE_PATTERN)) {
+    const [raw, part, quarter, dayBefore, monthName, dayAfter, year] = match;
+    if (year === undefined) continue;
+    // "29 2025" without a month is two numbers, not a date: keep only the year.
+    const month = monthName === undefined ? undefined : MONTHS.indexOf(monthName.slice(0, 3).toLowerCase()) + 1;
+    const dayText = month === undefined ? undefined : (dayAfter ?? dayBefore);
+    const mention: DateMention = { raw: month === undefined && dayBefore !== undefined ? year : raw.trim(), year: Number(year) };
+    if (month !== undefined) mention.month = month;
+    if (dayText !== undefined) mention.day = Number(dayText);
+    const vague = quarter ?? part;
+    if (vague !== undefined && month === undefined) mention.part = vague.toLowerCase();
+    else if (vague !== undefined) mention.raw = raw.trim();
+    found.push(mention);
+  }
+  return found;
+}
+
+/**
+ * Two dates can describe the same moment: the same year, and nothing stated in both that differs.
+ * A bare year agrees with any date in that year; "early 2025" and "April 2025" do not agree,
+ * because they are different statements a reader should see side by side.
+ */
+export function compatibleDates(a: DateMention, b: DateMention): boolean {
+  if (a.year !== b.year) return false;
+  const aBare = a.month === undefined && a.part === undefined;
+  const bBare = b.month === undefined && b.part === undefined;
+  if (aBare || bBare) return true;
+  if (a.part !== undefined || b.part !== undefined) return a.part === b.part && a.month === b.month;
+  if (a.month !== b.month) return false;
+  return a.day === undefined || b.day === undefined || a.day === b.day;
+}
+
+/** Figures agree when they state the same value; "89.5" and "89.5%" agree (a unit left out). */
+export function compatibleFigures(a: Figure, b: Figure): boolean {
+  if (sameFigure(a, b)) return true;
+  return (a.unit === '' || b.unit === '') && a.value === b.value;
+}
+
+/** A name's words with possessives dropped, so "Meta’s AI" and "Meta AI" are one name. */
+function nameWords(name: string): string[] {
+  return name.split(/\s+/).map((word) => word.replace(/['’]s$/u, ''));
+}
+
+/**
+ * How two different names relate: `spelling` when they differ in one word that is spelled alike
+ * ("Northfield Labs" / "Northfeld Labs", "Meta Intelligence Labs" / "Meta Superintelligence Labs"),
+ * `word` when one word differs outright ("Coastal Climate Institute" / "Coastal Ocean Institute"),
+ * `null` when they are not variants of one name (or are the same name, or one extends the other).
+ */
+export function nameVariant(a: string, b: string): 'spelling' | 'word' | null {
+  const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+  const known = variantMemo.get(key);
+  if (known !== undefined) return known;
+  if (variantMemo.size > 100_000) variantMemo.clear();
+  const result = compareNames(a, b);
+  variantMemo.set(key, result);
+  return result;
+}
+
+/** Results of `nameVariant`: the same few names are compared across every sentence pair of a story. */
+const variantMemo = new Map<string, 'spelling' | 'word' | null>();
+
+function compareNames(a: string, b: string): 'spelling' | 'word' | null {
+  const aw = nameWords(a);
+  const bw = nameWords(b);
+  if (aw.length < 2 || aw.length !== bw.length) return null;
+  const differing = aw.map((word, i) => [word, bw[i] ?? ''] as const).filter(([x, y]) => x !== y);
+  if (differing.length !== 1) return null;
+  const [x, y] = differing[0] ?? ['', ''];
+  if (/\d/.test(x) || /\d/.test(y)) return null;
+  return stringSimilarity.compareTwoStrings(x, y) >= 0.5 ? 'spelling' : 'word';
+}
+
+/** Everything the align stage needs to know about one sentence, computed once. */
+export interface SentenceFeatures {
+  id: string;
+  articleId: string;
+  text: string;
+  /** Distinct stemmed content terms without digits (figures and dates are compared as anchors). */
+  terms: string[];
+  figures: Figure[];
+  dates: DateMention[];
+  /** Named entities, lowercased. */
+  names: string[];
+  /** Quoted words ("…" of three words or more). */
+  quoted: boolean;
+}
+
+/** Computes the features of one sentence. */
+export function sentenceFeatures(id: string, articleId: string, text: string): SentenceFeatures {
+  const terms = [...new Set(contentTerms(text).filter((term) => !/\d/.test(term)))].sort();
+  return {
+    id,
+    articleId,
+    text,
+    terms,
+    figures: figures(text),
+    dates: dateMentions(text),
+    names: entities(text),
+    quoted: /[“"][^”"]*\s[^”"]*\s[^”"]*[”"]/u.test(text),
+  };
+}
+
+/** Inverse document frequency of each term over a set of sentences: rare terms weigh more. */
+export type IdfTable = Map<string, number>;
+
+/** IDF over the given sentences: `ln(1 + N / df)`, so a term in every sentence still weighs a little. */
+export function buildIdf(sentences: SentenceFeatures[]): IdfTable {
+  const df = new Map<string, number>();
+  for (const sentence of sentences) for (const term of sentence.terms) df.set(term, (df.get(term) ?? 0) + 1);
+  const n = Math.max(1, sentences.length);
+  const idf: IdfTable = new Map();
+  for (const [term, count] of df) idf.set(term, Math.log(1 + n / count));
+  return idf;
+}
+
+/** How two sentences relate on one kind of anchor. */
+export type AnchorAgreement = 'agree' | 'disagree' | 'absent';
+
+/** The parts of a sentence-pair comparison, kept so conflicts and tests can read them. */
+export interface PairScore {
+  /** Overall same-fact score, 0–1; compare with the align threshold. */
+  score: number;
+  /** Topic overlap on content terms alone (anchors excluded), 0–1. */
+  topical: number;
+  figures: AnchorAgreement;
+  dates: AnchorAgreement;
+  /** "disagree" when one names something the other names differently (look-alike names). */
+  names: AnchorAgreement;
+}
+
+function weight(idf: IdfTable, term: string): number {
+  return idf.get(term) ?? Math.log(2);
+}
+
+/**
+ * Agreement on one kind of anchor. A value one sentence states and the other does not is no
+ * contradiction (it may simply add detail); they disagree when each states a value the other
+ * lacks and the two values could measure the same thing (`comparable`).
+ */
+function anchorAgreement<T>(a: T[], b: T[], same: (x: T, y: T) => boolean, comparable: (x: T, y: T) => boolean): AnchorAgreement {
+  if (a.length === 0 || b.length === 0) return 'absent';
+  const onlyA = a.filter((x) => !b.some((y) => same(x, y)));
+  const onlyB = b.filter((y) => !a.some((x) => same(x, y)));
+  if (onlyA.some((x) => onlyB.some((y) => comparable(x, y)))) return 'disagree';
+  return onlyA.length < a.length ? 'agree' : 'absent';
+}
+
+/** Figures of one unit within a factor of four of each other can be rival values of one quantity. */
+export function comparableFigures(a: Figure, b: Figure): boolean {
+  if (a.unit !== b.unit) return false;
+  const small = Math.min(Math.abs(a.value), Math.abs(b.value));
+  const large = Math.max(Math.abs(a.value), Math.abs(b.value));
+  return small > 0 && large / small <= 4;
+}
+
+function nameAgreement(a: string[], b: string[]): AnchorAgreement {
+  if (a.length === 0 || b.length === 0) return 'absent';
+  const onlyA = a.filter((name) => !b.includes(name));
+  const onlyB = b.filter((name) => !a.includes(name));
+  if (onlyA.some((x) => onlyB.some((y) => nameVariant(x, y) !== null))) return 'disagree';
+  return a.some((name) => b.includes(name)) ? 'agree' : 'absent';
+}
+
+/** Weights of the same-fact score; they sum to 1 before the anchor bonus. */
+const TERM_DICE = 0.5;
+const TERM_OVERLAP = 0.25;
+const CHARACTERS = 0.25;
+const SHARED_FIGURE_BONUS = 0.1;
+
+/**
+ * Scores whether two sentences state the same fact. Content terms are IDF-weighted and compared
+ * both ways (Dice, so a short sentence does not match every long one, and overlap, so a paraphrase
+ * that adds a clause still matches); character-bigram similarity catches near-copies; a figure
+ * stated by both adds confidence. Anchors that differ (figures, dates, look-alike names) are
+ * reported so the caller can refuse the pair and record a conflict instead.
+ */
+export function scorePair(a: SentenceFeatures, b: SentenceFeatures, idf: IdfTable): PairScore {
+  const bTerms = new Set(b.terms);
+  let shared = 0;
+  let aWeight = 0;
+  let bWeight = 0;
+  for (const term of a.terms) {
+    const w = weight(idf, term);
+    aWeight += w;
+    if (bTerms.has(term)) shared += w;
+  }
+  for (const term of b.terms) bWeight += weight(idf, term);
+  const dice = aWeight + bWeight === 0 ? 0 : (2 * shared) / (aWeight + bWeight);
+  // Overlap rewards a sentence contained in a longer one, but a three-word sentence is contained
+  // in too many: damp it until the shorter side has a few terms.
+  const fewest = Math.min(a.terms.length, b.terms.length);
+  const overlap = Math.min(aWeight, bWeight) === 0 ? 0 : (shared / Math.min(aWeight, bWeight)) * Math.min(1, fewest / 5);
+  const topical = (dice + overlap) / 2;
+  const figureAgreement = anchorAgreement(a.figures, b.figures, compatibleFigures, comparableFigures);
+  const dateAgreement = anchorAgreement(a.dates, b.dates, compatibleDates, () => true);
+  const names = nameAgreement(a.names, b.names);
+  // Character similarity is only worth its cost when the sentences share some topic.
+  const characters = dice < 0.1 ? 0 : stringSimilarity.compareTwoStrings(a.text.toLowerCase(), b.text.toLowerCase());
+  let score = TERM_DICE * dice + TERM_OVERLAP * overlap + CHARACTERS * characters;
+  if (figureAgreement === 'agree') score += SHARED_FIGURE_BONUS;
+  return { score: Math.min(1, score), topical, figures: figureAgreement, dates: dateAgreement, names };
+}
+
+/** True when the anchors of a pair contradict each other, so it cannot be the same claim. */
+export function anchorsDisagree(pair: PairScore): boolean {
+  return pair.figures === 'disagree' || pair.dates === 'disagree' || pair.names === 'disagree';
+}

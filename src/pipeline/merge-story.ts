@@ -1,0 +1,372 @@
+/**
+ * The merge stage: turns one story's aligned claim groups into the canonical `Story` a reader
+ * sees — a headline, a 2–3 sentence summary, 3–6 key points and a body in sections (lead,
+ * details, reaction, background), each claim one source sentence citing every source that states it.
+ *
+ * Extractive only: every text is a source sentence or title, at most cleaned of a dangling opener
+ * ("However, …"), so the story never states a fact no source stated.
+ */
+import type { AlignedClaims, Claim, ClaimGroup, ClaimSection, DerivativeLink, LeftOut, SegmentedArticle, Sentence, Story } from '../types.ts';
+import { buildIdf, scorePair, sentenceFeatures, type SentenceFeatures } from './claim-features.ts';
+import { carriesInformation } from './align-claims.ts';
+import { independentCount } from './find-conflicts.ts';
+import { slugify } from './slugify.ts';
+import { contentTerms } from './text-features.ts';
+
+/** Reasons the merge stage records for groups it does not state. */
+export const MERGE_LEFT_OUT_REASONS = {
+  singleThin: 'reported by one source only, too short to carry a fact, with no figure, name, date or quote',
+  covered: 'reported by one source only and repeats what other claims already state, adding no figure, name, date or quote',
+  orphan: 'depends on the previous sentence ("This…", "It…") and its antecedent was not kept',
+} as const;
+
+const SECTION_ORDER: ClaimSection[] = ['lead', 'details', 'reaction', 'background'];
+
+/** Sentence openers that point back at the previous sentence. */
+const DEPENDENT_OPENER = /^(?:(?:and|but|yet|still|also)\s*,?\s+)?(?:this|that|these|those|such|it|its|they|their|he|she)\b(?![-’'])/iu;
+/** Connectives that only make sense after another sentence; dropped from a claim's text. */
+const DANGLING_OPENER = /^(?:and|but|still|however|yet|also|meanwhile|moreover|furthermore|besides|indeed|plus)\s*,?\s+/iu;
+/** A statement attributed to a named speaker ("Jane Doe said…", "…, told Reuters"), as opposed to a reported fact. */
+const ATTRIBUTED = /^(?:\p{Lu}[\p{L}’'.-]*\s+){1,4}(?:said|says|wrote|stated|added|noted|argued|warned|framed|called)\b|\btold\s+\p{Lu}/u;
+/** Words that place a statement in the past or give context. */
+const BACKGROUND_CUE = /\b(previous(?:ly)?|in the past|for years|last year|years? ago|months ago|earlier|history|historically|for context|formerly|until now)\b/iu;
+
+/** True when a sentence opens by pointing back at the previous one ("This was…", "It is…", "That model…"). */
+export function dependsOnPrevious(text: string): boolean {
+  return DEPENDENT_OPENER.test(text.trim());
+}
+
+/** Drops a dangling opener ("However, …", "And …") and a parenthetical ", however," so a sentence stands alone. */
+export function cleanClaimText(text: string): string {
+  let cleaned = text.trim().replace(/,\s*however\s*,/iu, ',');
+  const opener = DANGLING_OPENER.exec(cleaned);
+  if (opener !== null && cleaned.length > opener[0].length + 10) {
+    const rest = cleaned.slice(opener[0].length);
+    cleaned = rest.charAt(0).toUpperCase() + rest.slice(1);
+  }
+  return cleaned;
+}
+
+interface Member {
+  sentence: Sentence;
+  features: SentenceFeatures;
+  /** Position in its article, 0 (first) to 1 (last). */
+  position: number;
+  derivative: boolean;
+}
+
+interface Draft {
+  group: ClaimGroup;
+  members: Member[];
+  representative: Member;
+  section: ClaimSection;
+  position: number;
+  /** The draft this one must directly follow (its antecedent), when its text depends on it. */
+  follows?: Draft;
+}
+
+/**
+ * Builds the canonical story of one cluster from its articles, their aligned claims and the
+ * derivative links. `timelineIds` is left empty: the orchestrator fills it after the timeline stage.
+ */
+export function mergeStory(articles: SegmentedArticle[], aligned: AlignedClaims, derivatives: DerivativeLink[]): Story {
+  const sentenceById = new Map<string, Sentence>();
+  const articleById = new Map(articles.map((article) => [article.id, article]));
+  for (const article of articles) for (const sentence of article.sentences) sentenceById.set(sentence.id, sentence);
+  const derivativeIds = new Set(derivatives.map((link) => link.articleId));
+  const leftOut: LeftOut[] = [...aligned.leftOut];
+
+  const memberOf = (id: string): Member | undefined => {
+    const sentence = sentenceById.get(id);
+    const article = sentence === undefined ? undefined : articleById.get(sentence.articleId);
+    if (sentence === undefined || article === undefined) return undefined;
+    return {
+      sentence,
+      features: sentenceFeatures(sentence.id, sentence.articleId, sentence.text),
+      position: article.sentences.length <= 1 ? 0 : sentence.index / (article.sentences.length - 1),
+      derivative: derivativeIds.has(sentence.articleId),
+    };
+  };
+
+  // 1. Keep groups several sources state, and single-source ones that carry information.
+  let drafts: Draft[] = [];
+  const grouped = aligned.groups
+    .map((group) => ({ group, members: group.sentenceIds.map(memberOf).filter((m): m is Member => m !== undefined) }))
+    .filter((entry) => entry.members.length > 0);
+  const idf = buildIdf(grouped.flatMap((entry) => entry.members.map((m) => m.features)));
+  for (const { group, members } of grouped) {
+    if (group.sourceIds.length === 1 && !members.some((m) => carriesInformation(m.features))) {
+      // Without a figure, name, date or quote, one source's sentence is kept only when it is a
+      // substantial statement that no other claim already covers.
+      const substantial = members.some((m) => m.features.terms.length >= 8);
+      const covered = members.some((m) =>
+        grouped.some((other) => other.group !== group && other.members.some((o) => scorePair(m.features, o.features, idf).topical >= 0.5)),
+      );
+      if (!substantial || covered) {
+        const reason = covered ? MERGE_LEFT_OUT_REASONS.covered : MERGE_LEFT_OUT_REASONS.singleThin;
+        for (const m of members) leftOut.push({ sentenceId: m.sentence.id, reason });
+        continue;
+      }
+    }
+    drafts.push({
+      group,
+      members,
+      representative: chooseRepresentative(members),
+      section: 'details',
+      position: members.reduce((sum, m) => sum + m.position, 0) / members.length,
+    });
+  }
+
+  // 2. A claim whose text points back needs its antecedent kept; otherwise it goes too (repeat: removals cascade).
+  for (let changed = true; changed; ) {
+    changed = false;
+    const draftOf = new Map<string, Draft>();
+    for (const draft of drafts) for (const m of draft.members) draftOf.set(m.sentence.id, draft);
+    for (const draft of drafts) {
+      delete draft.follows;
+      const rep = draft.representative.sentence;
+      if (!dependsOnPrevious(rep.text)) continue;
+      const previous = articleById.get(rep.articleId)?.sentences.find((s) => s.index === rep.index - 1);
+      const antecedent = previous === undefined || previous.kind === 'heading' ? undefined : draftOf.get(previous.id);
+      if (antecedent === draft) continue;
+      if (antecedent === undefined) {
+        for (const m of draft.members) leftOut.push({ sentenceId: m.sentence.id, reason: MERGE_LEFT_OUT_REASONS.orphan });
+        drafts = drafts.filter((d) => d !== draft);
+        changed = true;
+        break;
+      }
+      draft.follows = antecedent;
+    }
+  }
+
+  // 3. Sections.
+  const referenceYear = latestYear(articles);
+  const leadIds = leadDrafts(drafts, articles, derivatives);
+  for (const draft of drafts) draft.section = sectionOf(draft, leadIds.has(draft), referenceYear);
+  for (const draft of drafts) {
+    // A dependent claim stays with its antecedent, in the antecedent's section.
+    let anchor = draft.follows;
+    const seen = new Set<Draft>();
+    while (anchor?.follows !== undefined && !seen.has(anchor)) {
+      seen.add(anchor);
+      anchor = anchor.follows;
+    }
+    if (anchor !== undefined) draft.section = anchor.section;
+  }
+
+  // 4. Order: section, then where the sources put it; dependents right after their antecedent.
+  const ordered = orderDrafts(drafts);
+
+  const title = chooseHeadline(articles, ordered, derivativeIds);
+  const slug = slugify(title);
+  const claims: Claim[] = ordered.map((draft, index) => ({
+    id: `${slug}-c${index + 1}`,
+    text: cleanClaimText(draft.representative.sentence.text),
+    section: draft.section,
+    sourceIds: draft.group.sourceIds,
+    sentenceIds: draft.group.sentenceIds,
+  }));
+
+  const sourceIds = articles.map((article) => article.id).sort();
+  const published = articles.map((article) => article.meta.published).filter((date) => date !== 'unknown').sort();
+  const { summary, keyPoints } = summarize(ordered, claims);
+  return {
+    slug,
+    title,
+    summary,
+    keyPoints,
+    updated: published[published.length - 1] ?? 'unknown',
+    sourceIds,
+    independentSourceCount: independentCount(sourceIds, derivatives),
+    claims,
+    conflicts: aligned.conflicts,
+    leftOut: dedupeLeftOut(leftOut, sentenceById),
+    timelineIds: [],
+  };
+}
+
+/**
+ * The most complete and clearest member: covers the most of the group's terms and anchors, does
+ * not depend on a previous sentence, then the shortest, then from an independent source.
+ */
+function chooseRepresentative(members: Member[]): Member {
+  const union = new Set(members.flatMap((m) => m.features.terms));
+  const score = (m: Member): number => {
+    const covered = m.features.terms.filter((term) => union.has(term)).length;
+    const anchors = 2 * (m.features.figures.length + m.features.dates.length) + m.features.names.length;
+    const words = m.sentence.text.split(/\s+/).length;
+    return covered + anchors - (dependsOnPrevious(m.sentence.text) ? 100 : 0) - (words > 45 ? words - 45 : 0);
+  };
+  return [...members].sort(
+    (a, b) =>
+      score(b) - score(a) ||
+      a.sentence.text.length - b.sentence.text.length ||
+      Number(a.derivative) - Number(b.derivative) ||
+      a.sentence.id.localeCompare(b.sentence.id),
+  )[0] as Member;
+}
+
+/** The year the story is told from: its latest publication date, or the latest year any claim mentions. */
+function latestYear(articles: SegmentedArticle[]): number | undefined {
+  const years = articles.map((a) => a.meta.published).filter((d) => d !== 'unknown').map((d) => Number(d.slice(0, 4)));
+  if (years.length > 0) return Math.max(...years);
+  const mentioned = articles.flatMap((a) => a.sentences.flatMap((s) => [...s.text.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0]))));
+  return mentioned.length > 0 ? Math.max(...mentioned) : undefined;
+}
+
+/**
+ * The lead: the opening claim of each independent report (rewrites of one report share one),
+ * most-cited first, at most three.
+ */
+function leadDrafts(drafts: Draft[], articles: SegmentedArticle[], derivatives: DerivativeLink[]): Set<Draft> {
+  const parent = new Map(derivatives.map((link) => [link.articleId, link.derivativeOf]));
+  const rootOf = (id: string): string => {
+    let current = id;
+    for (let hops = 0; parent.has(current) && hops < articles.length; hops += 1) current = parent.get(current) ?? current;
+    return current;
+  };
+  const openerByFamily = new Map<string, Draft>();
+  for (const article of [...articles].sort((a, b) => Number(parent.has(a.id)) - Number(parent.has(b.id)) || a.id.localeCompare(b.id))) {
+    const first = drafts
+      .filter((d) => d.follows === undefined)
+      .flatMap((d) => d.members.filter((m) => m.sentence.articleId === article.id).map((m) => ({ d, index: m.sentence.index })))
+      .sort((a, b) => a.index - b.index)[0];
+    const family = rootOf(article.id);
+    if (first !== undefined && !openerByFamily.has(family)) openerByFamily.set(family, first.d);
+  }
+  const candidates = [...new Set(openerByFamily.values())].sort(
+    (a, b) => b.group.sourceIds.length - a.group.sourceIds.length || a.position - b.position,
+  );
+  return new Set(candidates.slice(0, 3));
+}
+
+function sectionOf(draft: Draft, isLead: boolean, referenceYear: number | undefined): ClaimSection {
+  if (isLead) return 'lead';
+  const text = draft.representative.sentence.text;
+  if (draft.representative.features.quoted || ATTRIBUTED.test(text)) return 'reaction';
+  const pastYear =
+    referenceYear !== undefined && draft.representative.features.dates.length > 0 && draft.representative.features.dates.every((d) => d.year < referenceYear);
+  if (pastYear || BACKGROUND_CUE.test(text)) return 'background';
+  return 'details';
+}
+
+function orderDrafts(drafts: Draft[]): Draft[] {
+  const roots = drafts
+    .filter((d) => d.follows === undefined)
+    .sort(
+      (a, b) =>
+        SECTION_ORDER.indexOf(a.section) - SECTION_ORDER.indexOf(b.section) ||
+        a.position - b.position ||
+        b.group.sourceIds.length - a.group.sourceIds.length ||
+        a.representative.sentence.id.localeCompare(b.representative.sentence.id),
+    );
+  const ordered: Draft[] = [];
+  const placed = new Set<Draft>();
+  const place = (draft: Draft): void => {
+    if (placed.has(draft)) return;
+    placed.add(draft);
+    ordered.push(draft);
+    for (const dependent of drafts.filter((d) => d.follows === draft).sort((a, b) => a.position - b.position)) place(dependent);
+  };
+  for (const root of roots) place(root);
+  // Dependents whose chain loops back (two sentences pointing at each other) still appear once.
+  for (const draft of drafts) place(draft);
+  return ordered;
+}
+
+/**
+ * A real source headline when there is one (an independent source's first, the one sharing
+ * most words with the story's multi-source claims); else the lead claim, cut at a clause boundary.
+ */
+function chooseHeadline(articles: SegmentedArticle[], ordered: Draft[], derivativeIds: Set<string>): string {
+  const storyTerms = new Set(ordered.filter((d) => d.group.sourceIds.length >= 2).flatMap((d) => d.members.flatMap((m) => m.features.terms)));
+  const titles = articles
+    .filter((a) => a.meta.title.trim().toLowerCase() !== 'unknown' && a.meta.title.trim().length >= 10)
+    .map((a) => ({
+      title: a.meta.title.trim(),
+      independent: !derivativeIds.has(a.id),
+      informative: new Set(contentTerms(a.meta.title).filter((t) => storyTerms.has(t))).size,
+      id: a.id,
+    }))
+    .sort((a, b) => Number(b.independent) - Number(a.independent) || b.informative - a.informative || a.id.localeCompare(b.id));
+  const best = titles[0];
+  if (best !== undefined) return best.title;
+  const lead = ordered[0];
+  if (lead === undefined) return 'Untitled story';
+  return headlineFromSentence(cleanClaimText(lead.representative.sentence.text));
+}
+
+/** A sentence as a headline: no final period, cut at the last clause boundary before ~100 characters. */
+export function headlineFromSentence(sentence: string): string {
+  const text = sentence.replace(/[.!]+$/u, '').trim();
+  if (text.length <= 100) return text;
+  const head = text.slice(0, 100);
+  const clause = Math.max(head.lastIndexOf(', '), head.lastIndexOf(' — '), head.lastIndexOf('; '));
+  if (clause >= 40) return head.slice(0, clause);
+  const space = head.lastIndexOf(' ');
+  return `${head.slice(0, space > 40 ? space : 100)}…`;
+}
+
+/**
+ * Summary: the 2–3 most-cited claims that stand alone, in story order. Key points: the next 3–6
+ * most-cited, informative, short claims, in story order; when the story has too few claims,
+ * summary claims are reused so there are still three.
+ */
+function summarize(ordered: Draft[], claims: Claim[]): { summary: string; keyPoints: string[] } {
+  const standalone = (d: Draft): boolean => !dependsOnPrevious(d.representative.sentence.text) && d.section !== 'reaction';
+  const rank = ordered
+    .map((draft, index) => ({ draft, index, text: claims[index]?.text ?? '' }))
+    .sort(
+      (a, b) =>
+        b.draft.group.sourceIds.length - a.draft.group.sourceIds.length ||
+        SECTION_ORDER.indexOf(a.draft.section) - SECTION_ORDER.indexOf(b.draft.section) ||
+        a.index - b.index,
+    );
+  const summaryPicks: typeof rank = [];
+  let length = 0;
+  // The story opens with its lead: the most-cited lead claim comes first, then the most-cited others.
+  const leadFirst = [...rank].sort((a, b) => Number(b.draft.section === 'lead') - Number(a.draft.section === 'lead'));
+  const firstLead = leadFirst[0]?.draft.section === 'lead' ? leadFirst[0] : undefined;
+  const summaryOrder = firstLead === undefined ? rank : [firstLead, ...rank.filter((item) => item !== firstLead)];
+  for (const item of summaryOrder) {
+    if (!standalone(item.draft) || item.text.length > 320) continue;
+    if (summaryPicks.length >= 2 && (summaryPicks.length >= 3 || length + item.text.length > 480)) break;
+    summaryPicks.push(item);
+    length += item.text.length;
+  }
+  if (summaryPicks.length === 0 && rank[0] !== undefined) summaryPicks.push(rank[0]);
+  const inSummary = new Set(summaryPicks.map((item) => item.index));
+
+  const anchors = (d: Draft): number =>
+    Math.min(3, d.representative.features.figures.length + d.representative.features.dates.length + d.representative.features.names.length);
+  const pointRank = rank
+    .filter((item) => !inSummary.has(item.index) && standalone(item.draft))
+    .sort(
+      (a, b) =>
+        b.draft.group.sourceIds.length - a.draft.group.sourceIds.length ||
+        Number(a.text.length > 220) - Number(b.text.length > 220) ||
+        anchors(b.draft) - anchors(a.draft) ||
+        a.index - b.index,
+    );
+  let points = pointRank.slice(0, 6);
+  if (points.length < 3) {
+    const others = rank.filter((item) => !points.includes(item));
+    points = [...points, ...others].slice(0, Math.min(3, rank.length));
+  }
+  return {
+    summary: summaryPicks.sort((a, b) => a.index - b.index).map((item) => item.text).join(' '),
+    keyPoints: points.sort((a, b) => a.index - b.index).map((item) => item.text),
+  };
+}
+
+/** One reason per sentence (the first recorded), in article order. */
+function dedupeLeftOut(leftOut: LeftOut[], sentenceById: Map<string, Sentence>): LeftOut[] {
+  const seen = new Set<string>();
+  const unique = leftOut.filter((item) => (seen.has(item.sentenceId) ? false : (seen.add(item.sentenceId), true)));
+  return unique.sort((a, b) => {
+    const sa = sentenceById.get(a.sentenceId);
+    const sb = sentenceById.get(b.sentenceId);
+    if (sa === undefined || sb === undefined) return a.sentenceId.localeCompare(b.sentenceId);
+    return sa.articleId.localeCompare(sb.articleId) || sa.index - sb.index;
+  });
+}
