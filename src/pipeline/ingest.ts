@@ -296,6 +296,20 @@ function parseFrontMatter(text: string, file: string): ParsedFrontMatter {
 
 /** A YAML exception (or anything else the parser threw) as a problem with the file's line. */
 function yamlProblem(error: unknown, file: string, fieldLines: string[]): FrontMatterError {
+  if (error instanceof RangeError) {
+    // js-yaml recurses per nesting level; thousands of `[` or `{` exhaust the stack before it can report a line.
+    const index = fieldLines.findIndex((l) => /[[{]{32}/.test(l));
+    return new FrontMatterError(
+      'the front matter is nested too deeply to read',
+      {
+        file,
+        ...(index === -1 ? {} : { line: index + 2 }),
+        found: 'brackets or indentation nested thousands of levels deep',
+        fix: 'write each field as a plain `field: value` line',
+      },
+      { cause: error },
+    );
+  }
   const mark = (error as { mark?: { line?: unknown } } | null)?.mark;
   const reason = (error as { reason?: unknown } | null)?.reason;
   // The block handed to gray-matter starts with the opening `---`, so YAML's 0-based line is the file's 1-based line minus one.
