@@ -68,8 +68,8 @@ export function pageLabelDetail(line: string): string | undefined {
 export function isCreditLine(line: string): boolean {
   const match = /^\(?\s*(?:sources?|via|credit|courtesy(?: of)?|originally (?:published|appeared) (?:in|on|at|by))\s*[:–—-]?\s*([^()]+?)\s*\)?\.?$/iu.exec(line.trim());
   if (match === null || match[1] === undefined) return false;
-  // A credit names an outlet or two, it does not say something about them.
-  return wordCount(match[1]) <= 6 && !/[.!?]/u.test(match[1].replace(/\b\p{L}\.(?=\S)/gu, ''));
+  // A credit names an outlet or two; it does not say something about them.
+  return wordCount(match[1]) <= 6 && isNameList(match[1]);
 }
 
 const DATE_WORDS = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:today|yesterday|ago)\b/iu;
@@ -84,17 +84,26 @@ export function isBylineLine(line: string): boolean {
 
 function isBylinePart(part: string): boolean {
   const author = /^(?:by|written by|words by|story by|reporting by|author:?|authors:?)\s+(.+)$/iu.exec(part);
-  if (author !== null && author[1] !== undefined) {
-    // A name list: a few capitalized words joined by commas, "and", "/", ";" or "&".
-    const names = author[1].replace(/[.;,]?\s*$/u, '');
-    return wordCount(names) <= 12 && /^\p{Lu}/u.test(names) && !/[.!?](?:\s|$)/u.test(names.replace(/\b\p{Lu}\./gu, ''));
-  }
+  if (author !== null && author[1] !== undefined) return isNameList(author[1]);
   const dated = /^(?:last\s+)?(?:updated|published|posted|modified|first published|originally published)(?:\s+on|\s+at|:)?\s+(.+?)(?:\s+by\s+(.+))?$/iu.exec(part);
   if (dated !== null && dated[1] !== undefined) {
-    return dated[1].length <= 50 && DATE_WORDS.test(dated[1]) && (dated[2] === undefined || wordCount(dated[2]) <= 10);
+    return dated[1].length <= 50 && DATE_WORDS.test(dated[1]) && (dated[2] === undefined || isNameList(dated[2]));
   }
-  if (/^(?:editing|edited|additional reporting) by\s+\p{Lu}/iu.test(part)) return wordCount(part) <= 16;
-  return false;
+  const credits = /^(?:editing|edited|additional reporting) by\s+(.+)$/iu.exec(part);
+  return credits?.[1] !== undefined && isNameList(credits[1]);
+}
+
+/** Words that may join or sit inside names in a byline ("Ana de la Cruz and Li Wei / Outlet"). */
+const NAME_JOINERS = new Set(['and', '&', '/', ';', 'with', 'de', 'del', 'la', 'le', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'bin', 'al', 'in', 'by']);
+
+/**
+ * A list of names: at most 12 words, each capitalized or a joiner, and no sentence inside, so
+ * "By Monday, the council had voted" is not taken for a byline.
+ */
+function isNameList(text: string): boolean {
+  const words = text.replace(/[.;,]?\s*$/u, '').split(/[\s,]+/u).filter((word) => word !== '');
+  if (words.length === 0 || words.length > 12) return false;
+  return words.every((word) => NAME_JOINERS.has(word.toLowerCase()) || /^[\p{Lu}\p{N}@]/u.test(word));
 }
 
 /** Headings of a site-written summary: "Summary", "▼ Summary", "Key takeaways", "TL;DR"… */

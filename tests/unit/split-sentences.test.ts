@@ -1,0 +1,117 @@
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeRaw, importRaw } from '../../src/pipeline/import-raw.ts';
+import { normalizeArticle } from '../../src/pipeline/normalize.ts';
+import { splitSentences, splitText } from '../../src/pipeline/split-sentences.ts';
+import type { NormalizedArticle } from '../../src/types.ts';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/sentences/', import.meta.url));
+const SEEDS = fileURLToPath(new URL('../../seeds/', import.meta.url));
+
+function normalized(text: string, id = 'story'): NormalizedArticle {
+  return {
+    id,
+    file: `content/articles/${id}.md`,
+    meta: { title: 'unknown', outlet: 'unknown', published: 'unknown', origin: `content/articles/${id}.md`, language: 'en' },
+    body: text,
+    contentHash: '0'.repeat(64),
+    text,
+    removed: [],
+    repairs: [],
+  };
+}
+
+/** One line per segment: `<paragraph> <kind> | <text>`. */
+function render(article: NormalizedArticle): string {
+  return splitSentences(article)
+    .sentences.map((s) => `${s.paragraph} ${s.kind} | ${s.text}\n`)
+    .join('');
+}
+
+describe('splitSentences on golden fixtures', () => {
+  for (const name of readdirSync(FIXTURES).sort()) {
+    it(`splits ${name} as expected`, () => {
+      const input = readFileSync(join(FIXTURES, name, 'input.txt'), 'utf8').replace(/\n$/u, '');
+      const actual = render(normalized(input));
+      if (process.env.UPDATE) writeFileSync(join(FIXTURES, name, 'output.txt'), actual);
+      expect(actual).toBe(readFileSync(join(FIXTURES, name, 'output.txt'), 'utf8'));
+    });
+  }
+});
+
+describe('splitSentences', () => {
+  it('numbers segments across the article and gives ids of the form <articleId>#<index>', () => {
+    const { sentences } = splitSentences(normalized('## Title Here\n\nOne. Two.\n\n- Item', 'x-1'));
+    expect(sentences.map((s) => [s.id, s.index, s.paragraph, s.kind])).toEqual([
+      ['x-1#0', 0, 0, 'heading'],
+      ['x-1#1', 1, 1, 'sentence'],
+      ['x-1#2', 2, 1, 'sentence'],
+      ['x-1#3', 3, 2, 'list-item'],
+    ]);
+    expect(sentences.every((s) => s.articleId === 'x-1')).toBe(true);
+  });
+
+  it('returns no segments for an empty text and keeps the article fields', () => {
+    const result = splitSentences(normalized(''));
+    expect(result.sentences).toEqual([]);
+    expect(result.id).toBe('story');
+  });
+
+  it('splits at question and exclamation marks before a capital', () => {
+    expect(splitText('Who pays? The city does! Nobody else.')).toEqual(['Who pays?', 'The city does!', 'Nobody else.']);
+  });
+
+  it('does not split before a lowercase word, even after a full stop', () => {
+    expect(splitText('The fund (est. 1990) grew approx. three times, etc. and more.')).toEqual([
+      'The fund (est. 1990) grew approx. three times, etc. and more.',
+    ]);
+  });
+
+  it('splits before a word written like "iPhone" that opens a sentence', () => {
+    expect(splitText('Sales fell. iPhone shipments dropped.')).toEqual(['Sales fell.', 'iPhone shipments dropped.']);
+  });
+
+  it('does not split after "No." before a number or after a title before a name', () => {
+    expect(splitText('It ranked No. 4 in the list. Prof. Lee agreed.')).toEqual(['It ranked No. 4 in the list.', 'Prof. Lee agreed.']);
+  });
+
+  it('splits after an abbreviation that ends a sentence when a typical opener follows', () => {
+    expect(splitText('The talks ended at 5 p.m. They resume on Monday.')).toEqual(['The talks ended at 5 p.m.', 'They resume on Monday.']);
+  });
+
+  it('keeps every character: the sentences joined by spaces give back the collapsed text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('Dr.', 'U.S.', 'the', 'The', '3.5%', '“Yes.”', 'said.', '(a.', 'b.)', 'e.g.', 'It', '…', 'J.', '?', '!', '  '), { maxLength: 30 }), (words) => {
+        const text = words.join(' ');
+        const sentences = splitText(text);
+        expect(sentences.join(' ')).toBe(text.replace(/\s+/gu, ' ').trim());
+        expect(sentences.every((s) => s !== '' && s === s.trim())).toBe(true);
+      }),
+      { seed: 20261125, numRuns: 300 },
+    );
+  });
+
+  it('on the seed articles, never starts a sentence lowercase and never splits a figure or version', () => {
+    for (const name of readdirSync(SEEDS).filter((n) => n.endsWith('.txt')).sort()) {
+      const file = `seeds/${name}`;
+      const imported = importRaw({ text: decodeRaw(readFileSync(join(SEEDS, name)), file).text, kind: 'txt', file, origin: file, told: {} });
+      const article = normalizeArticle({ id: name, file, meta: imported.meta, body: imported.body, contentHash: '' });
+      const { sentences } = splitSentences(article);
+      expect(sentences.length, name).toBeGreaterThan(10);
+      for (const sentence of sentences) {
+        expect(sentence.text, name).not.toMatch(/^\p{Ll}/u);
+        if (sentence.kind === 'sentence') expect(sentence.text, name).toMatch(/[.!?…:]["”’)]?$/u);
+      }
+      // A decimal, amount or version in the text is always found whole inside one sentence.
+      for (const figure of article.text.match(/\$?\d+\.\d+%?|GPT-\d\.\d|\bU\.S\./gu) ?? []) {
+        expect(sentences.some((s) => s.text.includes(figure)), `${name}: ${figure}`).toBe(true);
+      }
+      sentences.slice(1).forEach((sentence, i) => {
+        expect(`${sentences[i]?.text} ${sentence.text}`, name).not.toMatch(/\d\.\s\d/u);
+      });
+    }
+  });
+});
