@@ -195,7 +195,8 @@ function ingestFile(file: ArticleFile, maxBytes: number, today: IsoDate | undefi
     );
   }
 
-  const id = baseName(path).replace(/\.md$/i, '');
+  // macOS stores file names decomposed (NFD); compose them so the same name gives the same id everywhere.
+  const id = baseName(path).replace(/\.md$/i, '').normalize('NFC');
   if (!/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(id)) {
     problems.push(
       new ArticleFileError('the file name cannot be used as a web address (slug)', {

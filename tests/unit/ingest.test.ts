@@ -185,6 +185,11 @@ describe('ingestArticles', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('gives a file name saved decomposed (as macOS does) the composed id', () => {
+    const { articles } = ingestArticles([article('c/cafe\u0301.md')]);
+    expect(articles[0]?.id).toBe('caf\u00e9');
+  });
+
   it('reads an article in a subfolder with the file name as its id', () => {
     const { articles } = ingestArticles([article('content/articles/2026/may/trains.md')]);
     expect(articles[0]?.id).toBe('trains');
