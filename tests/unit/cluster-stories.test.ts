@@ -6,6 +6,7 @@ import { generateCorpus } from '../../src/bench/generate-corpus.ts';
 import { OptionError } from '../../src/errors.ts';
 import { validateArticleMeta } from '../../src/pipeline/article-schema.ts';
 import { clusterStories } from '../../src/pipeline/cluster-stories.ts';
+import { normalizeArticle } from '../../src/pipeline/normalize.ts';
 import { splitSentences } from '../../src/pipeline/split-sentences.ts';
 import type { ArticleFile, ArticleMeta, SegmentedArticle } from '../../src/types.ts';
 
@@ -13,6 +14,11 @@ const FIXTURES = new URL('../fixtures/cluster/', import.meta.url);
 const SEEDS = new URL('../../seeds/', import.meta.url);
 
 /** A segmented article built from a body and its meta, with the project's sentence splitter. */
+/** A raw capture run through the project's normalize and sentence stages, as the build does. */
+function fromRaw(id: string, meta: ArticleMeta, body: string): SegmentedArticle {
+  return splitSentences(normalizeArticle({ id, file: meta.origin, meta, body, contentHash: id }));
+}
+
 function segmented(id: string, meta: ArticleMeta, body: string): SegmentedArticle {
   const text = body.trim();
   return splitSentences({ id, file: meta.origin, meta, body, contentHash: id, text, removed: [], repairs: [] });
@@ -97,7 +103,7 @@ describe('clusterStories', () => {
       .filter((name) => name.endsWith('.txt'))
       .map((name) => {
         const meta: ArticleMeta = { title: 'unknown', outlet: 'unknown', published: 'unknown', origin: `seeds/${name}`, language: 'en' };
-        return segmented(name.replace(/\.txt$/, ''), meta, readFileSync(new URL(name, SEEDS), 'utf8'));
+        return fromRaw(name.replace(/\.txt$/, ''), meta, readFileSync(new URL(name, SEEDS), 'utf8'));
       });
     expect(articles).toHaveLength(5);
     const { clusters } = clusterStories(articles);

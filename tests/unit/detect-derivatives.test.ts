@@ -4,11 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.ts';
 import { validateArticleMeta } from '../../src/pipeline/article-schema.ts';
 import { detectDerivatives } from '../../src/pipeline/detect-derivatives.ts';
+import { normalizeArticle } from '../../src/pipeline/normalize.ts';
 import { splitSentences } from '../../src/pipeline/split-sentences.ts';
 import type { ArticleMeta, SegmentedArticle } from '../../src/types.ts';
 
 const FIXTURES = new URL('../fixtures/derivatives/', import.meta.url);
 const SEEDS = new URL('../../seeds/', import.meta.url);
+
+/** A raw capture run through the project's normalize and sentence stages, as the build does. */
+function fromRaw(id: string, meta: ArticleMeta, body: string): SegmentedArticle {
+  return splitSentences(normalizeArticle({ id, file: meta.origin, meta, body, contentHash: id }));
+}
 
 function segmented(id: string, meta: ArticleMeta, body: string): SegmentedArticle {
   return splitSentences({ id, file: meta.origin, meta, body, contentHash: id, text: body.trim(), removed: [], repairs: [] });
@@ -57,7 +63,7 @@ describe('detectDerivatives', () => {
       .filter((name) => name.endsWith('.txt'))
       .map((name) => {
         const meta: ArticleMeta = { title: 'unknown', outlet: 'unknown', published: 'unknown', origin: `seeds/${name}`, language: 'en' };
-        return segmented(name.slice(0, 3), meta, readFileSync(new URL(name, SEEDS), 'utf8'));
+        return fromRaw(name.slice(0, 3), meta, readFileSync(new URL(name, SEEDS), 'utf8'));
       });
     const links = detectDerivatives(seeds);
     const family = new Set(links.flatMap((l) => [l.articleId, l.derivativeOf]));
