@@ -18,7 +18,7 @@
  * list items as `- item` lines (one list per paragraph). That is all the sentence stage reads.
  */
 import type { Article, NormalizedArticle, Removal } from '../types.ts';
-import { isBylineLine, isCreditLine, isFaqHeading, isSummaryHeading, pageLabelDetail } from './page-chrome.ts';
+import { isBylineLine, isCreditLine, isFaqHeading, isStrongSummaryHeading, isSummaryHeading, pageLabelDetail } from './page-chrome.ts';
 import { repairCharacters } from './repair-characters.ts';
 import { splitText } from './split-sentences.ts';
 import { stripMarkup, type SourceLine } from './strip-markup.ts';
@@ -185,8 +185,10 @@ function removeSummaryBlocks(lines: SourceLine[], removed: Removal[]): SourceLin
         if (kind === 'item') taken.push(next);
         else if (kind !== 'blank') break;
       }
-    } else if (lines[next]?.kind === 'text') {
+    } else if (lines[next]?.kind === 'text' && isStrongSummaryHeading(line.text)) {
       taken.push(next);
+    } else if (!isStrongSummaryHeading(line.text)) {
+      return;
     }
     for (const position of taken) drop.add(position);
     const points = taken.length - 1;

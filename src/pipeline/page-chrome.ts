@@ -42,6 +42,12 @@ const PREFIX_LABELS: ReadonlyArray<[RegExp, string]> = [
   [/^(?:image|photo|photograph|picture|video) (?:credit|courtesy|source)s?\s*:/iu, 'a picture credit'],
 ];
 
+/** "Photo: Jane Doe/Agency", "Image: Getty Images": a picture credit naming who took it. */
+function isPictureCredit(line: string): boolean {
+  const credit = /^(?:photo|photograph|image|picture|illustration|video|graphic)s?\s*:\s*(.+)$/iu.exec(line.trim());
+  return credit?.[1] !== undefined && isNameList(credit[1].replace(/\//gu, ' / '));
+}
+
 /** A line's words with markers, arrows and end punctuation stripped, lowercased. */
 function labelKey(line: string): string {
   return line
@@ -60,6 +66,7 @@ export function pageLabelDetail(line: string): string | undefined {
   const exact = PAGE_LABELS.get(labelKey(line));
   if (exact !== undefined) return exact;
   if (wordCount(line) > 16 || (/[.!?]["”’)]?$/u.test(line.trim()) && !/^sign up/iu.test(line.trim()))) return undefined;
+  if (isPictureCredit(line)) return 'a picture credit';
   const trimmed = line.trim().replace(/^[^\p{L}\p{N}]+/u, '');
   return PREFIX_LABELS.find(([pattern]) => pattern.test(trimmed))?.[1];
 }
@@ -72,14 +79,25 @@ export function isCreditLine(line: string): boolean {
   return wordCount(match[1]) <= 6 && isNameList(match[1]);
 }
 
-const DATE_WORDS = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:today|yesterday|ago)\b/iu;
+/** Words a date or time stamp is made of ("Tue April 8, 2026 7:24 pm EDT", "2 hours ago"). */
+const DATE_TOKEN =
+  /^(?:\d[\d:/.-]*(?:st|nd|rd|th)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?|[ap]\.?m\.?|at|on|of|the|ago|today|yesterday|(?:hour|minute|day|week)s?|\p{Lu}{2,4})$/iu;
 
-/** A byline or date line: "By Jane Doe", "Last Updated on … by …", "Published: 9 April 2026". */
+/** True when the text is only a date or time stamp. */
+export function isDateText(text: string): boolean {
+  const tokens = text.split(/[\s,]+/u).filter((token) => token !== '');
+  return tokens.length > 0 && tokens.length <= 12 && /\d|today|yesterday/iu.test(text) && tokens.every((token) => DATE_TOKEN.test(token));
+}
+
+/**
+ * A byline or date line: "By Jane Doe", "Last Updated on … by …", "Published: 9 April 2026",
+ * "By Jane Doe | 3 March 2025". Parts separated by "|" or "•" must each be one of these or a date.
+ */
 export function isBylineLine(line: string): boolean {
   const text = line.trim();
   if (text.length > 240) return false;
   const parts = text.split(/\s+[|•·]\s+/u);
-  return parts.every((part) => isBylinePart(part));
+  return parts.some((part) => isBylinePart(part)) && parts.every((part) => isBylinePart(part) || isDateText(part));
 }
 
 function isBylinePart(part: string): boolean {
@@ -87,7 +105,7 @@ function isBylinePart(part: string): boolean {
   if (author !== null && author[1] !== undefined) return isNameList(author[1]);
   const dated = /^(?:last\s+)?(?:updated|published|posted|modified|first published|originally published)(?:\s+on|\s+at|:)?\s+(.+?)(?:\s+by\s+(.+))?$/iu.exec(part);
   if (dated !== null && dated[1] !== undefined) {
-    return dated[1].length <= 50 && DATE_WORDS.test(dated[1]) && (dated[2] === undefined || isNameList(dated[2]));
+    return isDateText(dated[1]) && (dated[2] === undefined || isNameList(dated[2]));
   }
   const credits = /^(?:editing|edited|additional reporting) by\s+(.+)$/iu.exec(part);
   return credits?.[1] !== undefined && isNameList(credits[1]);
@@ -111,6 +129,14 @@ export function isSummaryHeading(line: string): boolean {
   return /^(?:summary|article summary|quick summary|ai summary|key takeaways|takeaways|key points|highlights|at a glance|in brief|in short|tl;?dr|the gist|the short version)$/u.test(
     labelKey(line),
   );
+}
+
+/**
+ * Summary headings that are never a section of the reporting, so the one paragraph under them is
+ * the site's summary too. Weaker labels ("Highlights", "In brief") count only over bullet points.
+ */
+export function isStrongSummaryHeading(line: string): boolean {
+  return /^(?:summary|article summary|quick summary|ai summary|key takeaways|takeaways|tl;?dr)$/u.test(labelKey(line));
 }
 
 /** Headings of an SEO question-and-answer block: "FAQ", "FAQs", "Frequently Asked Questions"… */

@@ -82,6 +82,29 @@ describe('normalizeArticle', () => {
     expect(result.text.split('\n\n')).toHaveLength(3);
   });
 
+  it('keeps sentences that start like a date line or a picture label', () => {
+    const body = 'Updated figures show exports rose 5% in May.\nPublished on Monday, the report found 12 faults.\nPhoto: the council posted images of the flood online.\n';
+    expect(normalizeArticle(article(body)).removed).toEqual([]);
+  });
+
+  it('removes a byline with a date after a bar, a time-stamped update line and a picture credit', () => {
+    const body = 'By Jane Doe | March 3, 2025\nUpdated 3:45 PM EDT, Tue April 8, 2026\nPhoto: Ola Berg/Harbour Post\nThe council met.\n';
+    const result = normalizeArticle(article(body));
+    expect(result.removed.map((r) => [r.reason, r.line])).toEqual([
+      ['byline', 1],
+      ['byline', 2],
+      ['page-chrome', 3],
+    ]);
+    expect(result.text).toBe('The council met.');
+  });
+
+  it('keeps a "Highlights" section written as prose: only a strong summary label takes a paragraph', () => {
+    const body = 'The final ended 2-1.\nHighlights\nThe winning goal came in the 89th minute from a corner.\n';
+    const result = normalizeArticle(article(body));
+    expect(result.removed).toEqual([]);
+    expect(result.text).toBe('The final ended 2-1.\n\n## Highlights\n\nThe winning goal came in the 89th minute from a corner.');
+  });
+
   it('drops a truncated last paragraph whole when it holds no finished sentence', () => {
     const result = normalizeArticle(article('The vote passed.\nIn a statement the union sai\n'));
     expect(result.text).toBe('The vote passed.');
