@@ -256,6 +256,10 @@ function chronoParser(recognizer: Recognizer): chrono.Parser {
   };
 }
 
+/** A sentence without any of these words or a digit cannot hold a date expression we read. */
+const MAY_HOLD_DATE =
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)|year|month|week|days?\b|ago\b|today|tonight|yesterday|tomorrow|quarter|half\b|noon|midnight/i;
+
 /** Drops built-in results that overlap one of ours: ours know the precision, chrono's do not. */
 const preferOurs: chrono.Refiner = {
   refine: (_context, results) => {
@@ -503,6 +507,8 @@ function resolveBuiltIn(result: chrono.ParsedResult, context: MentionContext): R
  * them) and the context for the next sentence (the last year and range named).
  */
 export function findDateMentions(sentence: string, context: MentionContext): { mentions: DateMention[]; context: MentionContext } {
+  // Most sentences name no date at all; skipping chrono for them keeps the stage cheap.
+  if (!MAY_HOLD_DATE.test(sentence)) return { mentions: [], context };
   const reference = context.anchor === undefined ? new Date(Date.UTC(2000, 0, 1, 12)) : new Date(`${context.anchor}T12:00:00Z`);
   const results = parser
     .parse(sentence, { instant: reference, timezone: 0 })

@@ -47,6 +47,8 @@ interface Report {
   articleId: string;
   /** The article's own date is known (or the date is absolute): the report dates the event by itself. */
   direct: boolean;
+  /** The text names the date outright ("in June 2025"), rather than counting to it ("10 months after"). */
+  stated: boolean;
   anchoring: Anchoring | undefined;
   terms: Set<string>;
   names: Set<string>;
@@ -171,6 +173,7 @@ function toReport(
     upcoming,
     articleId,
     direct: !anchored,
+    stated: mention.kind === 'absolute' && !mention.datesFollowingPhrase && mention.coverLength === undefined,
     anchoring:
       anchored && anchor.date !== undefined && anchor.basis !== undefined
         ? { articleId, expression, from: anchor.date, basis: anchor.basis }
@@ -202,11 +205,18 @@ function groupReports(reports: Report[], overlap: number): Report[][] {
     while (parent[root] !== root) root = parent[root] ?? root;
     return root;
   };
-  for (let i = 0; i < reports.length; i += 1) {
-    for (let j = i + 1; j < reports.length; j += 1) {
-      const a = reports[i];
-      const b = reports[j];
-      if (a !== undefined && b !== undefined && sameEvent(a, b, overlap)) parent[find(j)] = find(i);
+  // Only reports with the same range can be one event: compare within each range, not all pairs.
+  const byRange = new Map<string, number[]>();
+  reports.forEach((r, i) => byRange.set(`${r.range.start}|${r.range.end}`, [...(byRange.get(`${r.range.start}|${r.range.end}`) ?? []), i]));
+  for (const members of byRange.values()) {
+    for (let x = 0; x < members.length; x += 1) {
+      for (let y = x + 1; y < members.length; y += 1) {
+        const i = members[x] ?? 0;
+        const j = members[y] ?? 0;
+        const a = reports[i];
+        const b = reports[j];
+        if (a !== undefined && b !== undefined && sameEvent(a, b, overlap)) parent[find(j)] = find(i);
+      }
     }
   }
   const groups = new Map<number, Report[]>();
@@ -243,11 +253,18 @@ function listed(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** The report whose words stand for the event: one that dates it by itself, then the first source. */
+/**
+ * The report whose words stand for the event: one that names the date outright, then one that
+ * dates it without a stand-in anchor, then the first source by id.
+ */
 function representative(group: Report[]): Report {
   const sorted = [...group].sort(
     (a, b) =>
-      Number(b.direct) - Number(a.direct) || a.articleId.localeCompare(b.articleId) || a.text.length - b.text.length || a.text.localeCompare(b.text),
+      Number(b.stated) - Number(a.stated) ||
+      Number(b.direct) - Number(a.direct) ||
+      a.articleId.localeCompare(b.articleId) ||
+      a.text.length - b.text.length ||
+      a.text.localeCompare(b.text),
   );
   return sorted[0] as Report;
 }

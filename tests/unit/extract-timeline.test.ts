@@ -204,6 +204,13 @@ describe('extractTimeline on undated articles', () => {
     expect(byLabel(extractTimeline([article], 'harbour'), '4 May 2025')).toHaveLength(2);
   });
 
+  it('words a merged event from the report that names its date outright', () => {
+    const counted = segment({ id: 'a-counted', published: '2026-04-09', body: 'The bridge opened 10 months after the council approved the bridge plan.' });
+    const stated = segment({ id: 'b-stated', published: '2026-04-09', body: 'In June 2025, the city council approved the bridge plan by one vote.' });
+    const june = byLabel(extractTimeline([counted, stated], 'bridge'), 'June 2025');
+    expect(june.map((e) => [e.text, e.sourceIds])).toEqual([['The city council approved the bridge plan by one vote', ['a-counted', 'b-stated']]]);
+  });
+
   it('skips headings', () => {
     const article = segment({ id: 'headed', published: '2026-01-10', body: '## Looking back at 2024\n\nThe yard closed in March 2025.' });
     expect(extractTimeline([article], 'yard').map((e) => e.label)).toEqual(['March 2025']);
