@@ -11,7 +11,16 @@
  */
 import { assertInRange } from '../errors.ts';
 import type { AlignedClaims, ClaimGroup, DerivativeLink, LeftOut, SegmentedArticle, Sentence } from '../types.ts';
-import { anchorsDisagree, buildIdf, scorePair, sentenceFeatures, type PairScore, type SentenceFeatures } from './claim-features.ts';
+import {
+  anchorsDisagree,
+  buildIdf,
+  compatibleDates,
+  compatibleFigures,
+  scorePair,
+  sentenceFeatures,
+  type PairScore,
+  type SentenceFeatures,
+} from './claim-features.ts';
 import { findConflicts } from './find-conflicts.ts';
 
 /** Options of `alignClaims`. */
@@ -159,10 +168,33 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
     for (const index of merged) groupOf[index] = keep;
   }
 
+  // A short claim can sit whole inside a longer sentence of another source that also says more
+  // ("Founded in 1921, the firm was sold in 2019" contains "The firm was founded in 1921"); that
+  // source states the claim too, so it is cited, without merging the two claims.
+  const covering = new Map<number, number[]>();
+  for (const [key, indices] of members) {
+    const articlesIn = new Set(indices.map((index) => candidates[index]?.articleId));
+    const extra: number[] = [];
+    for (let k = 0; k < n; k += 1) {
+      const other = candidates[k];
+      if (other === undefined || articlesIn.has(other.articleId)) continue;
+      const contained = indices.some((index) => {
+        const member = candidates[index];
+        return member !== undefined && containedIn(member, other, idf);
+      });
+      if (contained) {
+        extra.push(k);
+        articlesIn.add(other.articleId);
+      }
+    }
+    if (extra.length > 0) covering.set(key, extra);
+  }
+
   const byId = new Map<string, Sentence>(articles.flatMap((article) => article.sentences.map((s) => [s.id, s] as const)));
   const groups: ClaimGroup[] = [];
   const opinionLeftOut = new Set<number>();
-  for (const indices of [...members.values()].sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0))) {
+  for (const [key, own] of [...members.entries()].sort((a, b) => (a[1][0] ?? 0) - (b[1][0] ?? 0))) {
+    const indices = [...own, ...(covering.get(key) ?? [])];
     const group = indices.map((index) => candidates[index]).filter((f): f is SentenceFeatures => f !== undefined);
     const sourceIds = [...new Set(group.map((f) => f.articleId))].sort();
     // An evaluation only one source makes, with nothing checkable in it, is commentary, not a fact.
@@ -170,7 +202,7 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
       sourceIds.length === 1 &&
       group.every((f) => OPINION_CUE.test(f.text) && !ATTRIBUTION.test(f.text) && f.figures.length === 0 && f.dates.length === 0 && !f.quoted);
     if (onlyOpinion) {
-      for (const index of indices) opinionLeftOut.add(index);
+      for (const index of own) opinionLeftOut.add(index);
       for (const f of group) leftOut.push({ sentenceId: f.id, reason: LEFT_OUT_REASONS.opinion });
       continue;
     }
@@ -194,6 +226,26 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
     conflicts,
     leftOut: leftOut.sort((a, b) => compareSentenceIds(a.sentenceId, b.sentenceId, byId)),
   };
+}
+
+/**
+ * True when everything `part` says is in `whole`: at least 85% of its term weight, all its
+ * names, and every figure and date it states, with nothing contradicting.
+ */
+function containedIn(part: SentenceFeatures, whole: SentenceFeatures, idf: Map<string, number>): boolean {
+  if (part.terms.length < 3) return false;
+  const wholeTerms = new Set(whole.terms);
+  let total = 0;
+  let covered = 0;
+  for (const term of part.terms) {
+    const w = idf.get(term) ?? Math.log(2);
+    total += w;
+    if (wholeTerms.has(term)) covered += w;
+  }
+  if (total === 0 || covered / total < 0.85) return false;
+  if (!part.names.every((name) => whole.names.includes(name))) return false;
+  if (!part.figures.every((f) => whole.figures.some((g) => compatibleFigures(f, g)))) return false;
+  return part.dates.every((d) => whole.dates.some((e) => compatibleDates(d, e)));
 }
 
 /** Article id, then position in the article. */

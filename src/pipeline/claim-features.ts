@@ -231,6 +231,9 @@ export function scorePair(a: SentenceFeatures, b: SentenceFeatures, idf: IdfTabl
   // Character similarity is only worth its cost when the sentences share some topic.
   const characters = dice < 0.1 ? 0 : stringSimilarity.compareTwoStrings(a.text.toLowerCase(), b.text.toLowerCase());
   let score = TERM_DICE * dice + TERM_OVERLAP * overlap + CHARACTERS * characters;
+  // Sharing only names means the same subject, not the same fact ("X cut jobs" / "X was founded in 1921").
+  const nameTerms = new Set([...a.names, ...b.names].flatMap((name) => contentTerms(name)));
+  if (!a.terms.some((term) => bTerms.has(term) && !nameTerms.has(term))) score *= 0.5;
   if (figureAgreement === 'agree') score += SHARED_FIGURE_BONUS;
   return { score: Math.min(1, score), topical, figures: figureAgreement, dates: dateAgreement, names };
 }

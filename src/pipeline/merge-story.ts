@@ -26,8 +26,13 @@ const SECTION_ORDER: ClaimSection[] = ['lead', 'details', 'reaction', 'backgroun
 const DEPENDENT_OPENER = /^(?:(?:and|but|yet|still|also)\s*,?\s+)?(?:this|that|these|those|such|it|its|they|their|he|she)\b(?![-’'])/iu;
 /** Connectives that only make sense after another sentence; dropped from a claim's text. */
 const DANGLING_OPENER = /^(?:and|but|still|however|yet|also|meanwhile|moreover|furthermore|besides|indeed|plus)\s*,?\s+/iu;
-/** A statement attributed to a named speaker ("Jane Doe said…", "…, told Reuters"), as opposed to a reported fact. */
-const ATTRIBUTED = /^(?:\p{Lu}[\p{L}’'.-]*\s+){1,4}(?:said|says|wrote|stated|added|noted|argued|warned|framed|called)\b|\btold\s+\p{Lu}/u;
+/**
+ * A statement attributed to someone: a speech verb early in the sentence ("Jane Doe said…",
+ * "The union called…") or a closing attribution ("…, the chief executive said."). "According to"
+ * introduces reported facts and does not count.
+ */
+const ATTRIBUTED =
+  /^(?:\S+\s+){0,7}?(?:said|says|told|wrote|stated|added|noted|argued|warned|called|framed|described)\b|,\s+(?:\S+\s+){0,5}(?:said|says|told|wrote|added|noted)\b[^,]*\.?$/iu;
 /** Words that place a statement in the past or give context. */
 const BACKGROUND_CUE = /\b(previous(?:ly)?|in the past|for years|last year|years? ago|months ago|earlier|history|historically|for context|formerly|until now)\b/iu;
 
@@ -94,6 +99,10 @@ export function mergeStory(articles: SegmentedArticle[], aligned: AlignedClaims,
     .map((group) => ({ group, members: group.sentenceIds.map(memberOf).filter((m): m is Member => m !== undefined) }))
     .filter((entry) => entry.members.length > 0);
   const idf = buildIdf(grouped.flatMap((entry) => entry.members.map((m) => m.features)));
+  // A sentence can back two claims (a long sentence that also contains a shorter claim); it should
+  // be the text of the claim it was aligned to, not of the one it merely contains.
+  const claimsPerSentence = new Map<string, number>();
+  for (const { group } of grouped) for (const id of group.sentenceIds) claimsPerSentence.set(id, (claimsPerSentence.get(id) ?? 0) + 1);
   for (const { group, members } of grouped) {
     if (group.sourceIds.length === 1 && !members.some((m) => carriesInformation(m.features))) {
       // Without a figure, name, date or quote, one source's sentence is kept only when it is a
@@ -111,7 +120,7 @@ export function mergeStory(articles: SegmentedArticle[], aligned: AlignedClaims,
     drafts.push({
       group,
       members,
-      representative: chooseRepresentative(members),
+      representative: chooseRepresentative(members, claimsPerSentence),
       section: 'details',
       position: members.reduce((sum, m) => sum + m.position, 0) / members.length,
     });
@@ -189,13 +198,16 @@ export function mergeStory(articles: SegmentedArticle[], aligned: AlignedClaims,
  * The most complete and clearest member: covers the most of the group's terms and anchors, does
  * not depend on a previous sentence, then the shortest, then from an independent source.
  */
-function chooseRepresentative(members: Member[]): Member {
+function chooseRepresentative(members: Member[], claimsPerSentence: Map<string, number>): Member {
   const union = new Set(members.flatMap((m) => m.features.terms));
   const score = (m: Member): number => {
     const covered = m.features.terms.filter((term) => union.has(term)).length;
     const anchors = 2 * (m.features.figures.length + m.features.dates.length) + m.features.names.length;
     const words = m.sentence.text.split(/\s+/).length;
-    return covered + anchors - (dependsOnPrevious(m.sentence.text) ? 100 : 0) - (words > 45 ? words - 45 : 0);
+    const shared = (claimsPerSentence.get(m.sentence.id) ?? 1) > 1 ? 200 : 0;
+    // "Label: text" list entries read badly as body text; a plain sentence saying as much is better.
+    const labelled = /^[^:.!?]{1,40}:\s/u.test(m.sentence.text) ? 4 : 0;
+    return covered + anchors - shared - labelled - (dependsOnPrevious(m.sentence.text) ? 100 : 0) - (words > 45 ? words - 45 : 0);
   };
   return [...members].sort(
     (a, b) =>
@@ -256,6 +268,7 @@ function orderDrafts(drafts: Draft[]): Draft[] {
     .sort(
       (a, b) =>
         SECTION_ORDER.indexOf(a.section) - SECTION_ORDER.indexOf(b.section) ||
+        (a.section === 'lead' ? b.group.sourceIds.length - a.group.sourceIds.length : 0) ||
         a.position - b.position ||
         b.group.sourceIds.length - a.group.sourceIds.length ||
         a.representative.sentence.id.localeCompare(b.representative.sentence.id),
