@@ -3,11 +3,13 @@
  *
  * The splitter is rule-based. A sentence ends at `.`, `!`, `?` or an ellipsis (with any closing
  * quotes or brackets after it) that is followed by white space and a word that can open a sentence.
+ * Two sentences glued by a lost space ("in 2019.The year after") are split as well.
  * It does not end:
  * - inside a token: decimals, versions and domains ("89.5%", "GPT-5.4", "meta.ai") have no space
  *   after the full stop;
  * - before a lowercase word ("the U.S. economy", "…,” she said");
- * - after a title or a word that never ends a sentence ("Dr.", "St.", "vs.", "e.g.", "No. 4");
+ * - after a title or a word that never ends a sentence ("Dr.", "St.", "vs.", "e.g."), or an
+ *   abbreviation before a number ("No. 4", "Fig. 2");
  * - after an abbreviation that can end one ("Inc.", "U.S.", "a.m.", "Jan.", an initial "J.")
  *   unless the next word is one that typically opens a sentence ("The", "He", "But"…), so
  *   "J. R. R. Tolkien" and "U.S. President" stay whole while "moved to the U.S. The firm" splits;
@@ -16,18 +18,21 @@
  */
 import type { NormalizedArticle, SegmentedArticle, Sentence, SentenceKind } from '../types.ts';
 
-/** Titles and words that are followed by more of the same sentence, never by a new one. */
-const NEVER_FINAL = new Set(
-  (
-    'mr mrs ms mx dr prof sen rep gov gen lt col capt cpt sgt cpl maj adm cmdr rev hon pres supt insp det ' +
-    'st mt ft vs v e.g i.e cf viz approx ca no nos fig figs vol vols ch pp ed eds est op art sec para'
-  ).split(' '),
+/** Titles before a name (checked capitalized, so the word "col" or "rev" is not one). */
+const TITLES = new Set(
+  'Mr Mrs Ms Mx Dr Prof Sen Rep Gov Gen Lt Col Capt Cpt Sgt Cpl Maj Adm Cmdr Rev Hon Pres Supt Insp Det St Mt Fr'.split(' '),
 );
+
+/** Abbreviations that are always followed by more of the same sentence. */
+const NEVER_FINAL = new Set('vs v e.g i.e cf viz approx'.split(' '));
+
+/** Abbreviations that stand before a number ("No. 4", "Fig. 2", "est. 1990"); only then never final. */
+const BEFORE_NUMBER = new Set('no nos fig figs vol vols ch pp p art sec para op est ca'.split(' '));
 
 /** Abbreviations that may also end a sentence (then the next word decides). */
 const MAY_END = new Set(
   (
-    'inc ltd corp co cos plc bros jr sr etc al ave blvd rd dept univ assn ' +
+    'inc ltd corp co cos plc bros jr sr etc al ave blvd rd dept univ assn ft ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ' +
     'ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont ' +
     'neb nev okla ore pa tenn tex vt va wash wis wyo'
@@ -68,6 +73,10 @@ export function splitText(paragraph: string): string[] {
     while (end < text.length && TERMINALS.includes(text[end] ?? '')) end += 1;
     while (end < text.length && CLOSERS.includes(text[end] ?? '')) end += 1;
     if (end < text.length && text[end] !== ' ') {
+      if (isGluedBoundary(text, i, end)) {
+        sentences.push(text.slice(start, end).trim());
+        start = end;
+      }
       i = end;
       continue;
     }
@@ -81,6 +90,20 @@ export function splitText(paragraph: string): string[] {
   const rest = text.slice(start).trim();
   if (rest !== '') sentences.push(rest);
   return sentences;
+}
+
+/**
+ * Two sentences glued together by a lost space ("in 2019.The next year"): a full stop after a
+ * lowercase word or a number, then a plain capitalized word. Domains, file names and versions
+ * ("meta.ai", "report.PDF", "ASP.NET") do not fit the pattern.
+ */
+function isGluedBoundary(text: string, mark: number, end: number): boolean {
+  if (text[mark] !== '.' || end !== mark + 1) return false;
+  const token = /\S*$/u.exec(text.slice(0, mark))?.[0] ?? '';
+  if (!/^[“"(]?(?:\p{L}*\p{Ll}{2}|\d{2,})$/u.test(token) || TITLES.has(token)) return false;
+  const word = /^(\p{Lu}\p{Ll}+)[,;:]?(?:\s|$)/u.exec(text.slice(end))?.[1];
+  // A short capitalized word may be a domain ending ("Example.Com"); only a common opener counts.
+  return word !== undefined && (word.length > 3 || SENTENCE_OPENERS.has(word.toLowerCase()));
 }
 
 /** A pair of brackets or quotation marks that open and close within the paragraph. */
@@ -128,7 +151,8 @@ function endsSentence(text: string, mark: number, end: number, next: number, spa
   const token = /[^\s“‘"'(\[«]*$/u.exec(text.slice(0, mark))?.[0] ?? '';
   const key = token.toLowerCase();
   if (token === '') return true;
-  if (NEVER_FINAL.has(key)) return false;
+  if (NEVER_FINAL.has(key) || TITLES.has(token)) return false;
+  if (BEFORE_NUMBER.has(key) && /^[(\[]?\d/u.test(nextWord)) return false;
   const opener = nextWord.replace(/^[“‘"'(\[«]+/u, '').replace(/[^\p{L}]+$/u, '').toLowerCase();
   const isInitial = /^\p{Lu}$/u.test(token);
   const isDotted = /^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u.test(token);
