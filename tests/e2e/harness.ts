@@ -25,7 +25,7 @@ export function scratchDir(prefix: string): string {
  * The environment without what vitest adds for its own Vite (BASE_URL, MODE, NODE_ENV=test…):
  * a child Astro build would read them as its own and, for one, ignore BASE_PATH.
  */
-function cleanEnv(): NodeJS.ProcessEnv {
+export function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of Object.keys(env)) {
     if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(key) || key.startsWith('VITEST') || key.startsWith('VITE_')) delete env[key];
