@@ -230,7 +230,7 @@ interface Recognizer {
  */
 const RECOGNIZERS: Recognizer[] = [
   { kind: 'ahead', pattern: new RegExp(String.raw`\b(?:in|over|within|during)\s+the\s+(?:coming|next|following)\s+(?:few\s+|several\s+|couple\s+of\s+)?(days|weeks|months)(?:\s+and\s+(days|weeks|months))?\b`, 'i') },
-  { kind: 'this-year-part', pattern: /\b(later|earlier)\s+this\s+(year|month)\b/i },
+  { kind: 'this-year-part', pattern: /\b(later|earlier)\s+this\s+(year|month|week)\b/i },
   { kind: 'span-offset', pattern: new RegExp(String.raw`\b(${NUMBER})\s+(days?|weeks?|months?|years?)\s+(after|before)\b`, 'i') },
   { kind: 'span-ago', pattern: new RegExp(String.raw`\b(${NUMBER})\s+(days?|weeks?|months?|years?)\s+ago\b`, 'i') },
   { kind: 'span-later', pattern: new RegExp(String.raw`\b(${NUMBER})\s+(days?|weeks?|months?|years?)\s+(later|earlier)\b`, 'i') },
@@ -338,7 +338,14 @@ function yearFromRef(ref: string, context: MentionContext): { year: number; kind
 
 const ORDINAL: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
 
-type Resolved = { range: DateRange | null; kind: DateMention['kind']; ahead?: boolean; datesFollowingPhrase?: boolean };
+type Resolved = {
+  range: DateRange | null;
+  kind: DateMention['kind'];
+  ahead?: boolean;
+  datesFollowingPhrase?: boolean;
+  /** Not a date after all (a duration such as "in three years"): dropped without a trace. */
+  discard?: boolean;
+};
 
 /** Resolves one of our recognizers' matches. */
 function resolveOurs(kind: Kind, text: string, context: MentionContext, sentenceDates: DateRange[]): Resolved {
@@ -392,7 +399,9 @@ function resolveOurs(kind: Kind, text: string, context: MentionContext, sentence
       return { range: unitRange(shift(anchor, -amount, unit), unit), kind: 'relative' };
     }
     case 'span-in': {
+      // "will open in two weeks" looks forward; "its first device in three years" is a duration.
       const amount = readNumber(match[1] ?? '');
+      if (!context.future) return { range: null, kind: 'relative', discard: true };
       if (anchor === undefined || amount === undefined) return { range: null, kind: 'relative' };
       const unit = unitOf(match[2] ?? 'year');
       return { range: unitRange(shift(anchor, amount, unit), unit), kind: 'relative' };
@@ -441,6 +450,12 @@ function resolveOurs(kind: Kind, text: string, context: MentionContext, sentence
       if (anchor === undefined) return { range: null, kind: 'relative' };
       const { y, m } = parseIso(anchor);
       const later = (match[1] ?? '').toLowerCase() === 'later';
+      if ((match[2] ?? '').toLowerCase() === 'week') {
+        const week = weekRange(anchor);
+        return later
+          ? { range: { start: anchor, end: week.end, label: `Later in the week of ${formatDay(week.start)}`, precision: 'ahead' }, kind: 'relative', ahead: true }
+          : { range: { start: week.start, end: anchor, label: `Earlier in the week of ${formatDay(week.start)}`, precision: 'week' }, kind: 'relative' };
+      }
       const isYear = (match[2] ?? '').toLowerCase() === 'year';
       const first = isYear ? toIso(y, 1, 1) : toIso(y, m, 1);
       const last = isYear ? toIso(y, 12, 31) : toIso(y, m, daysInMonth(y, m));
@@ -467,7 +482,7 @@ function nearestYearForMonth(anchor: IsoDate, month: number, future: boolean): n
 }
 
 /** Resolves a built-in chrono result: full dates, month + year, month alone, weekdays, yesterday. */
-function resolveBuiltIn(result: chrono.ParsedResult, context: MentionContext): Resolved {
+function resolveBuiltIn(result: chrono.ParsedResult, context: MentionContext, reportedOn: boolean): Resolved {
   const start = result.start;
   const anchor = context.anchor;
   const year = start.isCertain('year') ? start.get('year') : null;
@@ -494,7 +509,7 @@ function resolveBuiltIn(result: chrono.ParsedResult, context: MentionContext): R
     let date: IsoDate;
     if (/\bnext\b/.test(lower)) date = addDays(anchor, ((target - weekday(anchor) + 7) % 7) || 7);
     else if (/\blast\b/.test(lower)) date = addDays(anchor, -(back || 7));
-    else if (context.future) date = addDays(anchor, (target - weekday(anchor) + 7) % 7);
+    else if (context.future && !reportedOn) date = addDays(anchor, (target - weekday(anchor) + 7) % 7);
     else date = addDays(anchor, -back); // "On Wednesday": the most recent Wednesday on/before the anchor
     return { range: dayRange(date), kind: 'relative' };
   }
@@ -537,7 +552,9 @@ export function findDateMentions(sentence: string, context: MentionContext): { m
     } else if (kind !== undefined) {
       resolved = resolveOurs(kind, result.text, running, []);
     } else {
-      resolved = resolveBuiltIn(result, running);
+      // "…will close, the firm said Thursday": the weekday dates the saying, which is past.
+      const reportedOn = /\b(?:said|told|wrote|\p{L}+ed)\s+(?:on\s+)?$/iu.test(sentence.slice(0, result.index));
+      resolved = resolveBuiltIn(result, running, reportedOn);
     }
     resolvedAt.set(result, resolved);
     if (resolved.range !== null && kind !== 'span-offset') {
@@ -562,6 +579,7 @@ export function findDateMentions(sentence: string, context: MentionContext): { m
     const resolved = resolvedAt.get(result);
     if (resolved === undefined) continue;
     const text = result.text.trim();
+    if (resolved.discard === true) continue;
     if (BOUND_WORDS.test(sentence.slice(0, result.index)) || /^(?:since|until|till|through|before|from|after)\b/i.test(text)) {
       continue; // "since 2019" bounds a period; it does not date an event
     }

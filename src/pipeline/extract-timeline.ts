@@ -165,8 +165,10 @@ function toReport(
   if (text.split(/\s+/).length < 2) return undefined; // a date with nothing said about it
   const anchored = mention.kind === 'relative' && anchor.basis !== undefined && anchor.date !== undefined;
   const expression = mention.text.replace(/[\s,;:]+$/u, '');
-  const upcoming =
-    mention.ahead || soundsPlanned(text) || (anchor.date !== undefined && mention.range.start > anchor.date);
+  // Planned, or after the day it was written; a plan dated on or before that day dates its telling
+  // ("will shut 80 branches, it said on Sunday"), which is not upcoming.
+  const planned = soundsPlanned(text) && (anchor.date === undefined || mention.range.end > anchor.date);
+  const upcoming = mention.ahead || planned || (anchor.date !== undefined && mention.range.start > anchor.date);
   return {
     range: mention.range,
     text,

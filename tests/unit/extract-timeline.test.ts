@@ -211,6 +211,20 @@ describe('extractTimeline on undated articles', () => {
     expect(june.map((e) => [e.text, e.sourceIds])).toEqual([['The city council approved the bridge plan by one vote', ['a-counted', 'b-stated']]]);
   });
 
+  it('does not call a plan upcoming when the date only says when it was announced', () => {
+    const article = segment({
+      id: 'bank-news',
+      published: '2026-04-09',
+      body: 'On Monday, the bank announced plans to shut 40 branches. Forty branches will close, the bank said Thursday. The bank will sell its tower in June 2026.',
+    });
+    const events = extractTimeline([article], 'bank');
+    expect(events.map((e) => [e.label, e.upcoming])).toEqual([
+      ['6 April 2026', false],
+      ['9 April 2026', false],
+      ['June 2026', true],
+    ]);
+  });
+
   it('skips headings', () => {
     const article = segment({ id: 'headed', published: '2026-01-10', body: '## Looking back at 2024\n\nThe yard closed in March 2025.' });
     expect(extractTimeline([article], 'yard').map((e) => e.label)).toEqual(['March 2025']);
