@@ -14,8 +14,7 @@ import type { AlignedClaims, ClaimGroup, DerivativeLink, LeftOut, SegmentedArtic
 import {
   anchorsDisagree,
   buildIdf,
-  compatibleDates,
-  compatibleFigures,
+  containedIn,
   scorePair,
   sentenceFeatures,
   type PairScore,
@@ -226,26 +225,6 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
     conflicts,
     leftOut: leftOut.sort((a, b) => compareSentenceIds(a.sentenceId, b.sentenceId, byId)),
   };
-}
-
-/**
- * True when everything `part` says is in `whole`: at least 85% of its term weight, all its
- * names, and every figure and date it states, with nothing contradicting.
- */
-function containedIn(part: SentenceFeatures, whole: SentenceFeatures, idf: Map<string, number>): boolean {
-  if (part.terms.length < 3) return false;
-  const wholeTerms = new Set(whole.terms);
-  let total = 0;
-  let covered = 0;
-  for (const term of part.terms) {
-    const w = idf.get(term) ?? Math.log(2);
-    total += w;
-    if (wholeTerms.has(term)) covered += w;
-  }
-  if (total === 0 || covered / total < 0.85) return false;
-  if (!part.names.every((name) => whole.names.includes(name))) return false;
-  if (!part.figures.every((f) => whole.figures.some((g) => compatibleFigures(f, g)))) return false;
-  return part.dates.every((d) => whole.dates.some((e) => compatibleDates(d, e)));
 }
 
 /** Article id, then position in the article. */

@@ -242,3 +242,23 @@ export function scorePair(a: SentenceFeatures, b: SentenceFeatures, idf: IdfTabl
 export function anchorsDisagree(pair: PairScore): boolean {
   return pair.figures === 'disagree' || pair.dates === 'disagree' || pair.names === 'disagree';
 }
+
+/**
+ * True when everything `part` says is in `whole`: at least 85% of its term weight, all its
+ * names, and every figure and date it states, with nothing contradicting.
+ */
+export function containedIn(part: SentenceFeatures, whole: SentenceFeatures, idf: IdfTable): boolean {
+  if (part.terms.length < 3) return false;
+  const wholeTerms = new Set(whole.terms);
+  let total = 0;
+  let covered = 0;
+  for (const term of part.terms) {
+    const w = idf.get(term) ?? Math.log(2);
+    total += w;
+    if (wholeTerms.has(term)) covered += w;
+  }
+  if (total === 0 || covered / total < 0.85) return false;
+  if (!part.names.every((name) => whole.names.includes(name))) return false;
+  if (!part.figures.every((f) => whole.figures.some((g) => compatibleFigures(f, g)))) return false;
+  return part.dates.every((d) => whole.dates.some((e) => compatibleDates(d, e)));
+}

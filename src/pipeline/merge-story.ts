@@ -7,7 +7,7 @@
  * ("However, …"), so the story never states a fact no source stated.
  */
 import type { AlignedClaims, Claim, ClaimGroup, ClaimSection, DerivativeLink, LeftOut, SegmentedArticle, Sentence, Story } from '../types.ts';
-import { buildIdf, scorePair, sentenceFeatures, type SentenceFeatures } from './claim-features.ts';
+import { buildIdf, containedIn, scorePair, sentenceFeatures, type SentenceFeatures } from './claim-features.ts';
 import { carriesInformation } from './align-claims.ts';
 import { independentCount } from './find-conflicts.ts';
 import { slugify } from './slugify.ts';
@@ -126,7 +126,23 @@ export function mergeStory(articles: SegmentedArticle[], aligned: AlignedClaims,
     });
   }
 
-  // 2. A claim whose text points back needs its antecedent kept; otherwise it goes too (repeat: removals cascade).
+  // 2. A claim whose sentence is wholly inside another claim's sentence, from no other source, is
+  // already stated there: fold it in rather than say it twice.
+  for (const inner of [...drafts]) {
+    const outer = drafts.find(
+      (d) =>
+        d !== inner &&
+        inner.group.sourceIds.every((id) => d.group.sourceIds.includes(id)) &&
+        containedIn(inner.representative.features, d.representative.features, idf),
+    );
+    if (outer === undefined) continue;
+    const sentenceIds = [...new Set([...outer.group.sentenceIds, ...inner.group.sentenceIds])].sort((a, b) => compareIds(a, b, sentenceById));
+    outer.group = { sentenceIds, sourceIds: outer.group.sourceIds };
+    outer.members = [...outer.members, ...inner.members.filter((m) => !outer.members.some((o) => o.sentence.id === m.sentence.id))];
+    drafts = drafts.filter((d) => d !== inner);
+  }
+
+  // 3. A claim whose text points back needs its antecedent kept; otherwise it goes too (repeat: removals cascade).
   for (let changed = true; changed; ) {
     changed = false;
     const draftOf = new Map<string, Draft>();
@@ -148,7 +164,7 @@ export function mergeStory(articles: SegmentedArticle[], aligned: AlignedClaims,
     }
   }
 
-  // 3. Sections.
+  // 4. Sections.
   const referenceYear = latestYear(articles);
   const leadIds = leadDrafts(drafts, articles, derivatives);
   for (const draft of drafts) draft.section = sectionOf(draft, leadIds.has(draft), referenceYear);
@@ -163,7 +179,7 @@ export function mergeStory(articles: SegmentedArticle[], aligned: AlignedClaims,
     if (anchor !== undefined) draft.section = anchor.section;
   }
 
-  // 4. Order: section, then where the sources put it; dependents right after their antecedent.
+  // 5. Order: section, then where the sources put it; dependents right after their antecedent.
   const ordered = orderDrafts(drafts);
 
   const title = chooseHeadline(articles, ordered, derivativeIds);
@@ -204,9 +220,10 @@ function chooseRepresentative(members: Member[], claimsPerSentence: Map<string, 
     const covered = m.features.terms.filter((term) => union.has(term)).length;
     const anchors = 2 * (m.features.figures.length + m.features.dates.length) + m.features.names.length;
     const words = m.sentence.text.split(/\s+/).length;
-    const shared = (claimsPerSentence.get(m.sentence.id) ?? 1) > 1 ? 200 : 0;
+    const shared = (claimsPerSentence.get(m.sentence.id) ?? 1) > 1 ? 50 : 0;
     // "Label: text" list entries read badly as body text; a plain sentence saying as much is better.
     const labelled = /^[^:.!?]{1,40}:\s/u.test(m.sentence.text) ? 4 : 0;
+    // A sentence that points back ("It was…") cannot stand alone, which matters more than sharing.
     return covered + anchors - shared - labelled - (dependsOnPrevious(m.sentence.text) ? 100 : 0) - (words > 45 ? words - 45 : 0);
   };
   return [...members].sort(
@@ -353,9 +370,10 @@ function summarize(ordered: Draft[], claims: Claim[]): { summary: string; keyPoi
   const anchors = (d: Draft): number =>
     Math.min(3, d.representative.features.figures.length + d.representative.features.dates.length + d.representative.features.names.length);
   const pointRank = rank
-    .filter((item) => !inSummary.has(item.index) && standalone(item.draft))
+    .filter((item) => !inSummary.has(item.index) && !dependsOnPrevious(item.draft.representative.sentence.text))
     .sort(
       (a, b) =>
+        Number(a.draft.section === 'reaction') - Number(b.draft.section === 'reaction') ||
         b.draft.group.sourceIds.length - a.draft.group.sourceIds.length ||
         Number(a.text.length > 220) - Number(b.text.length > 220) ||
         anchors(b.draft) - anchors(a.draft) ||
@@ -370,6 +388,14 @@ function summarize(ordered: Draft[], claims: Claim[]): { summary: string; keyPoi
     summary: summaryPicks.sort((a, b) => a.index - b.index).map((item) => item.text).join(' '),
     keyPoints: points.sort((a, b) => a.index - b.index).map((item) => item.text),
   };
+}
+
+/** Article id, then position in the article. */
+function compareIds(a: string, b: string, sentenceById: Map<string, Sentence>): number {
+  const sa = sentenceById.get(a);
+  const sb = sentenceById.get(b);
+  if (sa === undefined || sb === undefined) return a.localeCompare(b);
+  return sa.articleId.localeCompare(sb.articleId) || sa.index - sb.index;
 }
 
 /** One reason per sentence (the first recorded), in article order. */

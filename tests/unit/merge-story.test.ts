@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { alignClaims } from '../../src/pipeline/align-claims.ts';
+import { cleanClaimText, dependsOnPrevious, headlineFromSentence, MERGE_LEFT_OUT_REASONS, mergeStory } from '../../src/pipeline/merge-story.ts';
+import { slugify } from '../../src/pipeline/slugify.ts';
+import type { SegmentedArticle } from '../../src/types.ts';
+import { daily, gazette, harborArticles, harborDerivatives, wire } from '../fixtures/merge/harbor-story.ts';
+import { makeArticle } from '../fixtures/merge/make-article.ts';
+
+function merge(articles: SegmentedArticle[], derivatives = harborDerivatives) {
+  return mergeStory(articles, alignClaims(articles, derivatives), derivatives);
+}
+
+describe('mergeStory on a story told by a wire report, its rewrite and an independent outlet', () => {
+  const story = merge(harborArticles);
+
+  it('takes the headline of an independent source, skipping a rewrite’s and an unknown one', () => {
+    expect(story.title).toBe('Harbor Freight Lines announces 800 job cuts at European ports');
+    expect(story.slug).toBe('harbor-freight-lines-announces-800-job-cuts-at-european');
+  });
+
+  it('counts sources and independent sources, and dates the story by its latest source', () => {
+    expect(story.sourceIds).toEqual(['daily', 'gazette', 'wire']);
+    expect(story.independentSourceCount).toBe(2);
+    expect(story.updated).toBe('2026-03-04');
+    expect(story.timelineIds).toEqual([]);
+  });
+
+  it('states each fact once, citing every source that states it and no other', () => {
+    const texts = story.claims.map((c) => c.text);
+    expect(new Set(texts).size).toBe(texts.length);
+    const employs = story.claims.find((c) => c.sentenceIds.includes('wire#1'));
+    expect(employs?.sourceIds).toEqual(['daily', 'wire']);
+    const strike = story.claims.find((c) => c.text.includes('strike'));
+    expect(strike?.sourceIds).toEqual(['gazette']);
+    // Every sentence the story uses is cited to its own article.
+    for (const claim of story.claims) {
+      const articles = [...new Set(claim.sentenceIds.map((id) => id.split('#')[0]))].sort();
+      expect(claim.sourceIds).toEqual(articles);
+    }
+  });
+
+  it('folds a claim wholly contained in another claim’s sentence into it instead of stating it twice', () => {
+    const founding = story.claims.filter((c) => c.text.includes('1921'));
+    expect(founding).toHaveLength(1);
+    expect(founding[0]?.sourceIds).toEqual(['daily', 'wire']);
+    expect(founding[0]?.sentenceIds).toEqual(['daily#4', 'wire#4', 'wire#5']);
+  });
+
+  it('numbers claim ids after the slug in body order and orders sections lead, details, reaction, background', () => {
+    expect(story.claims.map((c) => c.id)).toEqual(story.claims.map((_, i) => `${story.slug}-c${i + 1}`));
+    const order = ['lead', 'details', 'reaction', 'background'];
+    const sections = story.claims.map((c) => order.indexOf(c.section));
+    expect([...sections].sort((a, b) => a - b)).toEqual(sections);
+    expect(story.claims[0]?.section).toBe('lead');
+    expect(story.claims.find((c) => c.text.includes('1921'))?.section).toBe('background');
+    expect(story.claims.find((c) => c.text.includes('Lindqvist'))?.section).toBe('reaction');
+  });
+
+  it('strips a dangling opener from the chosen sentence', () => {
+    const union = story.claims.find((c) => c.sentenceIds.includes('daily#3'));
+    expect(union?.text.startsWith('And ')).toBe(false);
+    expect(union?.text).toMatch(/^The Dockworkers Federation of Europe/);
+  });
+
+  it('keeps the disagreement on the job-cut figure as a conflict', () => {
+    expect(story.conflicts.map((c) => c.variants.map((v) => v.text))).toEqual([['1,200', '800']]);
+  });
+
+  it('writes a 2–3 sentence summary and 3–6 key points taken from the claims', () => {
+    const summarySentences = story.summary.split(/(?<=\.)\s+/);
+    expect(summarySentences.length).toBeGreaterThanOrEqual(2);
+    expect(summarySentences.length).toBeLessThanOrEqual(3);
+    for (const sentence of summarySentences) expect(story.claims.map((c) => c.text)).toContain(sentence);
+    expect(story.keyPoints.length).toBeGreaterThanOrEqual(3);
+    expect(story.keyPoints.length).toBeLessThanOrEqual(6);
+    for (const point of story.keyPoints) expect(story.claims.map((c) => c.text)).toContain(point);
+  });
+
+  it('records the left-out sentences with a reason', () => {
+    expect(story.leftOut.map((l) => l.sentenceId)).toEqual(['gazette#2', 'gazette#4']);
+  });
+});
+
+describe('an article added to an existing story', () => {
+  it('joins the claims it restates and adds its citation to them', () => {
+    const before = merge([wire, gazette], []);
+    const late = makeArticle(
+      'late',
+      [['Harbor Freight Lines, which employs about 9,000 people at ports in Rotterdam, Antwerp and Hamburg, is cutting 1,200 jobs.']],
+      { title: 'unknown', published: '2026-03-05' },
+    );
+    const after = merge([wire, gazette, late], []);
+    const employs = (story: typeof before) => story.claims.find((c) => c.sentenceIds.includes('wire#1'));
+    expect(employs(before)?.sourceIds).toEqual(['wire']);
+    expect(employs(after)?.sourceIds).toEqual(['late', 'wire']);
+    expect(after.updated).toBe('2026-03-05');
+    expect(after.claims.length).toBe(before.claims.length);
+  });
+});
+
+describe('sentences that depend on the previous one', () => {
+  it('keeps a dependent sentence right after its antecedent', () => {
+    const article = makeArticle('dep', [
+      [
+        'The Vessen council approved a €40 million flood barrier on Thursday.',
+        'The barrier will protect 3,000 homes along the river.',
+        'It is the largest public works project in the town since 1990.',
+      ],
+    ]);
+    const story = merge([article], []);
+    const texts = story.claims.map((c) => c.text);
+    const antecedent = texts.indexOf('The barrier will protect 3,000 homes along the river.');
+    expect(texts[antecedent + 1]).toBe('It is the largest public works project in the town since 1990.');
+  });
+
+  it('leaves out a dependent sentence whose antecedent was not kept, saying why', () => {
+    const article = makeArticle('orphan', [
+      ['The Vessen council approved a €40 million flood barrier on Thursday.'],
+      ['# Reaction', 'This was the case with the 2019 plan as well, officials in Vessen said.'],
+    ]);
+    const story = merge([article], []);
+    expect(story.leftOut).toContainEqual({ sentenceId: 'orphan#2', reason: MERGE_LEFT_OUT_REASONS.orphan });
+    expect(story.claims.map((c) => c.text)).not.toContain('This was the case with the 2019 plan as well, officials in Vessen said.');
+  });
+
+  it('recognises openers that point back', () => {
+    expect(dependsOnPrevious('This was the case with the last model.')).toBe(true);
+    expect(dependsOnPrevious('That 2025 model was a disappointment.')).toBe(true);
+    expect(dependsOnPrevious('It also said it would expand.')).toBe(true);
+    expect(dependsOnPrevious('Thisbe Corp said it would expand.')).toBe(false);
+    expect(dependsOnPrevious('The company said it would expand.')).toBe(false);
+  });
+});
+
+describe('facts only one source reports', () => {
+  it('keeps one carrying a figure and drops a short one with nothing checkable', () => {
+    const one = makeArticle('solo', [['Tickets will cost €12 for adults from June.', 'Everyone is excited about the change.']]);
+    const story = merge([one], []);
+    expect(story.claims.map((c) => c.text)).toEqual(['Tickets will cost €12 for adults from June.']);
+  });
+});
+
+describe('headline when no source has one', () => {
+  it('builds it from the lead claim', () => {
+    const untitled = makeArticle('untitled', [['The Vessen council approved a €40 million flood barrier on Thursday.']]);
+    const story = merge([untitled], []);
+    expect(story.title).toBe('The Vessen council approved a €40 million flood barrier on Thursday');
+    expect(story.updated).toBe('unknown');
+  });
+
+  it('cuts a long lead at a clause boundary, never inventing words', () => {
+    const long =
+      'The council approved the flood barrier on Thursday after a debate that lasted nine hours, with 14 members in favour and 3 against, despite protests outside.';
+    const headline = headlineFromSentence(long);
+    expect(headline.length).toBeLessThanOrEqual(101);
+    expect(long.startsWith(headline.replace(/…$/, ''))).toBe(true);
+  });
+});
+
+describe('cleanClaimText', () => {
+  it('drops dangling openers and a parenthetical however', () => {
+    expect(cleanClaimText('However, the barrier will not be ready before 2028.')).toBe('The barrier will not be ready before 2028.');
+    expect(cleanClaimText('In the past, however, the council rejected it.')).toBe('In the past, the council rejected it.');
+    expect(cleanClaimText('Still, the vote passed.')).toBe('The vote passed.');
+  });
+});
+
+describe('slugify', () => {
+  it('makes lowercase ascii slugs cut at a word boundary', () => {
+    expect(slugify('Café owners’ “big” win — 2026!')).toBe('cafe-owners-big-win-2026');
+    expect(slugify('Meta unveils Muse Spark, its first AI model since hiring Alexandr Wang and more')).toBe(
+      'meta-unveils-muse-spark-its-first-ai-model-since-hiring',
+    );
+    expect(slugify('Новости')).toBe('story');
+    expect(slugify('x'.repeat(80))).toHaveLength(60);
+  });
+
+  it('gives the same slug for the same headline', () => {
+    expect(slugify(daily.meta.title)).toBe(slugify(daily.meta.title));
+  });
+});
