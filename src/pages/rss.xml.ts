@@ -16,7 +16,8 @@ export async function GET(context: APIContext): Promise<Response> {
   return rss({
     title: SITE_TITLE,
     description: SITE_DESCRIPTION,
-    site: context.site ?? new URL(import.meta.env.BASE_URL, 'http://localhost'),
+    // The channel links to the home page, which lives under the base path.
+    site: new URL(import.meta.env.BASE_URL, context.site ?? 'http://localhost'),
     trailingSlash: true,
     items: stories.map((story) => ({
       title: story.title,
