@@ -143,8 +143,9 @@ function removeDuplicateHeadline(lines: SourceLine[], title: string, removed: Re
  */
 export function looksLikeHeading(text: string, strict = false): boolean {
   const trimmed = text.trim();
+  if (trimmed.length > 120) return false;
   const words = trimmed.split(/\s+/u);
-  if (words.length > 15 || trimmed.length > 120) return false;
+  if (words.length > 15) return false;
   if (!/^[“"‘']?[\p{Lu}\p{N}]/u.test(trimmed)) return false;
   const bare = trimmed.replace(/[”"’')\]]+$/u, '');
   if (/[.,;:!…–—-]$/u.test(bare)) return false;

@@ -63,6 +63,8 @@ function wordCount(line: string): number {
 
 /** The plain-words reason when the whole line is a web-page label, else undefined. */
 export function pageLabelDetail(line: string): string | undefined {
+  // Labels and prompts are short; a long line is never one (and skipping it keeps this cheap).
+  if (line.length > 160) return undefined;
   const exact = PAGE_LABELS.get(labelKey(line));
   if (exact !== undefined) return exact;
   if (wordCount(line) > 16 || (/[.!?]["”’)]?$/u.test(line.trim()) && !/^sign up/iu.test(line.trim()))) return undefined;
@@ -73,6 +75,7 @@ export function pageLabelDetail(line: string): string | undefined {
 
 /** A credit line such as "(Source: Wired)", "Source: Reuters" or "Via The Verge". */
 export function isCreditLine(line: string): boolean {
+  if (line.length > 120) return false;
   const match = /^\(?\s*(?:sources?|via|credit|courtesy(?: of)?|originally (?:published|appeared) (?:in|on|at|by))\s*[:–—-]?\s*([^()]+?)\s*\)?\.?$/iu.exec(line.trim());
   if (match === null || match[1] === undefined) return false;
   // A credit names an outlet or two; it does not say something about them.
@@ -126,6 +129,7 @@ function isNameList(text: string): boolean {
 
 /** Headings of a site-written summary: "Summary", "▼ Summary", "Key takeaways", "TL;DR"… */
 export function isSummaryHeading(line: string): boolean {
+  if (line.length > 40) return false;
   return /^(?:summary|article summary|quick summary|ai summary|key takeaways|takeaways|key points|highlights|at a glance|in brief|in short|tl;?dr|the gist|the short version)$/u.test(
     labelKey(line),
   );
@@ -136,12 +140,14 @@ export function isSummaryHeading(line: string): boolean {
  * the site's summary too. Weaker labels ("Highlights", "In brief") count only over bullet points.
  */
 export function isStrongSummaryHeading(line: string): boolean {
+  if (line.length > 40) return false;
   return /^(?:summary|article summary|quick summary|ai summary|key takeaways|takeaways|tl;?dr)$/u.test(labelKey(line));
 }
 
 /** Headings of an SEO question-and-answer block: "FAQ", "FAQs", "Frequently Asked Questions"… */
 export function isFaqHeading(line: string): boolean {
   const text = line.trim();
+  if (text.length > 120) return false;
   if (wordCount(text) > 12 || /[.!]$/u.test(text)) return false;
   return /\bFAQs?\b|\bfrequently asked questions\b|^people also ask\b|^common questions\b/iu.test(text);
 }

@@ -49,9 +49,8 @@ const SENTENCE_OPENERS = new Set(
   ).split(' '),
 );
 
-const TERMINALS = '.!?…';
-const CLOSERS = '”’"\')]»›';
 const OPENERS = '“‘"\'([«‹¿¡';
+const TERMINAL_RUN = /[.!?…]+[”’"')\]»›]*/gu;
 
 /**
  * Splits one paragraph of plain text into sentences. White space is collapsed; each sentence keeps
@@ -63,29 +62,22 @@ export function splitText(paragraph: string): string[] {
   const spans = enclosingSpans(text);
   const sentences: string[] = [];
   let start = 0;
-  let i = 0;
-  while (i < text.length) {
-    if (!TERMINALS.includes(text[i] ?? '')) {
-      i += 1;
-      continue;
-    }
-    let end = i + 1;
-    while (end < text.length && TERMINALS.includes(text[end] ?? '')) end += 1;
-    while (end < text.length && CLOSERS.includes(text[end] ?? '')) end += 1;
-    if (end < text.length && text[end] !== ' ') {
-      if (isGluedBoundary(text, i, end)) {
+  // Each match is a run of terminal punctuation with the closing quotes or brackets after it.
+  for (const match of text.matchAll(TERMINAL_RUN)) {
+    const mark = match.index;
+    const end = mark + match[0].length;
+    if (end >= text.length) break;
+    if (text[end] !== ' ') {
+      if (isGluedBoundary(text, mark, end)) {
         sentences.push(text.slice(start, end).trim());
         start = end;
       }
-      i = end;
       continue;
     }
-    const next = end + 1;
-    if (end < text.length && endsSentence(text, i, end, next, spans)) {
+    if (endsSentence(text, mark, end, end + 1, spans)) {
       sentences.push(text.slice(start, end).trim());
-      start = next;
+      start = end + 1;
     }
-    i = end;
   }
   const rest = text.slice(start).trim();
   if (rest !== '') sentences.push(rest);
@@ -99,11 +91,22 @@ export function splitText(paragraph: string): string[] {
  */
 function isGluedBoundary(text: string, mark: number, end: number): boolean {
   if (text[mark] !== '.' || end !== mark + 1) return false;
-  const token = /\S*$/u.exec(text.slice(0, mark))?.[0] ?? '';
+  const token = wordBefore(text, mark);
   if (!/^[“"(]?(?:\p{L}*\p{Ll}{2}|\d{2,})$/u.test(token) || TITLES.has(token)) return false;
-  const word = /^(\p{Lu}\p{Ll}+)[,;:]?(?:\s|$)/u.exec(text.slice(end))?.[1];
+  const word = /^(\p{Lu}\p{Ll}+)[,;:]?$/u.exec(wordAt(text, end))?.[1];
   // A short capitalized word may be a domain ending ("Example.Com"); only a common opener counts.
   return word !== undefined && (word.length > 3 || SENTENCE_OPENERS.has(word.toLowerCase()));
+}
+
+/** The run of non-space characters starting at `index` (the text is single-spaced). */
+function wordAt(text: string, index: number): string {
+  const end = text.indexOf(' ', index);
+  return text.slice(index, end === -1 ? text.length : end);
+}
+
+/** The run of non-space characters that ends just before `index`. */
+function wordBefore(text: string, index: number): string {
+  return text.slice(text.lastIndexOf(' ', index - 1) + 1, index);
 }
 
 /** A pair of brackets or quotation marks that open and close within the paragraph. */
@@ -144,11 +147,11 @@ function endsSentence(text: string, mark: number, end: number, next: number, spa
       if (isAttributedQuote(text, span)) return false;
     }
   }
-  const nextWord = /^\S+/u.exec(text.slice(next))?.[0] ?? '';
+  const nextWord = wordAt(text, next);
   if (!opensSentence(nextWord)) return false;
   if (text[mark] !== '.' || text.startsWith('...', mark)) return true;
 
-  const token = /[^\s“‘"'(\[«]*$/u.exec(text.slice(0, mark))?.[0] ?? '';
+  const token = wordBefore(text, mark).replace(/^.*[“‘"'(\[«]/u, '');
   const key = token.toLowerCase();
   if (token === '') return true;
   if (NEVER_FINAL.has(key) || TITLES.has(token)) return false;
@@ -163,7 +166,7 @@ function endsSentence(text: string, mark: number, end: number, next: number, spa
 /** A quotation that ends on a comma or runs on into a lowercase attribution ("…,” she said). */
 function isAttributedQuote(text: string, span: Span): boolean {
   if (text[span.close - 1] === ',') return true;
-  return /^\s*\p{Ll}/u.test(text.slice(span.close + 1));
+  return /^\s?\p{Ll}/u.test(text.slice(span.close + 1, span.close + 3));
 }
 
 /** True when `word` can open a sentence: not lowercase, unless written like "iPhone". */

@@ -65,7 +65,9 @@ export function stripMarkup(lines: string[]): { lines: SourceLine[]; removals: R
     }
 
     // Block-level HTML becomes line breaks, so one source line may hold several logical lines.
-    const pieces = raw.replace(/<h([1-6])\b[^>]*>/giu, '\n# ').replace(/<\/h[1-6]\s*>/giu, '\n').replace(/<li\b[^>]*>/giu, '\n- ').replace(BLOCK_TAGS, '\n').split('\n');
+    const pieces = raw.includes('<')
+      ? raw.replace(/<h([1-6])\b[^>]*>/giu, '\n# ').replace(/<\/h[1-6]\s*>/giu, '\n').replace(/<li\b[^>]*>/giu, '\n- ').replace(BLOCK_TAGS, '\n').split('\n')
+      : [raw];
     for (const piece of pieces) {
       const parsed = parseLine(piece, line, removals);
       if (parsed === undefined) continue;
@@ -88,6 +90,7 @@ function droppedRemoval(tag: string, text: string, line: number): Removal {
 
 /** Removes dropped elements and comments that close on this line; reports one left open. */
 function dropElements(raw: string, line: number, removals: Removal[]): { text: string; openTag?: string; openText?: string } {
+  if (!raw.includes('<')) return { text: raw };
   let text = raw.replace(/<!--[\s\S]*?-->/gu, (comment) => {
     removals.push(droppedRemoval('!--', comment, line));
     return '';
@@ -140,6 +143,7 @@ function parseLine(piece: string, line: number, removals: Removal[]): ParsedLine
 
 /** Removes inline Markdown and HTML, keeping the words a reader sees. */
 function stripInline(input: string, line: number, removals: Removal[]): string {
+  if (!/[!<[`*_~\\&]/u.test(input)) return input.replace(/\s+/gu, ' ').trim();
   let text = input.replace(/!\[([^\]]*)\]\([^)]*\)/gu, (image, alt: string) => {
     removals.push({ text: image, reason: 'markup', detail: alt === '' ? 'an image' : `an image ("${alt}")`, line });
     return '';
