@@ -43,6 +43,9 @@ const ORDER_BONUS = 0.06;
 /** How close (as a share of article length) two sentences must sit to count as "the same place". */
 const ORDER_WINDOW = 0.12;
 
+/** No pair inside a group may score below this share of the threshold (single-link floor). */
+const MIN_LINK_SHARE = 0.7;
+
 export const DEFAULT_ALIGN_OPTIONS: Required<AlignOptions> = { threshold: 0.4, linkage: 0.85, conflictTopical: 0.45 };
 
 /** Reasons recorded for sentences the story does not use. */
@@ -146,6 +149,8 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
       for (const j of right) {
         const result = pair(i, j);
         if (result === undefined || anchorsDisagree(result)) return false;
+        // Every member must at least resemble every other: one weak link is enough to refuse.
+        if (result.score < settings.threshold * MIN_LINK_SHARE) return false;
         // Two sentences of one article are one fact only when they say it twice, not when a third sentence bridges them.
         if (candidates[i]?.articleId === candidates[j]?.articleId && result.score < settings.threshold) return false;
         total += result.score;
