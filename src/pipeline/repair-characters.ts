@@ -26,6 +26,8 @@ const RULE_CP1252 = 'UTF-8 read as Windows-1252';
 const RULE_LATIN1 = 'UTF-8 read as Latin-1 (ISO-8859-1)';
 const RULE_INVISIBLE = 'invisible formatting character removed';
 
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Character → byte for what a Windows-1252 or Latin-1 decoder produces from bytes 0x80–0xFF. */
 const LEGACY_BYTE = buildLegacyByteMap();
 
@@ -45,19 +47,24 @@ function escapeForClass(char: string): string {
   return /[\\\]^-]/.test(char) ? `\\${char}` : char;
 }
 
+/** The UTF-8 lead byte of U+2000–U+2FFF: general punctuation (dashes, quotes), arrows, symbols. */
+const PUNCTUATION_LEAD_BYTE = 0xe2;
+
 /**
  * Single-byte code pages of non-Latin scripts, and which letters of the script show that the text
  * really is in it (then a lone letter is a word, not damage).
  */
-const LEAD_BYTE_CODE_PAGES: ReadonlyArray<{ encoding: string; name: string; script: RegExp }> = [
+const LEAD_BYTE_CODE_PAGES = [
   { encoding: 'windows-874', name: 'Windows-874 (Thai)', script: /\p{Script=Thai}/gu },
   { encoding: 'windows-1251', name: 'Windows-1251 (Cyrillic)', script: /\p{Script=Cyrillic}/gu },
   { encoding: 'windows-1253', name: 'Windows-1253 (Greek)', script: /\p{Script=Greek}/gu },
   { encoding: 'windows-1255', name: 'Windows-1255 (Hebrew)', script: /\p{Script=Hebrew}/gu },
-];
-
-/** The UTF-8 lead byte of U+2000–U+2FFF: general punctuation (dashes, quotes), arrows, symbols. */
-const PUNCTUATION_LEAD_BYTE = 0xe2;
+].map((page) => {
+  const letter = new TextDecoder(page.encoding).decode(Uint8Array.of(PUNCTUATION_LEAD_BYTE));
+  // The letter alone between spaces, with words or punctuation on both sides.
+  const isolated = new RegExp(`(?<=[\\p{L}\\p{N}\\p{P}] )${letter}(?= [\\p{L}\\p{N}\\p{P}])`, 'gu');
+  return { ...page, letter, isolated };
+});
 
 /**
  * Repairs mojibake and removes invisible formatting characters in `text`.
@@ -106,7 +113,7 @@ function redecodeRun(run: string, record: (found: string, replacement: string, r
   while (i < chars.length) {
     const length = utf8SequenceLength(bytes, i);
     if (length > 1) {
-      const decoded = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bytes.slice(i, i + length)));
+      const decoded = STRICT_UTF8.decode(Uint8Array.from(bytes.slice(i, i + length)));
       const found = chars.slice(i, i + length).join('');
       if (isPlausibleCharacter(decoded)) {
         const usedC1 = [...found].some((char) => /[\u0080-\u009F]/u.test(char));
@@ -156,17 +163,16 @@ function isPlausibleCharacter(char: string): boolean {
 /** Replaces a lone lead-byte letter between spaces with an em dash, when the text is not in its script. */
 function repairLostLeadBytes(text: string, record: (found: string, replacement: string, rule: string) => void): string {
   let result = text;
-  for (const page of LEAD_BYTE_CODE_PAGES) {
-    const letter = new TextDecoder(page.encoding).decode(Uint8Array.of(PUNCTUATION_LEAD_BYTE));
-    const isolated = new RegExp(`(?<=[\\p{L}\\p{N}\\p{P}] )${letter}(?= [\\p{L}\\p{N}\\p{P}])`, 'gu');
+  for (const { letter, isolated, script, name } of LEAD_BYTE_CODE_PAGES) {
+    if (!result.includes(letter)) continue;
     const occurrences = result.match(isolated)?.length ?? 0;
     if (occurrences === 0) continue;
-    const scriptLetters = result.match(page.script)?.length ?? 0;
+    const scriptLetters = result.match(script)?.length ?? 0;
     const latinLetters = result.match(/\p{Script=Latin}/gu)?.length ?? 0;
     // Any other letter of that script means the text is (partly) written in it: leave it alone.
     if (scriptLetters !== occurrences || latinLetters < 20 * occurrences) continue;
     result = result.replace(isolated, () => {
-      record(letter, '—', `UTF-8 lead byte 0xE2 of a punctuation mark read as ${page.name}, rest of the character lost (spaced dash restored)`);
+      record(letter, '—', `UTF-8 lead byte 0xE2 of a punctuation mark read as ${name}, rest of the character lost (spaced dash restored)`);
       return '—';
     });
   }

@@ -49,7 +49,19 @@ describe('normalizeArticle on golden fixtures', () => {
   }
 });
 
+describe('public API', () => {
+  it('exposes the stage function and the heading rule, nothing else', async () => {
+    expect(Object.keys(await import('../../src/pipeline/normalize.ts')).sort()).toEqual(['looksLikeHeading', 'normalizeArticle']);
+    expect(Object.keys(await import('../../src/pipeline/split-sentences.ts')).sort()).toEqual(['splitSentences', 'splitText']);
+    expect(Object.keys(await import('../../src/pipeline/repair-characters.ts')).sort()).toEqual(['repairCharacters']);
+  });
+});
+
 describe('normalizeArticle', () => {
+  it('returns empty text and no records for a blank body', () => {
+    expect(normalizeArticle(article('  \n'))).toMatchObject({ text: '', removed: [], repairs: [] });
+  });
+
   it('separates paragraphs by exactly one blank line and leaves no blank lines at either end', () => {
     const { text } = normalizeArticle(article('\n\nOne.\n\n\n\n\nTwo.\nThree.\n\n\n'));
     expect(text).toBe('One.\n\nTwo.\n\nThree.');
