@@ -37,6 +37,11 @@ export interface BenchmarkResult {
   seed: number;
   /** Wall time of the whole pipeline on the corpus (files in memory to `Digest`). */
   seconds: number;
+  /**
+   * CPU time (user + system) of the same run. The pipeline is single-threaded, so on an idle machine
+   * this is close to `seconds`; on a busy one it is the steadier figure.
+   */
+  cpuSeconds: number;
   /** Peak resident memory of the process, in MB (includes generating the corpus). */
   peakMemoryMB: number;
   /** Pairs of articles the clusterer scored. */
@@ -45,10 +50,14 @@ export interface BenchmarkResult {
   allPairs: number;
   stories: number;
   stages: Record<string, number>;
+  /** CPU seconds per stage. */
+  stagesCpu: Record<string, number>;
   bcubed: BCubedScores;
-  baseline?: { seconds: number; bcubed: BCubedScores; stories: number };
-  /** Baseline clustering time divided by our clustering time. */
+  baseline?: { seconds: number; cpuSeconds: number; bcubed: BCubedScores; stories: number };
+  /** Baseline clustering time divided by our cluster stage's time (wall clock). */
   speedup?: number;
+  /** The same ratio in CPU time. */
+  speedupCpu?: number;
   incremental?: {
     /** Rebuild of the corpus plus one article, with no cache. */
     coldSeconds: number;
@@ -56,6 +65,10 @@ export interface BenchmarkResult {
     warmSeconds: number;
     /** warm / cold. */
     ratio: number;
+    coldCpuSeconds: number;
+    warmCpuSeconds: number;
+    /** warm / cold in CPU time. */
+    ratioCpu: number;
     /** Articles taken from the cache in the warm build, and articles recomputed. */
     hits: number;
     misses: number;
@@ -77,9 +90,8 @@ export function runBenchmark(options: BenchmarkOptions): BenchmarkResult {
   const truth = Object.fromEntries(Object.entries(corpus.truth).filter(([id]) => ids.has(id)));
 
   const timer = createStageTimer(options.observer);
-  const began = performance.now();
-  const build = buildDigest(files, { observer: timer });
-  const seconds = (performance.now() - began) / 1000;
+  const main = measure(() => buildDigest(files, { observer: timer }));
+  const build = main.value;
   options.observer?.finish?.();
   const peakBytes = Math.max(timer.peakRss(), process.resourceUsage().maxRSS * 1024);
   const clusters = storiesAsClusters(build.digest);
@@ -88,23 +100,29 @@ export function runBenchmark(options: BenchmarkOptions): BenchmarkResult {
   const result: BenchmarkResult = {
     articles: options.articles,
     seed: options.seed,
-    seconds: round(seconds),
+    seconds: round(main.seconds),
+    cpuSeconds: round(main.cpuSeconds),
     peakMemoryMB: Math.round(peakBytes / 1024 / 1024),
     candidatePairs: build.report.cluster.candidatePairs,
     allPairs: build.report.cluster.allPairs,
     stories: build.digest.stories.length,
     stages: Object.fromEntries(Object.entries(stages).map(([stage, s]) => [stage, round(s)])),
+    stagesCpu: Object.fromEntries(Object.entries(timer.cpuSeconds()).map(([stage, s]) => [stage, round(s)])),
     bcubed: roundScores(score(clusters, truth)),
   };
 
   if (options.baseline) {
     // The baseline gets the same normalized text ours clusters; only the clustering is compared.
     const segmented = segmentArticles(ingestArticles(files).articles).articles;
-    const baseBegan = performance.now();
-    const naive = naiveCluster(segmented);
-    const baseSeconds = (performance.now() - baseBegan) / 1000;
-    result.baseline = { seconds: round(baseSeconds), bcubed: roundScores(score(naive.clusters.map((c) => c.articleIds), truth)), stories: naive.clusters.length };
-    result.speedup = round(baseSeconds / Math.max(stages.cluster, 1e-6), 1);
+    const naive = measure(() => naiveCluster(segmented));
+    result.baseline = {
+      seconds: round(naive.seconds),
+      cpuSeconds: round(naive.cpuSeconds),
+      bcubed: roundScores(score(naive.value.clusters.map((c) => c.articleIds), truth)),
+      stories: naive.value.clusters.length,
+    };
+    result.speedup = round(naive.seconds / Math.max(stages.cluster, 1e-6), 1);
+    result.speedupCpu = round(naive.cpuSeconds / Math.max(timer.cpuSeconds().cluster, 1e-6), 1);
   }
 
   if (options.incremental) result.incremental = measureIncremental(files, corpus.files);
@@ -118,31 +136,39 @@ function measureIncremental(before: ArticleFile[], after: ArticleFile[]): NonNul
     const primed = openDigestCaches({ dir, version: 'bench' });
     buildDigest(before, { cache: primed.articles, storyCache: primed.stories });
 
-    const coldBegan = performance.now();
-    const cold = buildDigest(after);
-    const coldSeconds = (performance.now() - coldBegan) / 1000;
+    const cold = measure(() => buildDigest(after));
 
     // A new cache object, as a second `npm run build` would open: everything comes from disk.
     const caches = openDigestCaches({ dir, version: 'bench' });
     const counter = createStageTimer();
-    const warmBegan = performance.now();
-    const warm = buildDigest(after, { cache: caches.articles, storyCache: caches.stories, observer: counter });
-    const warmSeconds = (performance.now() - warmBegan) / 1000;
+    const warm = measure(() => buildDigest(after, { cache: caches.articles, storyCache: caches.stories, observer: counter }));
     const calls = counter.calls();
 
     return {
-      coldSeconds: round(coldSeconds),
-      warmSeconds: round(warmSeconds),
-      ratio: round(warmSeconds / coldSeconds, 3),
+      coldSeconds: round(cold.seconds),
+      warmSeconds: round(warm.seconds),
+      ratio: round(warm.seconds / cold.seconds, 3),
+      coldCpuSeconds: round(cold.cpuSeconds),
+      warmCpuSeconds: round(warm.cpuSeconds),
+      ratioCpu: round(warm.cpuSeconds / cold.cpuSeconds, 3),
       hits: caches.articles.stats.reads,
       misses: calls.normalize,
       storyHits: caches.stories.stats.reads,
       storyMisses: calls.merge,
-      identical: JSON.stringify(cold.digest) === JSON.stringify(warm.digest),
+      identical: JSON.stringify(cold.value.digest) === JSON.stringify(warm.value.digest),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Runs `work` once, returning its value with the wall-clock and CPU seconds it took. */
+function measure<T>(work: () => T): { value: T; seconds: number; cpuSeconds: number } {
+  const began = performance.now();
+  const cpuBegan = process.cpuUsage();
+  const value = work();
+  const used = process.cpuUsage(cpuBegan);
+  return { value, seconds: (performance.now() - began) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
 }
 
 /** The digest's stories as clusters of article ids, the shape BCubed scores. */
