@@ -295,6 +295,14 @@ function insideToken(sentence: string, index: number, length: number): boolean {
   return /^[\p{L}\p{N}%_]|^[-./,]\p{N}|^['’]s/u.test(after);
 }
 
+/**
+ * The few words before a position: enough for every look-behind here, and it keeps those checks
+ * linear on long run-on "sentences" (a 100,000-character one must not cost minutes).
+ */
+function before(sentence: string, index: number): string {
+  return sentence.slice(Math.max(0, index - 48), index);
+}
+
 /** A built-in chrono result is a date only if it names a month, a year or a weekday, in earnest. */
 function plausibleBuiltIn(sentence: string, result: chrono.ParsedResult): boolean {
   const text = result.text;
@@ -310,11 +318,11 @@ function plausibleBuiltIn(sentence: string, result: chrono.ParsedResult): boolea
   if (month && !/^\p{Lu}/u.test(month[0])) return false; // "may", "march" as verbs
   if (month && /^May\b/.test(month[0]) && !year && !start.isCertain('day')) {
     // Bare "May" is usually the modal verb; accept it only after a preposition.
-    if (!/\b(?:in|by|of|during|early|mid|late)\s+$/i.test(sentence.slice(0, result.index))) return false;
+    if (!/\b(?:in|by|of|during|early|mid|late)\s+$/i.test(before(sentence, result.index))) return false;
   }
   if (weekdayMatch && !month && !year) {
     if (!/^\p{Lu}/u.test(weekdayMatch[0])) return false;
-    const lead = sentence.slice(0, result.index + weekdayMatch.index);
+    const lead = before(sentence, result.index + weekdayMatch.index);
     const atStart = /^\s*["“]?\s*$/.test(lead) && /^\s*,/.test(sentence.slice(result.index + text.length));
     if (!atStart && !WEEKDAY_LEAD.test(lead) && !/^(?:on|last|next|this)\b/i.test(text)) return false; // "Black Friday"
   }
@@ -519,16 +527,48 @@ function resolveBuiltIn(result: chrono.ParsedResult, context: MentionContext, re
 /**
  * Finds and resolves every date expression in one sentence. Takes the sentence and what is known
  * from the text before it; returns the mentions in text order (ranges null where nothing anchors
- * them) and the context for the next sentence (the last year and range named).
+ * them) and the context for the next sentence (the last year and range named). Reads at most
+ * `MAX_MENTIONS_PER_SENTENCE` expressions, so a hostile run-on line costs little.
  */
 export function findDateMentions(sentence: string, context: MentionContext): { mentions: DateMention[]; context: MentionContext } {
   // Most sentences name no date at all; skipping chrono for them keeps the stage cheap.
   if (!MAY_HOLD_DATE.test(sentence)) return { mentions: [], context };
+  if (sentence.length > LONG_SENTENCE) return findInChunks(sentence, context);
+  return findInSentence(sentence, context);
+}
+
+/** Longer than any prose sentence: parsed in pieces, since chrono's cost grows with the square of the length. */
+const LONG_SENTENCE = 1500;
+
+/** A sentence naming more dates than this is a table or a glued list, not prose; the rest are not read. */
+export const MAX_MENTIONS_PER_SENTENCE = 50;
+
+/** Parses a run-on "sentence" in pieces of about 1,000 characters cut at white space. */
+function findInChunks(sentence: string, context: MentionContext): { mentions: DateMention[]; context: MentionContext } {
+  const mentions: DateMention[] = [];
+  let running = context;
+  let start = 0;
+  while (start < sentence.length && mentions.length < MAX_MENTIONS_PER_SENTENCE) {
+    let end = Math.min(sentence.length, start + 1000);
+    if (end < sentence.length) {
+      const space = sentence.lastIndexOf(' ', end);
+      if (space > start + 500) end = space;
+    }
+    const found = findInSentence(sentence.slice(start, end), running);
+    running = found.context;
+    const shift = <T extends { index: number }>(span: T): T => ({ ...span, index: span.index + start });
+    for (const m of found.mentions) mentions.push({ ...shift(m), ...(m.phrase === undefined ? {} : { phrase: shift(m.phrase) }) });
+    start = end;
+  }
+  return { mentions: mentions.slice(0, MAX_MENTIONS_PER_SENTENCE), context: running };
+}
+
+function findInSentence(sentence: string, context: MentionContext): { mentions: DateMention[]; context: MentionContext } {
   const reference = context.anchor === undefined ? new Date(Date.UTC(2000, 0, 1, 12)) : new Date(`${context.anchor}T12:00:00Z`);
   const results = parser
     .parse(sentence, { instant: reference, timezone: 0 })
     .filter((r) => !insideToken(sentence, r.index, r.text.length))
-    .filter((r) => !/\bfiscal\s+$|\bFY\s*$/i.test(sentence.slice(0, r.index)));
+    .filter((r) => !/\bfiscal\s+$|\bFY\s*$/i.test(before(sentence, r.index)));
 
   const ours = (r: chrono.ParsedResult): Kind | undefined =>
     [...r.tags()].find((t) => t.startsWith(TAG))?.slice(TAG.length) as Kind | undefined;
@@ -553,7 +593,7 @@ export function findDateMentions(sentence: string, context: MentionContext): { m
       resolved = resolveOurs(kind, result.text, running, []);
     } else {
       // "…will close, the firm said Thursday": the weekday dates the saying, which is past.
-      const reportedOn = /\b(?:said|told|wrote|\p{L}+ed)\s+(?:on\s+)?$/iu.test(sentence.slice(0, result.index));
+      const reportedOn = /\b(?:said|told|wrote|\p{L}+ed)\s+(?:on\s+)?$/iu.test(before(sentence, result.index));
       resolved = resolveBuiltIn(result, running, reportedOn);
     }
     resolvedAt.set(result, resolved);
@@ -580,7 +620,7 @@ export function findDateMentions(sentence: string, context: MentionContext): { m
     if (resolved === undefined) continue;
     const text = result.text.trim();
     if (resolved.discard === true) continue;
-    if (BOUND_WORDS.test(sentence.slice(0, result.index)) || /^(?:since|until|till|through|before|from|after)\b/i.test(text)) {
+    if (BOUND_WORDS.test(before(sentence, result.index)) || /^(?:since|until|till|through|before|from|after)\b/i.test(text)) {
       continue; // "since 2019" bounds a period; it does not date an event
     }
     mentions.push({
@@ -595,5 +635,5 @@ export function findDateMentions(sentence: string, context: MentionContext): { m
     });
   }
   mentions.sort((a, b) => a.index - b.index);
-  return { mentions, context: running };
+  return { mentions: mentions.slice(0, MAX_MENTIONS_PER_SENTENCE), context: running };
 }

@@ -24,6 +24,9 @@ export interface TimelineOptions {
 
 const DEFAULTS = { maxTextLength: 140, sameEventOverlap: 0.5 };
 
+/** Characters either side of a date that its clause is looked for in. */
+const WINDOW = 400;
+
 /** How one article's relative dates are anchored. */
 interface Anchor {
   date: IsoDate | undefined;
@@ -156,11 +159,18 @@ function toReport(
   maxLength: number,
 ): Report | undefined {
   if (mention.range === null) return undefined;
-  const others = all.filter((m) => m !== mention).map((m) => ({ index: m.index, length: m.text.length }));
-  const text = eventClause(sentence, { index: mention.index, length: mention.coverLength ?? mention.text.length }, others, {
+  // A clause lies within a few hundred characters of its date; a run-on "sentence" of thousands
+  // (a glued list, a hostile file) is cut to that window so each date costs the same.
+  const from = sentence.length > WINDOW * 2 ? Math.max(0, mention.index - WINDOW) : 0;
+  const window = sentence.length > WINDOW * 2 ? sentence.slice(from, mention.index + mention.text.length + WINDOW) : sentence;
+  const local = (index: number) => index - from;
+  const others = all
+    .filter((m) => m !== mention && m.index >= from && m.index + m.text.length <= from + window.length)
+    .map((m) => ({ index: local(m.index), length: m.text.length }));
+  const text = eventClause(window, { index: local(mention.index), length: mention.coverLength ?? mention.text.length }, others, {
     maxLength,
     followingPhrase: mention.datesFollowingPhrase,
-    ...(mention.phrase === undefined ? {} : { phrase: mention.phrase }),
+    ...(mention.phrase === undefined ? {} : { phrase: { index: local(mention.phrase.index), length: mention.phrase.length } }),
   });
   if (text.split(/\s+/).length < 2) return undefined; // a date with nothing said about it
   const anchored = mention.kind === 'relative' && anchor.basis !== undefined && anchor.date !== undefined;
@@ -200,7 +210,15 @@ function sameEvent(a: Report, b: Report, overlap: number): boolean {
 }
 
 /** Groups reports of one event (transitively) so each event is listed once. */
-function groupReports(reports: Report[], overlap: number): Report[][] {
+function groupReports(all: Report[], overlap: number): Report[][] {
+  // The same words with the same date from the same article are one report (a repeated line).
+  const seen = new Set<string>();
+  const reports = all.filter((r) => {
+    const key = `${r.range.start}|${r.range.end}|${r.articleId}|${r.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const parent = reports.map((_, i) => i);
   const find = (i: number): number => {
     let root = i;

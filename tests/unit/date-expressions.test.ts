@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  MAX_MENTIONS_PER_SENTENCE,
   findDateMentions,
   partOfYearRange,
   readNumber,
@@ -89,6 +90,22 @@ describe('anchoring and anaphora', () => {
 
   it('drops dates that only bound a period (“since 2019”, “before this week”)', () => {
     expect(datesIn('Traffic has doubled since 2019 and fell before this week.', '2026-04-09')).toEqual([]);
+  });
+});
+
+describe('long input', () => {
+  it('reads dates past the first thousand characters of a long sentence, with their true offsets', () => {
+    const sentence = `${'The ferry ran late again, '.repeat(80)}and the pier closed in June 2025.`;
+    const { mentions } = findDateMentions(sentence, context('2026-04-09'));
+    expect(mentions.map((m) => [m.text, m.index])).toEqual([['June 2025', sentence.indexOf('June 2025')]]);
+  });
+
+  it('stays fast on a 140,000-character run-on line and reads at most the capped number of dates', () => {
+    const sentence = 'Sales fell in May and June and July '.repeat(4000);
+    const started = performance.now();
+    const { mentions } = findDateMentions(sentence, context('2026-04-09'));
+    expect(mentions.length).toBe(MAX_MENTIONS_PER_SENTENCE);
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 });
 
