@@ -137,7 +137,8 @@ function parseLine(piece: string, line: number, removals: Removal[]): ParsedLine
     text = item[1] ?? '';
   }
   text = stripInline(text, line, removals);
-  if (text === '') return kind === 'text' ? { text: '', line, kind: 'blank' } : undefined;
+  // A line of bare symbols ("•", "* * *", "—") is a separator: it carries no words.
+  if (!/[\p{L}\p{N}]/u.test(text)) return kind === 'text' ? { text: '', line, kind: 'blank' } : undefined;
   return { text, line, kind };
 }
 

@@ -175,6 +175,10 @@ describe('normalizeArticle', () => {
     }
   });
 
+  it('treats a line of bare symbols as a separator, not a paragraph', () => {
+    expect(normalizeArticle(article('The pool reopens.\n•\n* * *\n—\nIt closed in May.\n')).text).toBe('The pool reopens.\n\nIt closed in May.');
+  });
+
   it('normalizes line endings and composes characters to NFC', () => {
     const result = normalizeArticle(article('Cafe\u0301 owners met.\r\nThey agreed.\r\n'));
     expect(result.text).toBe('Café owners met.\n\nThey agreed.');
