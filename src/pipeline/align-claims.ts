@@ -114,8 +114,16 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
   // without scoring every pair of a large story.
   const postings = new Map<string, number[]>();
   candidates.forEach((f, index) => {
-    for (const term of f.terms) postings.set(term, [...(postings.get(term) ?? []), index]);
+    for (const term of f.terms) {
+      const list = postings.get(term);
+      if (list === undefined) postings.set(term, [index]);
+      else list.push(index);
+    }
   });
+  // A term in a quarter of the story's sentences (its subject's name, say) cannot tell two facts
+  // apart; pairs that share only such terms never reach the threshold, so they are not scored.
+  const commonLimit = Math.max(8, Math.ceil(n * 0.25));
+  for (const [term, list] of postings) if (list.length > commonLimit) postings.delete(term);
   const scores = new Map<number, PairScore>();
   const pair = (i: number, j: number): PairScore | undefined => scores.get(i < j ? i * n + j : j * n + i);
   const edges: { i: number; j: number; score: number }[] = [];
@@ -182,9 +190,10 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
     for (let k = 0; k < n; k += 1) {
       const other = candidates[k];
       if (other === undefined || articlesIn.has(other.articleId)) continue;
+      // Only pairs that share a distinctive term were scored; no other sentence can contain a claim.
       const contained = indices.some((index) => {
         const member = candidates[index];
-        return member !== undefined && containedIn(member, other, idf);
+        return member !== undefined && pair(index, k) !== undefined && containedIn(member, other, idf);
       });
       if (contained) {
         extra.push(k);

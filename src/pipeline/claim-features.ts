@@ -115,6 +115,8 @@ export interface SentenceFeatures {
   dates: DateMention[];
   /** Named entities, lowercased. */
   names: string[];
+  /** Content terms that belong to the names, kept apart so sharing only names is not a shared fact. */
+  nameTerms: string[];
   /** Quoted words ("…" of three words or more). */
   quoted: boolean;
 }
@@ -122,6 +124,7 @@ export interface SentenceFeatures {
 /** Computes the features of one sentence. */
 export function sentenceFeatures(id: string, articleId: string, text: string): SentenceFeatures {
   const terms = [...new Set(contentTerms(text).filter((term) => !/\d/.test(term)))].sort();
+  const names = entities(text);
   return {
     id,
     articleId,
@@ -129,7 +132,8 @@ export function sentenceFeatures(id: string, articleId: string, text: string): S
     terms,
     figures: figures(text),
     dates: dateMentions(text),
-    names: entities(text),
+    names,
+    nameTerms: [...new Set(names.flatMap((name) => contentTerms(name)))],
     quoted: /[“"][^”"]*\s[^”"]*\s[^”"]*[”"]/u.test(text),
   };
 }
@@ -232,7 +236,7 @@ export function scorePair(a: SentenceFeatures, b: SentenceFeatures, idf: IdfTabl
   const characters = dice < 0.1 ? 0 : stringSimilarity.compareTwoStrings(a.text.toLowerCase(), b.text.toLowerCase());
   let score = TERM_DICE * dice + TERM_OVERLAP * overlap + CHARACTERS * characters;
   // Sharing only names means the same subject, not the same fact ("X cut jobs" / "X was founded in 1921").
-  const nameTerms = new Set([...a.names, ...b.names].flatMap((name) => contentTerms(name)));
+  const nameTerms = new Set([...a.nameTerms, ...b.nameTerms]);
   if (!a.terms.some((term) => bTerms.has(term) && !nameTerms.has(term))) score *= 0.5;
   if (figureAgreement === 'agree') score += SHARED_FIGURE_BONUS;
   return { score: Math.min(1, score), topical, figures: figureAgreement, dates: dateAgreement, names };
