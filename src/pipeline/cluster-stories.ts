@@ -4,8 +4,10 @@
  * Cost stays near-linear in the number of articles: every article is reduced to a short signature
  * (its most distinctive stemmed terms, named entities and figures by TF-IDF weight), signatures go
  * into an inverted index, and only pairs that share at least `minSharedKeys` signature keys are
- * scored. Each posting list pairs an article with at most `postingWindow` earlier articles, so a key
- * shared by thousands of articles costs a bounded amount per article instead of its square.
+ * scored. A key held by more than `maxKeyFrequency` articles is not indexed: it is vocabulary many
+ * events share ("takeover", "storm"), and indexing it would make the cost grow with the square of
+ * the corpus. The cap is a fixed count, not a share of the corpus, so each article's work stays
+ * bounded as the corpus grows (a share let 10,000 articles score 35 times the pairs of 1,000).
  *
  * Candidates are scored by TF-IDF cosine over terms, entities and figures, blended with the
  * similarity of the two headlines (character-bigram Dice, which works on short spans but not on
@@ -28,8 +30,8 @@ export interface ClusterOptions {
   signatureSize?: number;
   /** Signature keys two articles must share to be scored (1–50). Default 2. */
   minSharedKeys?: number;
-  /** Earlier articles each posting pairs a new article with (1–100000). Default 100. */
-  postingWindow?: number;
+  /** Keys held by more articles than this (2–100000) are too common to index. Default 100. */
+  maxKeyFrequency?: number;
   /** Share (0–1) of the score that comes from headline similarity. Default 0.15. */
   titleWeight?: number;
 }
@@ -39,12 +41,10 @@ const DEFAULTS: Required<ClusterOptions> = {
   linkThreshold: 0.25,
   signatureSize: 16,
   minSharedKeys: 2,
-  postingWindow: 100,
+  maxKeyFrequency: 100,
   titleWeight: 0.15,
 };
 
-/** Terms that appear in this share of the articles or more are too common to index (large corpora only). */
-const MAX_KEY_SHARE = 0.05;
 /** Pseudo-documents added to the corpus size so IDF stays sane on tiny corpora (a pair of articles). */
 const IDF_PRIOR = 50;
 /** Entities and figures name the event; they count more than ordinary words. */
@@ -85,7 +85,7 @@ export function clusterStories(
     const left = profiles[a];
     const right = profiles[b];
     if (left === undefined || right === undefined || left.language !== right.language) continue;
-    const score = pairScore(left, right, opts.titleWeight);
+    const score = pairScore(left, right, opts.titleWeight, opts.threshold);
     if (score >= opts.threshold) edges.push({ a, b, score });
   }
 
@@ -107,7 +107,7 @@ export function articleSimilarity(a: SegmentedArticle, b: SegmentedArticle, opti
   const profiles = [rawProfile(a, 0), rawProfile(b, 1)];
   weigh(profiles, countDocumentFrequency(profiles));
   const [left, right] = profiles as [Profile, Profile];
-  return pairScore(left, right, opts.titleWeight);
+  return pairScore(left, right, opts.titleWeight, 0);
 }
 
 function checkOptions(options: ClusterOptions): Required<ClusterOptions> {
@@ -117,7 +117,7 @@ function checkOptions(options: ClusterOptions): Required<ClusterOptions> {
   assertInRange(stage, 'linkThreshold', opts.linkThreshold, 0, 1);
   assertInRange(stage, 'signatureSize', opts.signatureSize, 1, 500);
   assertInRange(stage, 'minSharedKeys', opts.minSharedKeys, 1, 50);
-  assertInRange(stage, 'postingWindow', opts.postingWindow, 1, 100_000);
+  assertInRange(stage, 'maxKeyFrequency', opts.maxKeyFrequency, 2, 100_000);
   assertInRange(stage, 'titleWeight', opts.titleWeight, 0, 1);
   return opts;
 }
@@ -168,12 +168,10 @@ function weigh(profiles: Profile[], df: Map<string, number>): void {
 }
 
 /**
- * Pairs (lower index first) that share at least `minSharedKeys` signature keys. Keys held by more than
- * `MAX_KEY_SHARE` of a large corpus are skipped; each posting pairs an article only with the
- * `postingWindow` articles before it in that posting, which bounds the work per article.
+ * Pairs (lower index first) that share at least `minSharedKeys` signature keys, skipping keys held by
+ * more than `maxKeyFrequency` articles: at most signatureSize × maxKeyFrequency partners per article.
  */
 function candidatePairs(profiles: Profile[], df: Map<string, number>, opts: Required<ClusterOptions>): [number, number][] {
-  const maxPosting = Math.max(opts.postingWindow, Math.ceil(MAX_KEY_SHARE * profiles.length));
   const postings = new Map<string, number[]>();
   const shared = new Map<number, number>();
   const pairs: [number, number][] = [];
@@ -181,16 +179,13 @@ function candidatePairs(profiles: Profile[], df: Map<string, number>, opts: Requ
     shared.clear();
     for (const key of signature(profile, df, opts.signatureSize)) {
       const scoped = `${profile.language}\u0000${key}`;
-      if ((df.get(scoped) ?? 0) > maxPosting) continue;
+      if ((df.get(scoped) ?? 0) > opts.maxKeyFrequency) continue;
       let posting = postings.get(scoped);
       if (posting === undefined) {
         posting = [];
         postings.set(scoped, posting);
       }
-      for (let i = Math.max(0, posting.length - opts.postingWindow); i < posting.length; i += 1) {
-        const other = posting[i] as number;
-        shared.set(other, (shared.get(other) ?? 0) + 1);
-      }
+      for (const other of posting) shared.set(other, (shared.get(other) ?? 0) + 1);
       posting.push(profile.index);
     }
     const partners = [...shared].filter(([, count]) => count >= opts.minSharedKeys).map(([other]) => other);
@@ -207,9 +202,14 @@ function signature(profile: Profile, df: Map<string, number>, size: number): str
   return keys.slice(0, size).map(([key]) => key);
 }
 
-function pairScore(a: Profile, b: Profile, titleWeight: number): number {
+/**
+ * Content cosine blended with headline similarity. Headlines are compared only when they could lift
+ * the pair over `threshold`: most candidates are far below it, and comparing titles is the costlier half.
+ */
+function pairScore(a: Profile, b: Profile, titleWeight: number, threshold: number): number {
   const content = dot(a.vector, b.vector);
   if (a.title === '' || b.title === '') return content;
+  if ((1 - titleWeight) * content + titleWeight < threshold) return (1 - titleWeight) * content;
   const title = stringSimilarity.compareTwoStrings(a.title, b.title);
   return (1 - titleWeight) * content + titleWeight * title;
 }
@@ -225,16 +225,6 @@ function dot(a: Vector, b: Vector): number {
   return sum;
 }
 
-/** Cosine of two sparse vectors of any length (group centroids). */
-function cosine(a: Vector, b: Vector): number {
-  return dot(a, b) / (Math.sqrt(sumSquares(a)) * Math.sqrt(sumSquares(b)) || 1);
-}
-
-function sumSquares(vector: Vector): number {
-  let sum = 0;
-  for (const weight of vector.values()) sum += weight * weight;
-  return sum;
-}
 
 interface Edge {
   a: number;
@@ -249,6 +239,8 @@ interface Edge {
 function groupEdges(profiles: Profile[], edges: Edge[], linkThreshold: number): StoryCluster[] {
   const parent = profiles.map((_, i) => i);
   const centroid: Vector[] = profiles.map((p) => new Map(p.vector));
+  // Each group's centroid length, kept up to date on merge so the check costs one pass over the smaller centroid.
+  const length: number[] = profiles.map((p) => (p.vector.size > 0 ? 1 : 0));
   const find = (i: number): number => {
     let root = i;
     while (parent[root] !== root) root = parent[root] as number;
@@ -267,10 +259,15 @@ function groupEdges(profiles: Profile[], edges: Edge[], linkThreshold: number): 
     if (ra === rb) continue;
     const ca = centroid[ra] as Vector;
     const cb = centroid[rb] as Vector;
-    if (cosine(ca, cb) < linkThreshold) continue;
+    const la = length[ra] as number;
+    const lb = length[rb] as number;
+    const shared = dot(ca, cb);
+    if (la === 0 || lb === 0 || shared / (la * lb) < linkThreshold) continue;
     const [keep, drop] = ca.size >= cb.size ? [ra, rb] : [rb, ra];
     const into = centroid[keep] as Vector;
     for (const [key, weight] of centroid[drop] as Vector) into.set(key, (into.get(key) ?? 0) + weight);
+    // |a + b|² = |a|² + |b|² + 2 a·b
+    length[keep] = Math.sqrt(la * la + lb * lb + 2 * shared);
     centroid[drop] = new Map();
     parent[drop] = keep;
   }
