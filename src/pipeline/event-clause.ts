@@ -126,7 +126,12 @@ function tidy(text: string): string {
   if (/^[“"]/.test(t) && opens > closes) t = t.slice(1).trimStart();
   if (/[”"]$/.test(t) && (t.match(/[“]/g) ?? []).length < (t.match(/[”]/g) ?? []).length) t = t.slice(0, -1).trimEnd();
   if (/^[“"]/.test(t) && !/[”"]/.test(t.slice(1))) t = t.slice(1).trimStart();
+  // A quotation whose opening was cut off with a leading date: keep the quoted words, not the attribution.
+  const strayClose = /[”]/.exec(t);
+  if (strayClose !== null && !/[“]/.test(t.slice(0, strayClose.index))) t = t.slice(0, strayClose.index);
   t = t.replace(/[\s,;:.]+$/u, '');
+  // A bracket opened in the clause and closed just after it: close it again.
+  if ((t.match(/\(/g) ?? []).length > (t.match(/\)/g) ?? []).length) t = `${t})`;
   return t.charAt(0).toUpperCase() + t.slice(1);
 }
 

@@ -59,10 +59,10 @@ interface Report {
 
 /** News verbs that report the same kind of event; mapped to one term so "unveiled" meets "launched". */
 const EVENT_SYNONYMS: string[][] = [
-  ['launch', 'unveil', 'release', 'debut', 'introduce', 'announce', 'ship', 'roll'],
+  ['launch', 'unveil', 'release', 'debut', 'introduce', 'announce', 'roll'],
   ['restructure', 'reorganize', 'reorganise', 'overhaul', 'reshuffle', 'rebuild', 'rebuilt', 'revamp'],
   ['acquire', 'buy', 'bought', 'purchase', 'invest', 'stake'],
-  ['hire', 'recruit', 'appoint', 'install', 'poach', 'name'],
+  ['hire', 'recruit', 'appoint', 'install', 'poach'],
   ['sue', 'lawsuit', 'suit'],
 ];
 
@@ -172,9 +172,10 @@ function toReport(
     followingPhrase: mention.datesFollowingPhrase,
     ...(mention.phrase === undefined ? {} : { phrase: { index: local(mention.phrase.index), length: mention.phrase.length } }),
   });
-  if (text.split(/\s+/).length < 2) return undefined; // a date with nothing said about it
-  const anchored = mention.kind === 'relative' && anchor.basis !== undefined && anchor.date !== undefined;
   const expression = mention.text.replace(/[\s,;:]+$/u, '');
+  const terms = eventTerms(text.replace(expression, ' '));
+  if (terms.size === 0) return undefined; // a date with nothing said about it
+  const anchored = mention.kind === 'relative' && anchor.basis !== undefined && anchor.date !== undefined;
   // Planned, or after the day it was written; a plan dated on or before that day dates its telling
   // ("will shut 80 branches, it said on Sunday"), which is not upcoming.
   const planned = soundsPlanned(text) && (anchor.date === undefined || mention.range.end > anchor.date);
@@ -190,7 +191,7 @@ function toReport(
       anchored && anchor.date !== undefined && anchor.basis !== undefined
         ? { articleId, expression, from: anchor.date, basis: anchor.basis }
         : undefined,
-    terms: eventTerms(text.replace(expression, ' ')),
+    terms,
     names: names(text),
   };
 }

@@ -113,6 +113,11 @@ describe('eventClause', () => {
     expect((text ?? '').length).toBeLessThanOrEqual(140);
   });
 
+  it('keeps the quoted words when a leading date cut the quotation open, and closes a bracket it opened', () => {
+    expect(clauses('“In June 2025, we sold the old ferry,” the captain said.')).toEqual(['We sold the old ferry']);
+    expect(clauses('The co-operative (founded in 2019) runs four boats.')).toEqual(['The co-operative (founded in 2019)']);
+  });
+
   it('hears plans and expectations as upcoming, and reports as not', () => {
     expect(['will reopen', 'plans to sell', 'is expected to rise', 'hopes to open'].map(soundsPlanned)).toEqual([true, true, true, true]);
     expect(['reopened', 'said it was sold', 'the planner left'].map(soundsPlanned)).toEqual([false, false, false]);
@@ -223,6 +228,11 @@ describe('extractTimeline on undated articles', () => {
       ['9 April 2026', false],
       ['June 2026', true],
     ]);
+  });
+
+  it('makes no event of a date with nothing said about it', () => {
+    const article = segment({ id: 'dateline', published: '2026-01-10', body: 'Back in 2024.\n\nThe yard closed in March 2025.' });
+    expect(extractTimeline([article], 'yard').map((e) => e.label)).toEqual(['March 2025']);
   });
 
   it('skips headings', () => {
