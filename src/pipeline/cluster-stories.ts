@@ -4,10 +4,12 @@
  * Cost stays near-linear in the number of articles: every article is reduced to a short signature
  * (its most distinctive stemmed terms, named entities and figures by TF-IDF weight), signatures go
  * into an inverted index, and only pairs that share at least `minSharedKeys` signature keys are
- * scored. A key held by more than `maxKeyFrequency` articles is not indexed: it is vocabulary many
- * events share ("takeover", "storm"), and indexing it would make the cost grow with the square of
- * the corpus. The cap is a fixed count, not a share of the corpus, so each article's work stays
- * bounded as the corpus grows (a share let 10,000 articles score 35 times the pairs of 1,000).
+ * scored. A key held by more than `maxKeyFrequency` articles is either vocabulary many events share
+ * ("takeover", "storm") or the name of a very large story; enumerating its whole posting would make
+ * the cost grow with the square of the corpus, so such a key pairs each article only with the
+ * `commonKeyWindow` articles before it in that posting. That keeps a large story connected (each
+ * member meets a few others, union-find does the rest) at a fixed cost per article. Both limits are
+ * fixed counts, not shares of the corpus (a share let 10,000 articles score 35 times the pairs of 1,000).
  *
  * Candidates are scored by TF-IDF cosine over terms, entities and figures, blended with the
  * similarity of the two headlines (character-bigram Dice, which works on short spans but not on
@@ -30,8 +32,10 @@ export interface ClusterOptions {
   signatureSize?: number;
   /** Signature keys two articles must share to be scored (1–50). Default 2. */
   minSharedKeys?: number;
-  /** Keys held by more articles than this (2–100000) are too common to index. Default 100. */
+  /** Keys held by more articles than this (2–100000) are paired only through a short window. Default 100. */
   maxKeyFrequency?: number;
+  /** How many earlier holders of a very common key an article is paired with (0–1000). Default 5. */
+  commonKeyWindow?: number;
   /** Share (0–1) of the score that comes from headline similarity. Default 0.15. */
   titleWeight?: number;
 }
@@ -42,6 +46,7 @@ const DEFAULTS: Required<ClusterOptions> = {
   signatureSize: 16,
   minSharedKeys: 2,
   maxKeyFrequency: 100,
+  commonKeyWindow: 5,
   titleWeight: 0.15,
 };
 
@@ -118,6 +123,7 @@ function checkOptions(options: ClusterOptions): Required<ClusterOptions> {
   assertInRange(stage, 'signatureSize', opts.signatureSize, 1, 500);
   assertInRange(stage, 'minSharedKeys', opts.minSharedKeys, 1, 50);
   assertInRange(stage, 'maxKeyFrequency', opts.maxKeyFrequency, 2, 100_000);
+  assertInRange(stage, 'commonKeyWindow', opts.commonKeyWindow, 0, 1000);
   assertInRange(stage, 'titleWeight', opts.titleWeight, 0, 1);
   return opts;
 }
@@ -168,8 +174,9 @@ function weigh(profiles: Profile[], df: Map<string, number>): void {
 }
 
 /**
- * Pairs (lower index first) that share at least `minSharedKeys` signature keys, skipping keys held by
- * more than `maxKeyFrequency` articles: at most signatureSize × maxKeyFrequency partners per article.
+ * Pairs (lower index first) that share at least `minSharedKeys` signature keys. A key held by more than
+ * `maxKeyFrequency` articles only counts for the last `commonKeyWindow` holders before the article, so
+ * each article has at most signatureSize × maxKeyFrequency partners to count.
  */
 function candidatePairs(profiles: Profile[], df: Map<string, number>, opts: Required<ClusterOptions>): [number, number][] {
   const postings = new Map<string, number[]>();
@@ -179,13 +186,17 @@ function candidatePairs(profiles: Profile[], df: Map<string, number>, opts: Requ
     shared.clear();
     for (const key of signature(profile, df, opts.signatureSize)) {
       const scoped = `${profile.language}\u0000${key}`;
-      if ((df.get(scoped) ?? 0) > opts.maxKeyFrequency) continue;
       let posting = postings.get(scoped);
       if (posting === undefined) {
         posting = [];
         postings.set(scoped, posting);
       }
-      for (const other of posting) shared.set(other, (shared.get(other) ?? 0) + 1);
+      const common = (df.get(scoped) ?? 0) > opts.maxKeyFrequency;
+      const from = common ? Math.max(0, posting.length - opts.commonKeyWindow) : 0;
+      for (let i = from; i < posting.length; i += 1) {
+        const other = posting[i] as number;
+        shared.set(other, (shared.get(other) ?? 0) + 1);
+      }
       posting.push(profile.index);
     }
     const partners = [...shared].filter(([, count]) => count >= opts.minSharedKeys).map(([other]) => other);

@@ -85,6 +85,23 @@ describe('clusterStories', () => {
     expect(unguarded.find((c) => c.includes('bridge-courier'))).toContain('recall-ledger');
   });
 
+  it('keeps a story with more articles than the key-frequency cap together, through the window on common keys', () => {
+    const texts = ['bridge-courier', 'bridge-gazette', 'bridge-rewrite'];
+    const bridge = Array.from({ length: 40 }, (_, i) => {
+      const name = texts[i % 3] as string;
+      const { meta, body } = parse(name, readFileSync(new URL(`${name}.md`, FIXTURES), 'utf8'));
+      return segmented(`bridge-${String(i).padStart(2, '0')}`, meta, `${body}\n\nCopy ${i} was filed by desk ${i}.`);
+    });
+    const background = fromFiles(generateCorpus({ articles: 300, seed: 11 }).files);
+    const bridgeClusters = (window: number) =>
+      clusterStories([...bridge, ...background], { maxKeyFrequency: 10, commonKeyWindow: window })
+        .clusters.filter((c) => c.articleIds.some((id) => id.startsWith('bridge-')))
+        .map((c) => c.articleIds.length);
+    expect(bridgeClusters(5)).toEqual([40]);
+    // Without the window, every key of the story is over the cap and the story falls apart.
+    expect(bridgeClusters(0).length).toBeGreaterThan(1);
+  });
+
   it('never puts articles in different languages in one story, even about the same event', () => {
     const { clusters } = clusterStories([...ENGLISH, 'bridge-german'].map(fixture));
     expect(ids(clusters)).toContainEqual(['bridge-german']);
