@@ -102,3 +102,49 @@ describe('npm run digest', () => {
     expect(bad.stderr).not.toContain('    at ');
   });
 });
+
+describe('npm run digest on the seed articles (content/articles)', () => {
+  const seeds = path.join(repoRoot, 'content/articles');
+  const digest = JSON.parse(run(['--content-dir', seeds, '--json']).stdout) as Digest;
+  const story = digest.stories[0]!;
+  const idOf = (origin: string) => digest.sources.find((s) => s.origin.endsWith(origin))?.id ?? origin;
+  const [s000, s001, s002, s003, s004] = ['000_871948f4bc6207a2.txt', '001_500cb46ae692670d.txt', '002_c827eb204cec3d88.txt', '003_6e3a67f70f08d82d.txt', '004_9de9d384e8e8327b.txt'].map(
+    (file) => idOf(`seeds/${file}`),
+  );
+  const variantsOf = (value: string) => story.conflicts.find((c) => c.variants.some((v) => v.text === value))?.variants.map((v) => [v.text, v.sourceIds]);
+
+  it('makes one story of all five seeds, three of them one report', () => {
+    expect(digest.stories).toHaveLength(1);
+    expect(story.sourceIds).toHaveLength(5);
+    expect(story.independentSourceCount).toBe(3);
+  });
+
+  it('shows the investment amount, the lab’s name and the Llama 4 launch timing as conflicts, with their sources', () => {
+    expect(variantsOf('$14 billion')).toEqual([
+      ['$14.3 billion', [s000, s001, s002, s003].sort()],
+      ['$14 billion', [s004]],
+    ]);
+    expect(variantsOf('Meta Superintelligence Labs')).toEqual([
+      ['Meta Intelligence Labs', [s000, s001, s003].sort()],
+      ['Meta Superintelligence Labs', [s002, s004].sort()],
+    ]);
+    expect(variantsOf('early 2025')).toEqual([
+      ['April 2025', [s000, s002].sort()],
+      ['early 2025', [s001]],
+    ]);
+  });
+
+  it('cites a shared fact to every seed that states it and to none that does not', () => {
+    const score = story.claims.find((c) => /\b52\b/.test(c.text));
+    expect(score?.sourceIds).toEqual([s000, s001, s003, s004].sort());
+    const stake = story.claims.find((c) => c.text.includes('$14.3 billion'));
+    expect(stake?.sourceIds).toEqual([s000, s001, s002, s003].sort());
+    expect(story.claims.filter((c) => /\b52\b/.test(c.text) && c.text.includes('Intelligence Index'))).toHaveLength(1);
+  });
+
+  it('carries no page chrome into the story', () => {
+    const body = story.claims.map((c) => c.text).join('\n');
+    expect(body).not.toMatch(/Recommended Video|\(Source: Wired\)|Last Updated on|Frequently Asked Questions|▼ Summary/);
+  });
+});
+
