@@ -618,7 +618,8 @@ function findInSentence(sentence: string, context: MentionContext): { mentions: 
   for (const result of kept) {
     const resolved = resolvedAt.get(result);
     if (resolved === undefined) continue;
-    const text = result.text.trim();
+    // "On Wednesday," keeps its comma in chrono's text; the comma belongs to the sentence.
+    const text = result.text.trim().replace(/[\s,;:]+$/u, '');
     if (resolved.discard === true) continue;
     if (BOUND_WORDS.test(before(sentence, result.index)) || /^(?:since|until|till|through|before|from|after)\b/i.test(text)) {
       continue; // "since 2019" bounds a period; it does not date an event

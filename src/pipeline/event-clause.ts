@@ -22,8 +22,8 @@ const IRREGULAR_VERBS = new Set(
     'sought fought taught caught hired unveiled').split(' '),
 );
 
-/** Words that open a clause after a comma. */
-const CLAUSE_AFTER_COMMA = /^(?:which|who|whom|whose|where|while|whereas|although|though|but|because|since|so|yet|as|when|after|before|and\s+(?:it|its|they|their|he|his|she|her|we|our|the|this|that|there|these|those|a|an)|or\s+(?:it|they|the))\b|^\p{Ll}+ing\b/u;
+/** Words that open a clause after a comma (including participles: ", opened in 2016,", ", ending …"). */
+const CLAUSE_AFTER_COMMA = /^(?:which|who|whom|whose|where|while|whereas|although|though|but|because|since|so|yet|as|when|after|before|and\s+(?:it|its|they|their|he|his|she|her|we|our|the|this|that|there|these|those|a|an)|or\s+(?:it|they|the))\b|^\p{Ll}+(?:ing|ed)\b/u;
 
 /** Subordinators that open a clause without a comma. */
 const SUBORDINATOR = /^(?:since|because|although|whereas|while|when|after|before)\s/;
@@ -192,8 +192,9 @@ export function eventClause(
   }
 
   let { text, offset } = stripLead(sentence.slice(start, end), start, date);
-  // A relative clause ends at its closing comma ("which was released in April 2025, was panned").
-  if (/^(?:which|who)\b/i.test(text)) {
+  // A relative or participle clause ends at its closing comma ("which was released in April 2025,
+  // was panned"; "A case, opened in April 2016, is expected …").
+  if (/^(?:which|who)\b/i.test(text) || (/^\p{Ll}+ed\b/u.test(text) && /,\s*$/.test(sentence.slice(0, start)))) {
     const close = text.indexOf(', ', dateEnd - offset);
     if (close > 0) text = text.slice(0, close);
   }

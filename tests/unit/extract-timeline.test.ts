@@ -94,6 +94,17 @@ describe('eventClause', () => {
     ]);
   });
 
+  it('ends a participle clause at its commas', () => {
+    expect(clauses('The regulator fined the ferry firm on Tuesday, ending an inquiry that began in November 2020.')).toEqual([
+      'The regulator fined the ferry firm on Tuesday',
+      'Ending an inquiry that began in November 2020',
+    ]);
+    expect(clauses('A second inquiry, opened in April 2024, is expected to end later this year.')).toEqual([
+      'A second inquiry, opened in April 2024',
+      'A second inquiry, opened in April 2024, is expected to end later this year',
+    ]);
+  });
+
   it('keeps the commas of a list inside the clause', () => {
     expect(clauses('By late 2025, ferries from Arden, Bexley, and Corran had joined the scheme, doubling traffic.')).toEqual([
       'Ferries from Arden, Bexley, and Corran had joined the scheme',
