@@ -286,17 +286,22 @@ function topicOf(
   const nameTerms = new Set(subjectName === undefined ? [] : contentTerms(subjectName));
   const shared = new Set(a.terms.filter((term) => b.terms.includes(term) && !nameTerms.has(term)));
   const valueWords = new Set(values.flatMap((value) => words(value.text)));
-  const picked: string[] = [];
+  // The shared words nearest the disputed value say what it measures ("invested", "launched").
+  const tokens = words(a.text);
+  const valuePositions = tokens.map((word, position) => (valueWords.has(word) ? position : -1)).filter((p) => p >= 0);
+  const distance = (position: number): number =>
+    valuePositions.length === 0 ? position : Math.min(...valuePositions.map((p) => Math.abs(p - position)));
+  const nameWords = new Set([...a.names, ...b.names].flatMap((name) => words(name)));
   const seen = new Set<string>();
-  const candidates = words(a.text)
+  const picked = tokens
     .map((word, position) => ({ word, position, term: contentTerms(word)[0] }))
-    .filter((c) => c.term !== undefined && shared.has(c.term) && !valueWords.has(c.word) && !/\d/.test(c.word));
-  candidates
+    .filter((c) => c.term !== undefined && shared.has(c.term) && !valueWords.has(c.word) && !/\d/.test(c.word))
     .filter((c) => (seen.has(c.term ?? '') ? false : (seen.add(c.term ?? ''), true)))
-    .sort((x, y) => (input.idf.get(y.term ?? '') ?? 0) - (input.idf.get(x.term ?? '') ?? 0) || x.position - y.position)
-    .slice(0, subjectName === undefined ? 4 : 2)
+    .sort((x, y) => distance(x.position) - distance(y.position) || x.position - y.position)
+    .slice(0, subjectName === undefined ? 3 : 2)
     .sort((x, y) => x.position - y.position)
-    .forEach((c) => picked.push(surfaceName(a.text, c.word)));
+    // Ordinary words in lower case, names as written.
+    .map((c) => (nameWords.has(c.word) ? surfaceName(a.text, c.word) : c.word));
   const subject = [...(subjectName === undefined ? [] : [surfaceName(a.text, subjectName)]), ...picked].join(' ');
   return subject === '' ? prefix : `${subject} (${prefix})`;
 }
