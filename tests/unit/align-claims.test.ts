@@ -54,7 +54,7 @@ describe('the same-fact score, calibrated on hand-labeled pairs', () => {
 
   it(`reaches precision and recall of at least 0.9 at the default threshold ${DEFAULT_ALIGN_OPTIONS.threshold}`, () => {
     const { precision, recall } = precisionRecall(DEFAULT_ALIGN_OPTIONS.threshold);
-    // Measured: precision 1.00, recall 1.00 on the labeled pairs (this test fails if either drops below 0.9).
+    // Measured at 0.40: precision 0.95, recall 1.00 (at 0.45: 1.00 / 1.00; at 0.50: 1.00 / 0.94).
     expect(precision).toBeGreaterThanOrEqual(0.9);
     expect(recall).toBeGreaterThanOrEqual(0.9);
   });
