@@ -157,6 +157,19 @@ describe('headline when no source has one', () => {
   });
 });
 
+describe('a story with nothing to state', () => {
+  it('still gets a headline and a slug, with no claims, summary or key points', () => {
+    const empty = makeArticle('empty', [['# Live updates'], ['More soon.']], { title: 'Live updates from the Vessen flood' });
+    const story = merge([empty], []);
+    expect(story.title).toBe('Live updates from the Vessen flood');
+    expect(story.slug).toBe('live-updates-from-the-vessen-flood');
+    expect(story.claims).toEqual([]);
+    expect(story.summary).toBe('');
+    expect(story.keyPoints).toEqual([]);
+    expect(story.leftOut.map((l) => l.sentenceId)).toEqual(['empty#0', 'empty#1']);
+  });
+});
+
 describe('cleanClaimText', () => {
   it('drops dangling openers and a parenthetical however', () => {
     expect(cleanClaimText('However, the barrier will not be ready before 2028.')).toBe('The barrier will not be ready before 2028.');
