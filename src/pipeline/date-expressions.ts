@@ -15,7 +15,7 @@ import * as chrono from 'chrono-node';
 import type { IsoDate } from '../types.ts';
 
 /** How fine a range is, from a single day to a whole year; `ahead` is an open "coming weeks" span. */
-export type Precision = 'day' | 'week' | 'month' | 'part-of-month' | 'quarter' | 'half' | 'part-of-year' | 'year' | 'ahead';
+export type Precision = 'day' | 'week' | 'month' | 'part-of-month' | 'quarter' | 'half' | 'part-of-year' | 'year' | 'span' | 'ahead';
 
 /** A date range with a human label at the precision of the text. */
 export interface DateRange {
@@ -217,7 +217,7 @@ const TAG = 'timeline/';
 
 type Kind =
   | 'bare-year' | 'quarter' | 'half' | 'part-of-year' | 'part-of-month' | 'year-ref'
-  | 'span-ago' | 'span-later' | 'span-offset' | 'span-in' | 'unit-ref' | 'ahead' | 'this-year-part';
+  | 'span-ago' | 'span-later' | 'span-offset' | 'span-in' | 'unit-ref' | 'ahead' | 'this-year-part' | 'year-span';
 
 interface Recognizer {
   kind: Kind;
@@ -241,6 +241,7 @@ const RECOGNIZERS: Recognizer[] = [
   { kind: 'part-of-year', pattern: new RegExp(String.raw`\b(?:(?:in|by|since|until|from|during)\s+)?(?:(early|mid|late)[- ]|the\s+(start|beginning|middle|end)\s+of\s+)(${YEAR_REF})${AFTER_YEAR}`, 'i') },
   { kind: 'year-ref', pattern: /\b(?:(?:in|by|during|of|for)\s+)?(that year|the same year|the following year|the previous year|the year before|the year after)\b/i },
   { kind: 'unit-ref', pattern: /\b(last|this|next)\s+(year|month|week)\b/i },
+  { kind: 'year-span', pattern: new RegExp(String.raw`\b(?:from|between)\s+(${YEAR})\s+(?:to|and|until|through)\s+(${YEAR})${AFTER_YEAR}`, 'i') },
   { kind: 'bare-year', pattern: new RegExp(String.raw`\b(?:in|by|during|of|since|until|from|before|after|throughout|around|circa|early\s+in|late\s+in)\s+(?:the\s+year\s+)?(${YEAR})${AFTER_YEAR}`, 'i') },
 ];
 
@@ -364,6 +365,11 @@ function resolveOurs(kind: Kind, text: string, context: MentionContext, sentence
   switch (kind) {
     case 'bare-year':
       return { range: yearRange(Number(match[1])), kind: 'absolute' };
+    case 'year-span': {
+      const [from, to] = [Number(match[1]), Number(match[2])];
+      if (from >= to) return { range: null, kind: 'absolute' };
+      return { range: { ...spanRange(yearRange(from), yearRange(to)), label: `${from}–${to}` }, kind: 'absolute' };
+    }
     case 'quarter': {
       const q = match[1] !== undefined ? Number(match[1]) : ORDINAL[(match[2] ?? '').toLowerCase()];
       const year = yearFromRef(match[3] ?? '', context);
@@ -491,9 +497,40 @@ function nearestYearForMonth(anchor: IsoDate, month: number, future: boolean): n
 
 /** Resolves a built-in chrono result: full dates, month + year, month alone, weekdays, yesterday. */
 function resolveBuiltIn(result: chrono.ParsedResult, context: MentionContext, reportedOn: boolean): Resolved {
-  const start = result.start;
+  const end = result.end;
+  if (end !== undefined && end !== null) {
+    // "from January to March 2025": the first part borrows the year the last part states.
+    const endYear = end.isCertain('year') ? end.get('year') : null;
+    const first = resolveComponents(result.start, result.text, context, reportedOn, endYear);
+    const last = resolveComponents(end, result.text, context, reportedOn, null);
+    if (first.range === null || last.range === null || first.range.start > last.range.end) return { range: null, kind: first.kind };
+    return { range: spanRange(first.range, last.range), kind: first.kind === 'absolute' && last.kind === 'absolute' ? 'absolute' : 'relative' };
+  }
+  return resolveComponents(result.start, result.text, context, reportedOn, null);
+}
+
+/** One range from the first day of `first` to the last day of `last`: "January–March 2025". */
+function spanRange(first: DateRange, last: DateRange): DateRange {
+  const sameYear = first.start.slice(0, 4) === last.end.slice(0, 4);
+  const label =
+    sameYear && first.precision === 'month' && last.precision === 'month'
+      ? `${first.label.replace(/ \d{4}$/, '')}–${last.label}`
+      : sameYear && first.precision === 'day' && last.precision === 'day'
+        ? `${first.label.replace(/ \d{4}$/, '')} – ${last.label}`
+        : `${first.label} – ${last.label}`;
+  return { start: first.start, end: last.end, label, precision: 'span' };
+}
+
+function resolveComponents(
+  start: chrono.ParsedComponents,
+  text: string,
+  context: MentionContext,
+  reportedOn: boolean,
+  fallbackYear: number | null,
+): Resolved {
+  const result = { text };
   const anchor = context.anchor;
-  const year = start.isCertain('year') ? start.get('year') : null;
+  const year = start.isCertain('year') ? start.get('year') : fallbackYear;
   const month = start.isCertain('month') ? start.get('month') : null;
   const day = start.isCertain('day') ? start.get('day') : null;
   if (/\b(?:today|yesterday|tomorrow)\b/i.test(result.text)) {
@@ -621,7 +658,11 @@ function findInSentence(sentence: string, context: MentionContext): { mentions: 
     // "On Wednesday," keeps its comma in chrono's text; the comma belongs to the sentence.
     const text = result.text.trim().replace(/[\s,;:]+$/u, '');
     if (resolved.discard === true) continue;
-    if (BOUND_WORDS.test(before(sentence, result.index)) || /^(?:since|until|till|through|before|from|after)\b/i.test(text)) {
+    const lead = before(sentence, result.index);
+    const bounded = BOUND_WORDS.test(lead) || /^(?:since|until|till|through|before|from|after)\b/i.test(text);
+    // "from January to March 2025" is a span the event fills, not a bound.
+    const spanOpening = /\b(?:from|between)\s+$/i.test(lead) || /^(?:from|between)\b/i.test(text);
+    if (bounded && !(resolved.range?.precision === 'span' && spanOpening)) {
       continue; // "since 2019" bounds a period; it does not date an event
     }
     mentions.push({
