@@ -69,10 +69,11 @@ export function detectDerivatives(articles: SegmentedArticle[], options: Derivat
   const parent = profiles.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] as number)));
   const evidence = new Map<string, PairEvidence>();
+  const matches = sentenceMatches(profiles, opts.sentenceThreshold);
 
   for (let i = 0; i < profiles.length; i += 1) {
     for (let j = i + 1; j < profiles.length; j += 1) {
-      const found = pairEvidence(profiles[i] as Profile, profiles[j] as Profile, opts);
+      const found = pairEvidence(profiles[i] as Profile, profiles[j] as Profile, matches.get(`${i},${j}`) ?? [], opts);
       if (found === undefined) continue;
       evidence.set(`${i},${j}`, found);
       const [ri, rj] = [find(i), find(j)];
@@ -145,7 +146,7 @@ function foldName(name: string | undefined): string {
 }
 
 /** The strongest reason to put `a` and `b` in one family, or undefined when they look independent. */
-function pairEvidence(a: Profile, b: Profile, opts: Required<DerivativeOptions>): PairEvidence | undefined {
+function pairEvidence(a: Profile, b: Profile, matched: SentenceMatch[], opts: Required<DerivativeOptions>): PairEvidence | undefined {
   if (a.folded.length > 0 && a.folded === b.folded) return { strength: 3, text: 'identical text (a syndicated copy)' };
   const creditA = foldName(a.article.meta.credit);
   const creditB = foldName(b.article.meta.credit);
@@ -161,7 +162,7 @@ function pairEvidence(a: Profile, b: Profile, opts: Required<DerivativeOptions>)
     reasons.push(`credits ${b.article.meta.credit}, the outlet of ${a.article.id}`);
     strength = 2;
   }
-  const order = orderAgreement(a.sentences, b.sentences, opts.sentenceThreshold);
+  const order = orderAgreement(matched, a.sentences.length, b.sentences.length);
   if (order.matches >= opts.minMatches && order.coverage >= opts.coverageThreshold && order.concordance >= opts.orderThreshold) {
     reasons.push(`same facts in the same order (${order.matches} sentences matched, ${order.concordance.toFixed(2)} in order)`);
     strength = Math.max(strength, 1 + order.coverage * order.concordance);
@@ -169,23 +170,73 @@ function pairEvidence(a: Profile, b: Profile, opts: Required<DerivativeOptions>)
   return reasons.length === 0 ? undefined : { strength, text: reasons.join('; ') };
 }
 
+/** Sentence `i` of one article and sentence `j` of another, with their similarity. */
+interface SentenceMatch {
+  i: number;
+  j: number;
+  sim: number;
+}
+
 /**
- * Matches sentences (unit vectors) one-to-one, most similar first, and measures how many matched
- * (`matches`), their share of the shorter article (`coverage`), and the share of matched pairs that
- * come in the same order in both articles (`concordance`, 1 for a faithful rewrite, about 0.5 by chance).
+ * A term in more of the story's sentences than this is looked up only among its most recent holders
+ * (`COMMON_TERM_WINDOW`), so a story of hundreds of articles costs a fixed amount per sentence
+ * instead of the square of its sentence count. Such terms weigh little in the cosine anyway.
  */
-export function orderAgreement(
-  a: readonly SentenceVector[],
-  b: readonly SentenceVector[],
-  sentenceThreshold: number,
+const COMMON_TERM_CAP = 200;
+const COMMON_TERM_WINDOW = 60;
+
+/**
+ * Every pair of sentences from different articles whose cosine reaches `threshold`, grouped by
+ * article pair (`"i,j"`, i < j). Candidate sentences are found through an inverted index over terms,
+ * then scored exactly.
+ */
+function sentenceMatches(profiles: Profile[], threshold: number): Map<string, SentenceMatch[]> {
+  const owner: { article: number; position: number; vector: SentenceVector }[] = [];
+  profiles.forEach((p, article) => p.sentences.forEach((vector, position) => owner.push({ article, position, vector })));
+  const holders = new Map<string, number>();
+  for (const { vector } of owner) for (const term of vector.keys()) holders.set(term, (holders.get(term) ?? 0) + 1);
+  const postings = new Map<string, number[]>();
+  const found = new Map<string, SentenceMatch[]>();
+  const seen = new Set<number>();
+  owner.forEach((sentence, g) => {
+    seen.clear();
+    for (const term of sentence.vector.keys()) {
+      let posting = postings.get(term);
+      if (posting === undefined) {
+        posting = [];
+        postings.set(term, posting);
+      }
+      const common = (holders.get(term) ?? 0) > COMMON_TERM_CAP;
+      for (let k = common ? Math.max(0, posting.length - COMMON_TERM_WINDOW) : 0; k < posting.length; k += 1) {
+        const h = posting[k] as number;
+        const other = owner[h] as (typeof owner)[number];
+        if (other.article === sentence.article || seen.has(h)) continue;
+        seen.add(h);
+        const sim = dot(other.vector, sentence.vector);
+        if (sim < threshold) continue;
+        const key = `${other.article},${sentence.article}`;
+        const list = found.get(key) ?? [];
+        list.push({ i: other.position, j: sentence.position, sim });
+        found.set(key, list);
+      }
+      posting.push(g);
+    }
+  });
+  return found;
+}
+
+/**
+ * From the sentence pairs two articles share (`pairs`), keeps a one-to-one matching, most similar
+ * first, and measures how many matched (`matches`), their share of the shorter article (`coverage`),
+ * and the share of matched pairs that come in the same order in both articles (`concordance`, 1 for
+ * a faithful rewrite, about 0.5 by chance).
+ */
+function orderAgreement(
+  found: readonly SentenceMatch[],
+  lengthA: number,
+  lengthB: number,
 ): { matches: number; coverage: number; concordance: number } {
-  const pairs: { i: number; j: number; sim: number }[] = [];
-  a.forEach((left, i) =>
-    b.forEach((right, j) => {
-      const sim = dot(left, right);
-      if (sim >= sentenceThreshold) pairs.push({ i, j, sim });
-    }),
-  );
+  const pairs = [...found];
   pairs.sort((x, y) => y.sim - x.sim || x.i - y.i || x.j - y.j);
   const usedA = new Set<number>();
   const usedB = new Set<number>();
@@ -208,7 +259,7 @@ export function orderAgreement(
       if ((positions[x] as { j: number }).j < (positions[y] as { j: number }).j) concordant += 1;
     }
   }
-  const shorter = Math.min(a.length, b.length);
+  const shorter = Math.min(lengthA, lengthB);
   return {
     matches: positions.length,
     coverage: shorter === 0 ? 0 : positions.length / shorter,
