@@ -120,11 +120,15 @@ export function formatDigest(digest: Digest): string {
   return `${digest.stories.map((story) => formatStory(story, digest)).join(`\n\n${'─'.repeat(72)}\n\n`)}\n`;
 }
 
-/** The build report as text: every file accounted for, and the sum checked. */
-export function formatReport(report: BuildReport): string {
+/** The build report as text: every file accounted for (shown, or excluded with why), and the sum checked. */
+export function formatReport(report: BuildReport, digest?: Digest): string {
   const lines = ['BUILD REPORT'];
   lines.push(`  input files:       ${report.inputFiles}`);
   lines.push(`  shown as sources:  ${report.sources}`);
+  for (const source of digest?.sources ?? []) {
+    const from = source.origin.endsWith(`${source.id}.md`) ? '' : ` (imported from ${source.origin})`;
+    lines.push(`    ${source.id}${from} → story ${source.storySlug}`);
+  }
   lines.push(`  excluded:          ${report.excluded.length}`);
   for (const item of report.excluded) lines.push(`    ${item.file}`, `        ${item.reason.replace(/\n/g, '\n        ')}`);
   lines.push(`  warnings:          ${report.warnings.length}`);
@@ -147,7 +151,7 @@ export function main(argv: string[], repoRoot: string, out: (text: string) => vo
     const files = readArticleFiles(path.resolve(args.contentDir), repoRoot);
     const { digest, report } = buildDigest(files);
     const adds = report.inputFiles === report.sources + report.excluded.length;
-    if (args.report) out(args.json ? formatJson(report) : formatReport(report));
+    if (args.report) out(args.json ? formatJson(report) : formatReport(report, digest));
     else if (args.json) out(formatJson(digest));
     else out(formatDigest(digest));
     if (!adds) err('digest: the build report does not account for every input file (a bug: please report it)\n');

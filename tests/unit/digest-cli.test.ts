@@ -58,6 +58,7 @@ describe('npm run digest', () => {
     expect(stdout).toContain('input files:       4');
     expect(stdout).toContain('shown as sources:  3');
     expect(stdout).toContain('tests/fixtures/merge/content/notes.txt');
+    expect(stdout).toMatch(/^ {4}wire → story harbor-freight-lines-announces-800-job-cuts-at-european$/m);
     expect(stdout).toContain('4 in = 3 shown + 1 excluded');
     const json = JSON.parse(run(['--content-dir', content, '--report', '--json']).stdout) as BuildReport;
     expect(json.inputFiles).toBe(json.sources + json.excluded.length);
