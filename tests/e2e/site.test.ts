@@ -132,6 +132,24 @@ describe('the site served from a sub-path', () => {
     await context.close();
   });
 
+  it('fits every page into a 320 px screen and starts keyboard use with a visible skip link', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    for (const type of pageTypes()) {
+      await page.goto(`${server.origin}${BASE}${type.path}`);
+      const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      expect(overflow, `${type.name} overflows at 320 px`).toBe(0);
+    }
+    await page.goto(`${server.origin}${BASE}`);
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate('[document.activeElement.textContent, document.activeElement.getBoundingClientRect().top, getComputedStyle(document.activeElement).outlineStyle]');
+    expect(focused).toEqual(['Skip to content', expect.any(Number), 'solid']);
+    expect((focused as [string, number])[1]).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate('document.activeElement.id')).toBe('main');
+    await context.close();
+  });
+
   it('finds a story by a word of its headline on the search page', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page, problems } = await openRecorded(context, `${server.origin}${BASE}search/`);
