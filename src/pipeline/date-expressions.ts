@@ -488,11 +488,26 @@ function coarser(unit: Unit, base: Precision): Unit {
   return order[Math.max(order.indexOf(unit), order.indexOf(baseUnit))] ?? unit;
 }
 
-/** The year of the nearest such month on/before the anchor (after it, for the future). */
-function nearestYearForMonth(anchor: IsoDate, month: number, future: boolean): number {
-  const { y, m } = parseIso(anchor);
-  if (future) return month >= m ? y : y + 1;
-  return month <= m ? y : y - 1;
+/**
+ * The year of a month (and day) named without one: the occurrence nearest the anchor, since news
+ * says "on 2 May" for next week as readily as "in December" for last winter; looking forward only
+ * when the sentence speaks of the future.
+ */
+function nearestYearForMonth(anchor: IsoDate, month: number, future: boolean, day?: number): number {
+  const { y } = parseIso(anchor);
+  const candidates = [y - 1, y, y + 1].map((year) => {
+    const first = toIso(year, month, day ?? 1);
+    const last = day === undefined ? toIso(year, month, daysInMonth(year, month)) : first;
+    const distance = last < anchor ? daysBetween(last, anchor) : first > anchor ? daysBetween(anchor, first) : 0;
+    return { year, last, distance };
+  });
+  const usable = future ? candidates.filter((c) => c.last >= anchor) : candidates;
+  usable.sort((a, b) => a.distance - b.distance || a.year - b.year);
+  return usable[0]?.year ?? y;
+}
+
+function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /** Resolves a built-in chrono result: full dates, month + year, month alone, weekdays, yesterday. */
@@ -543,7 +558,7 @@ function resolveComponents(
   if (year !== null) return { range: yearRange(year), kind: 'absolute' };
   if (month !== null) {
     if (anchor === undefined) return { range: null, kind: 'relative' };
-    const y = nearestYearForMonth(anchor, month, context.future);
+    const y = nearestYearForMonth(anchor, month, context.future, day ?? undefined);
     return { range: day === null ? monthRange(y, month) : dayRange(toIso(y, month, day)), kind: 'relative' };
   }
   if (start.isCertain('weekday')) {

@@ -241,6 +241,11 @@ describe('extractTimeline on undated articles', () => {
     ]);
   });
 
+  it('calls a date after the publication day upcoming even without a word of plan', () => {
+    const article = segment({ id: 'dock-news', published: '2026-04-09', body: 'Closures begin on 2 May at the east dock.' });
+    expect(extractTimeline([article], 'dock').map((e) => [e.label, e.upcoming])).toEqual([['2 May 2026', true]]);
+  });
+
   it('makes no event of a date with nothing said about it', () => {
     const article = segment({ id: 'dateline', published: '2026-01-10', body: 'Back in 2024.\n\nThe yard closed in March 2025.' });
     expect(extractTimeline([article], 'yard').map((e) => e.label)).toEqual(['March 2025']);
