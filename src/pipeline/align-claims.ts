@@ -17,6 +17,7 @@ import {
   containedIn,
   scorePair,
   sentenceFeatures,
+  withStoryNames,
   type PairScore,
   type SentenceFeatures,
 } from './claim-features.ts';
@@ -81,20 +82,17 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
   assertInRange('align-claims', 'conflictTopical', settings.conflictTopical, 0, 1);
 
   const leftOut: LeftOut[] = [];
-  const candidates: SentenceFeatures[] = [];
+  const claimBearing: SentenceFeatures[] = [];
   for (const article of [...articles].sort((a, b) => a.id.localeCompare(b.id))) {
     for (const sentence of [...article.sentences].sort((a, b) => a.index - b.index)) {
-      if (sentence.kind === 'heading') {
-        leftOut.push({ sentenceId: sentence.id, reason: LEFT_OUT_REASONS.heading });
-        continue;
-      }
-      const features = sentenceFeatures(sentence.id, article.id, sentence.text);
-      if (!carriesInformation(features) && features.terms.length < 6) {
-        leftOut.push({ sentenceId: sentence.id, reason: LEFT_OUT_REASONS.rhetoric });
-        continue;
-      }
-      candidates.push(features);
+      if (sentence.kind === 'heading') leftOut.push({ sentenceId: sentence.id, reason: LEFT_OUT_REASONS.heading });
+      else claimBearing.push(sentenceFeatures(sentence.id, article.id, sentence.text));
     }
+  }
+  const candidates: SentenceFeatures[] = [];
+  for (const features of withStoryNames(claimBearing)) {
+    if (!carriesInformation(features) && features.terms.length < 6) leftOut.push({ sentenceId: features.id, reason: LEFT_OUT_REASONS.rhetoric });
+    else candidates.push(features);
   }
 
   const idf = buildIdf(candidates);

@@ -138,6 +138,21 @@ export function sentenceFeatures(id: string, articleId: string, text: string): S
   };
 }
 
+/**
+ * Adds the opening word of a sentence to its names when the story names it elsewhere: `entities`
+ * cannot tell "Meta acknowledged…" from "Analysts acknowledged…", but the rest of the story can.
+ * Returns new feature objects; the input is not changed.
+ */
+export function withStoryNames(sentences: SentenceFeatures[]): SentenceFeatures[] {
+  const known = new Set(sentences.flatMap((sentence) => sentence.names));
+  return sentences.map((sentence) => {
+    const opener = /^\p{Lu}[\p{L}\p{N}&-]*/u.exec(sentence.text)?.[0]?.toLowerCase();
+    if (opener === undefined || !known.has(opener) || sentence.names.includes(opener)) return sentence;
+    const names = [...sentence.names, opener].sort();
+    return { ...sentence, names, nameTerms: [...new Set([...sentence.nameTerms, ...contentTerms(opener)])] };
+  });
+}
+
 /** Inverse document frequency of each term over a set of sentences: rare terms weigh more. */
 export type IdfTable = Map<string, number>;
 

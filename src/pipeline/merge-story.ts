@@ -7,7 +7,7 @@
  * ("However, …"), so the story never states a fact no source stated.
  */
 import type { AlignedClaims, Claim, ClaimGroup, ClaimSection, DerivativeLink, LeftOut, SegmentedArticle, Sentence, Story } from '../types.ts';
-import { buildIdf, containedIn, scorePair, sentenceFeatures, type SentenceFeatures } from './claim-features.ts';
+import { buildIdf, containedIn, scorePair, sentenceFeatures, withStoryNames, type SentenceFeatures } from './claim-features.ts';
 import { carriesInformation } from './align-claims.ts';
 import { independentCount } from './find-conflicts.ts';
 import { slugify } from './slugify.ts';
@@ -81,13 +81,21 @@ export function mergeStory(articles: SegmentedArticle[], aligned: AlignedClaims,
   const derivativeIds = new Set(derivatives.map((link) => link.articleId));
   const leftOut: LeftOut[] = [...aligned.leftOut];
 
+  // Features as the align stage saw them, story names included, for every claim-bearing sentence.
+  const featuresById = new Map(
+    withStoryNames(
+      articles.flatMap((article) =>
+        article.sentences.filter((s) => s.kind !== 'heading').map((s) => sentenceFeatures(s.id, s.articleId, s.text)),
+      ),
+    ).map((f) => [f.id, f]),
+  );
   const memberOf = (id: string): Member | undefined => {
     const sentence = sentenceById.get(id);
     const article = sentence === undefined ? undefined : articleById.get(sentence.articleId);
     if (sentence === undefined || article === undefined) return undefined;
     return {
       sentence,
-      features: sentenceFeatures(sentence.id, sentence.articleId, sentence.text),
+      features: featuresById.get(id) ?? sentenceFeatures(sentence.id, sentence.articleId, sentence.text),
       position: article.sentences.length <= 1 ? 0 : sentence.index / (article.sentences.length - 1),
       derivative: derivativeIds.has(sentence.articleId),
     };
