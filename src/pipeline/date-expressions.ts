@@ -62,7 +62,18 @@ export interface MentionContext {
   lastRange: DateRange | undefined;
   /** The sentence speaks of the future ("will", "plans to"): bare weekdays and months look forward. */
   future: boolean;
+  /** The sentence is in the past tense ("was held", "hired"); set by `findDateMentions` itself. */
+  past?: boolean;
 }
+
+type Tense = 'future' | 'past' | 'unknown';
+
+function tenseOf(context: MentionContext): Tense {
+  return context.future ? 'future' : context.past === true ? 'past' : 'unknown';
+}
+
+/** A finite past-tense verb: "was", "had", "hired" (not "-ed" after "is"/"are", which is passive present). */
+const PAST_TENSE = /\b(?:was|were|had|did|said|took|came|went|made|began|rose|fell|grew|won|lost|led|left|met|paid|sold|spent|bought)\b|(?<!\b(?:is|are|be|been|being)\s+)\b\p{Ll}{3,}ed\b/u;
 
 const MONTH_NAMES = [
   'January', 'February', 'March', 'April', 'May', 'June',
@@ -393,7 +404,7 @@ function resolveOurs(kind: Kind, text: string, context: MentionContext, sentence
       const m = MONTH_NAMES.indexOf(match[2] ?? '') + 1;
       if (match[3] !== undefined) return { range: partOfMonthRange(Number(match[3]), m, part), kind: 'absolute' };
       if (anchor === undefined) return { range: null, kind: 'relative' };
-      const y = nearestYearForMonth(anchor, m, context.future);
+      const y = nearestYearForMonth(anchor, m, tenseOf(context));
       return { range: partOfMonthRange(y, m, part), kind: 'relative' };
     }
     case 'year-ref': {
@@ -490,10 +501,10 @@ function coarser(unit: Unit, base: Precision): Unit {
 
 /**
  * The year of a month (and day) named without one: the occurrence nearest the anchor, since news
- * says "on 2 May" for next week as readily as "in December" for last winter; looking forward only
- * when the sentence speaks of the future.
+ * says "on 2 May" for next week as readily as "in December" for last winter; only forward when
+ * the sentence speaks of the future, only back when it is in the past tense ("In May it hired").
  */
-function nearestYearForMonth(anchor: IsoDate, month: number, future: boolean, day?: number): number {
+function nearestYearForMonth(anchor: IsoDate, month: number, tense: Tense, day?: number): number {
   const { y } = parseIso(anchor);
   const candidates = [y - 1, y, y + 1].map((year) => {
     const first = toIso(year, month, day ?? 1);
@@ -501,7 +512,8 @@ function nearestYearForMonth(anchor: IsoDate, month: number, future: boolean, da
     const distance = last < anchor ? daysBetween(last, anchor) : first > anchor ? daysBetween(anchor, first) : 0;
     return { year, last, distance };
   });
-  const usable = future ? candidates.filter((c) => c.last >= anchor) : candidates;
+  const usable =
+    tense === 'future' ? candidates.filter((c) => c.last >= anchor) : tense === 'past' ? candidates.filter((c) => toIso(c.year, month, day ?? 1) <= anchor) : candidates;
   usable.sort((a, b) => a.distance - b.distance || a.year - b.year);
   return usable[0]?.year ?? y;
 }
@@ -558,7 +570,7 @@ function resolveComponents(
   if (year !== null) return { range: yearRange(year), kind: 'absolute' };
   if (month !== null) {
     if (anchor === undefined) return { range: null, kind: 'relative' };
-    const y = nearestYearForMonth(anchor, month, context.future, day ?? undefined);
+    const y = nearestYearForMonth(anchor, month, tenseOf(context), day ?? undefined);
     return { range: day === null ? monthRange(y, month) : dayRange(toIso(y, month, day)), kind: 'relative' };
   }
   if (start.isCertain('weekday')) {
@@ -615,7 +627,8 @@ function findInChunks(sentence: string, context: MentionContext): { mentions: Da
   return { mentions: mentions.slice(0, MAX_MENTIONS_PER_SENTENCE), context: running };
 }
 
-function findInSentence(sentence: string, context: MentionContext): { mentions: DateMention[]; context: MentionContext } {
+function findInSentence(sentence: string, outer: MentionContext): { mentions: DateMention[]; context: MentionContext } {
+  const context: MentionContext = { ...outer, past: !outer.future && PAST_TENSE.test(sentence) };
   const reference = context.anchor === undefined ? new Date(Date.UTC(2000, 0, 1, 12)) : new Date(`${context.anchor}T12:00:00Z`);
   const results = parser
     .parse(sentence, { instant: reference, timezone: 0 })
