@@ -173,6 +173,15 @@ describe('alignClaims', () => {
     expect(groups.map((g) => g.sentenceIds)).toEqual([['opinion#2']]);
   });
 
+  it('keeps a short sentence opening with a name the story uses elsewhere', () => {
+    const article = makeArticle('named', [
+      ['Analysts said Orland was surprised by the report.', 'Orland acknowledged the gaps.', 'Analysts acknowledged the gaps.'],
+    ]);
+    const { groups, leftOut } = alignClaims([article], []);
+    expect(groups.flatMap((g) => g.sentenceIds)).toContain('named#1');
+    expect(leftOut).toEqual([{ sentenceId: 'named#2', reason: LEFT_OUT_REASONS.rhetoric }]);
+  });
+
   it('reports a look-alike name across sources as a conflict of names', () => {
     const one = makeArticle('one', [['The study was led by the Northfield Marine Institute in Aberdeen.']]);
     const two = makeArticle('two', [['Researchers at the Northfeld Marine Institute in Aberdeen led the study.']]);
