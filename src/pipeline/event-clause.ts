@@ -91,7 +91,7 @@ function predicateCuts(sentence: string, from: number, to: number, spans: Span[]
   return cuts;
 }
 
-const LEADING_CONNECTIVE = /^(?:and|but|or|so|yet|since|because|although|though|whereas|while|when|after|before|as|then|still|however|meanwhile|also)\b,?\s*/i;
+const LEADING_CONNECTIVE = /^(?:and|but|or|so|yet|since|because|although|though|whereas|while|when|after|before|as|then|still|however|meanwhile|also|back|even|only|already)\b,?\s*/i;
 
 /** Drops a leading connective and the date phrase when the clause opens with it ("In June 2025, …"). */
 function stripLead(text: string, offset: number, date: Span): { text: string; offset: number } {

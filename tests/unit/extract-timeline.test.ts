@@ -72,6 +72,7 @@ describe('eventClause', () => {
   it('drops a leading date phrase, since the label carries the date', () => {
     expect(clauses('On Tuesday, the council approved the budget.')).toEqual(['The council approved the budget']);
     expect(clauses('In June 2025, the council approved the budget.')).toEqual(['The council approved the budget']);
+    expect(clauses('Back in 2015, the ferry firm split in two.')).toEqual(['The ferry firm split in two']);
   });
 
   it('gives a relative clause its subject and ends it at its closing comma', () => {
