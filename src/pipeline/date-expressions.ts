@@ -261,6 +261,7 @@ function chronoParser(recognizer: Recognizer): chrono.Parser {
   return {
     pattern: () => new RegExp(recognizer.pattern.source, recognizer.pattern.flags.replace('g', '')),
     extract: (context, match) => {
+      // The components are placeholders: chrono needs some; `resolveOurs` reads the matched text.
       const result = context.createParsingResult(match.index ?? 0, match[0], { year: 2000 });
       result.addTag(`${TAG}${recognizer.kind}`);
       return result;
@@ -548,6 +549,7 @@ function spanRange(first: DateRange, last: DateRange): DateRange {
   return { start: first.start, end: last.end, label, precision: 'span' };
 }
 
+/** Resolves one end of a chrono result (its start, or the end of a span) against the context. */
 function resolveComponents(
   start: chrono.ParsedComponents,
   text: string,
@@ -555,14 +557,13 @@ function resolveComponents(
   reportedOn: boolean,
   fallbackYear: number | null,
 ): Resolved {
-  const result = { text };
   const anchor = context.anchor;
   const year = start.isCertain('year') ? start.get('year') : fallbackYear;
   const month = start.isCertain('month') ? start.get('month') : null;
   const day = start.isCertain('day') ? start.get('day') : null;
-  if (/\b(?:today|yesterday|tomorrow)\b/i.test(result.text)) {
+  if (/\b(?:today|yesterday|tomorrow)\b/i.test(text)) {
     if (anchor === undefined) return { range: null, kind: 'relative' };
-    const offset = /yesterday/i.test(result.text) ? -1 : /tomorrow/i.test(result.text) ? 1 : 0;
+    const offset = /yesterday/i.test(text) ? -1 : /tomorrow/i.test(text) ? 1 : 0;
     return { range: dayRange(addDays(anchor, offset)), kind: 'relative' };
   }
   if (year !== null && month !== null && day !== null) return { range: dayRange(toIso(year, month, day)), kind: 'absolute' };
@@ -577,7 +578,7 @@ function resolveComponents(
     if (anchor === undefined) return { range: null, kind: 'relative' };
     const target = start.get('weekday') ?? 0;
     const back = (weekday(anchor) - target + 7) % 7;
-    const lower = result.text.toLowerCase();
+    const lower = text.toLowerCase();
     let date: IsoDate;
     if (/\bnext\b/.test(lower)) date = addDays(anchor, ((target - weekday(anchor) + 7) % 7) || 7);
     else if (/\blast\b/.test(lower)) date = addDays(anchor, -(back || 7));
