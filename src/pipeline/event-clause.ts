@@ -191,7 +191,13 @@ export function eventClause(
     else if (cut > date.index && others.some((o) => o.index > cut && o.index < end)) end = Math.min(end, cut);
   }
 
+  const speaker = quotedAfterColon(sentence, start, end) ? subjectOf(sentence.slice(0, sentence.lastIndexOf(':', start))) : '';
   let { text, offset } = stripLead(sentence.slice(start, end), start, date);
+  if (speaker !== '') {
+    // Wang wrote: “Nine months ago we rebuilt …” → Wang: “We rebuilt …”, so "we" has a referent.
+    const quoted = tidy(shorten(text, Math.max(0, date.index - offset), options.maxLength - speaker.length - 4, localSpansAt(spans, offset)));
+    return `${speaker}: “${quoted}”`;
+  }
   // A relative or participle clause ends at its closing comma ("which was released in April 2025,
   // was panned"; "A case, opened in April 2016, is expected …").
   if (/^(?:which|who)\b/i.test(text) || (/^\p{Ll}+ed\b/u.test(text) && /,\s*$/.test(sentence.slice(0, start)))) {
@@ -230,6 +236,23 @@ export function eventClause(
     }
   }
   return tidy(shorten(text, Math.max(0, date.index - offset), options.maxLength, localSpans(offset)));
+}
+
+/** The clause opens a quotation right after a colon ("… on X: “Nine months ago we …"). */
+function quotedAfterColon(sentence: string, start: number, end: number): boolean {
+  return /:\s*$/.test(sentence.slice(Math.max(0, start - 3), start)) && /^\s*[“"]/.test(sentence.slice(start, end));
+}
+
+/** The words before the first verb of a clause, when they are few: its subject ("Wang"). */
+function subjectOf(clause: string): string {
+  const words = clause.trim().split(/\s+/);
+  const verbAt = words.findIndex((w) => looksLikeVerb(w.replace(/[^\p{L}-]/gu, '')) || /^(?:says|writes|said|wrote|posted|told)$/i.test(w));
+  const subject = verbAt > 0 ? words.slice(0, verbAt).join(' ') : '';
+  return subject.length > 0 && subject.length <= 40 && !/[,;]/.test(subject) ? subject : '';
+}
+
+function localSpansAt(spans: Span[], from: number): Span[] {
+  return spans.map((s) => ({ index: s.index - from, length: s.length }));
 }
 
 /** Planned or expected: "will", "plans to", "is expected to", "hopes to" and the like. */

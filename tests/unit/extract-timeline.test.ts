@@ -125,6 +125,12 @@ describe('eventClause', () => {
     expect((text ?? '').length).toBeLessThanOrEqual(140);
   });
 
+  it('names the speaker of a quotation that follows a colon, so “we” has a referent', () => {
+    expect(clauses('The harbour master wrote on the notice board: “Nine months ago we dredged the channel.')).toEqual([
+      'The harbour master: “We dredged the channel”',
+    ]);
+  });
+
   it('keeps the quoted words when a leading date cut the quotation open, and closes a bracket it opened', () => {
     expect(clauses('“In June 2025, we sold the old ferry,” the captain said.')).toEqual(['We sold the old ferry']);
     expect(clauses('The co-operative (founded in 2019) runs four boats.')).toEqual(['The co-operative (founded in 2019)']);
