@@ -45,3 +45,13 @@ export function titleLabel(title: string, firstSentence: string | undefined): st
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
+
+/**
+ * Unicode code points of a short string ("U+0E42 U+2014"), so a repair of a character the reader's
+ * font cannot draw is still legible. Longer strings return "" (their text speaks for itself).
+ */
+export function codePoints(text: string, max = 4): string {
+  const chars = [...text];
+  if (chars.length === 0 || chars.length > max) return '';
+  return chars.map((char) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
+}

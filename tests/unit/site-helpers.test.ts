@@ -3,7 +3,7 @@
  * grouping, "what each source adds", and the similarity matrix drawn on the method page.
  */
 import { describe, expect, it } from 'vitest';
-import { formatDate, outletLabel, titleLabel } from '../../src/site/format.ts';
+import { codePoints, formatDate, outletLabel, titleLabel } from '../../src/site/format.ts';
 import { serializeJsonLd } from '../../src/site/json-ld.ts';
 import { claimsOnlyFrom, groupEvents, sentenceFates } from '../../src/site/digest-views.ts';
 import { similarityMatrix } from '../../src/pipeline/similarity-matrix.ts';
@@ -23,6 +23,14 @@ describe('metadata wording', () => {
     );
     expect(titleLabel('Bridge opens', 'ignored')).toBe('Bridge opens');
     expect(outletLabel('unknown')).toBe('Outlet not stated');
+  });
+});
+
+describe('codePoints', () => {
+  it('spells out the characters of a short repair and stays quiet for longer text', () => {
+    expect(codePoints('\u0e42')).toBe('U+0E42');
+    expect(codePoints('â€™')).toBe('U+00E2 U+20AC U+2122');
+    expect(codePoints('a longer phrase')).toBe('');
   });
 });
 
