@@ -4,10 +4,9 @@
  * and drive Debian's Chromium through playwright-core.
  */
 import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
@@ -17,8 +16,10 @@ const TSX_CLI = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 /** A fresh temp folder under the repo's git-ignored scratch space (scripts there import project packages). */
 export function scratchDir(prefix: string): string {
+  // Inside the repo (git-ignored), so content copied there keeps repo-relative paths.
   const root = path.join(REPO_ROOT, '.scratch');
-  return mkdtempSync(path.join(existsSync(root) ? root : os.tmpdir(), `${prefix}-`));
+  mkdirSync(root, { recursive: true });
+  return mkdtempSync(path.join(root, `${prefix}-`));
 }
 
 /**
