@@ -81,6 +81,8 @@ export function createProgress(options: ProgressOptions = {}): Progress {
     label = next;
     done = 0;
     lastDraw = -Infinity;
+    // Show the new stage at once: a long single step (clustering) would otherwise look like a hang.
+    draw(true);
   };
 
   return {
