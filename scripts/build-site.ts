@@ -84,6 +84,9 @@ export function buildSite(outDir: string): number {
   const tmp = `${out}.tmp-${process.pid}`;
   const old = `${out}.old-${process.pid}`;
   removeLeftovers(out);
+  if (!process.env.SITE_URL) {
+    console.log('build: SITE_URL is not set, so there is no sitemap and the feed links to http://localhost; set SITE_URL=https://your.host for a site you deploy');
+  }
 
   console.log(`build: astro build into ${path.relative(process.cwd(), tmp) || tmp}`);
   const astroBin = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
 import { rehype } from 'rehype';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, buildSite, filesUnder, scratchDir } from './harness.ts';
+import { REPO_ROOT, buildSite, filesUnder, launchChromium, scratchDir, serveStatic } from './harness.ts';
 
 const BASE = '/';
 let work: string;
@@ -98,4 +98,32 @@ describe('a hostile article built through the whole site', () => {
       expect(page.html, page.name).not.toMatch(/unsafe-inline/);
     }
   });
+
+  it('runs nothing in a browser: no dialog, no error, no blocked script on the pages that show it', async () => {
+    const server = await serveStatic(dist, BASE);
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext();
+      const story = pages.find((p) => p.name.startsWith('stories') && p.html.includes('Northport'))?.name ?? '';
+      for (const name of ['index.html', 'sources/index.html', 'sources/harbour-hostile/index.html', story, 'timeline/index.html']) {
+        const page = await context.newPage();
+        const events: string[] = [];
+        page.on('dialog', (dialog) => {
+          events.push(`dialog: ${dialog.message()}`);
+          void dialog.dismiss();
+        });
+        page.on('console', (message) => {
+          if (message.type() === 'error') events.push(`console: ${message.text()}`);
+        });
+        page.on('pageerror', (error) => events.push(`page error: ${error.message}`));
+        await page.goto(`${server.origin}${BASE}${name.replace(/index\.html$/, '')}`, { waitUntil: 'load' });
+        expect(events, name).toEqual([]);
+        await page.close();
+      }
+      await context.close();
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }, 60_000);
 });
