@@ -19,6 +19,12 @@ import type { CachedStory } from '../pipeline/story-cache.ts';
 /** Where the cache lives by default, relative to the project root. */
 export const DEFAULT_CACHE_DIR = '.cache/digest';
 
+/** A file in every version folder; see `openFileCache`. */
+const VERSION_MARKER = '.digest-cache-version';
+
+/** Tells backup tools the folder holds only derived data (https://bford.info/cachedir/). */
+const CACHEDIR_TAG = 'Signature: 8a477f597d28d172789f06886806bc55\n# Derived data of the news-digest build; safe to delete.\n';
+
 /** Bumped by hand when the layout of a cache entry changes in a way the source hash cannot see. */
 const CACHE_FORMAT = '1';
 
@@ -79,8 +85,13 @@ export function openFileCache<T = CachedArticle>(options: FileCacheOptions = {})
   }
   const dir = path.join(root, version, kind);
   mkdirSync(dir, { recursive: true });
+  // The marker says "a version folder of this cache": only folders carrying it are ever removed,
+  // so a mistaken `dir` (the project root, say) can never lose anything but cache entries.
+  writeFileSync(path.join(root, version, VERSION_MARKER), `${version}\n`);
+  if (!existsSync(path.join(root, 'CACHEDIR.TAG'))) writeFileSync(path.join(root, 'CACHEDIR.TAG'), CACHEDIR_TAG);
   for (const entry of readdirSync(root)) {
-    if (entry !== version && statSync(path.join(root, entry)).isDirectory()) rmSync(path.join(root, entry), { recursive: true, force: true });
+    const other = path.join(root, entry);
+    if (entry !== version && statSync(other).isDirectory() && existsSync(path.join(other, VERSION_MARKER))) rmSync(other, { recursive: true, force: true });
   }
 
   const touched = new Set<string>();

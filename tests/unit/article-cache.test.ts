@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -135,7 +135,17 @@ describe('openFileCache', () => {
     segmentArticles(articles, openFileCache({ dir, version: 'v1' }));
     const next = openFileCache({ dir, version: 'v2' });
     expect(segmentArticles(articles, next).stats).toEqual({ hits: 0, misses: 1 });
-    expect(readdirSync(dir)).toEqual(['v2']);
+    expect(readdirSync(dir).filter((name) => !name.endsWith('.TAG'))).toEqual(['v2']);
+  });
+
+  it('never removes a folder it did not create, even when pointed at the wrong place', () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'src'));
+    writeFileSync(path.join(dir, 'src', 'keep.ts'), 'export {};');
+    openFileCache({ dir, version: 'v1' });
+    openFileCache({ dir, version: 'v2' });
+    expect(readdirSync(dir).sort()).toEqual(['CACHEDIR.TAG', 'src', 'v2']);
+    expect(readFileSync(path.join(dir, 'src', 'keep.ts'), 'utf8')).toBe('export {};');
   });
 
   it('treats a corrupt entry as a miss and rewrites it', () => {
