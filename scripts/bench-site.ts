@@ -5,11 +5,12 @@
  * beside a plain Astro build of the same articles as bare Markdown pages (a throw-away minimal
  * Astro project: one page per article from a glob content collection), in the same run, and prints
  * both times, their peak memory and the ratio. Everything goes to a temporary folder, removed at
- * the end unless `--keep` is given; the repository's own `dist/` is never touched. `--only` runs one
+ * the end unless `--keep` is given; the repository's own `dist/` is never touched. It also
+ * enforces the story-page weight budget (60 KB of HTML): any page over it fails the run. `--only` runs one
  * of the two builds (to look into one of them; the ratio needs both).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -116,6 +117,22 @@ function writePlainProject(dir: string, articlesDir: string): void {
   );
 }
 
+/** Issue 5's weight budget for one story page's HTML, uncompressed. */
+const STORY_HTML_BUDGET = 60 * 1024;
+
+/** The largest story page of a built site, and the pages over the budget. */
+function storyPageWeights(dist: string): { largest: { page: string; bytes: number } | undefined; over: string[] } {
+  const dir = path.join(dist, 'stories');
+  let largest: { page: string; bytes: number } | undefined;
+  const over: string[] = [];
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('index.html')).sort()) {
+    const bytes = statSync(path.join(dir, name)).size;
+    if (largest === undefined || bytes > largest.bytes) largest = { page: `stories/${name}`, bytes };
+    if (bytes > STORY_HTML_BUDGET) over.push(`stories/${name} (${(bytes / 1024).toFixed(1)} KB)`);
+  }
+  return { largest, over };
+}
+
 function countHtml(dir: string): number {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html')).length;
 }
@@ -155,6 +172,14 @@ async function main(): Promise<void> {
       lines.push(`whole build (npm run build)     ${site.seconds.toFixed(1)} s   peak ${site.peakMemoryMB} MB   ${countHtml(siteOut)} HTML pages`);
       if (pagefindAt !== undefined) {
         lines.push(`  pipeline + Astro              ${pagefindAt.toFixed(1)} s`, `  Pagefind index                ${(site.seconds - pagefindAt).toFixed(1)} s`);
+      }
+      const weights = storyPageWeights(siteOut);
+      if (weights.largest !== undefined) {
+        lines.push(`  largest story page            ${(weights.largest.bytes / 1024).toFixed(1)} KB (budget ${STORY_HTML_BUDGET / 1024} KB): ${weights.largest.page}`);
+      }
+      if (weights.over.length > 0) {
+        lines.push(`  OVER BUDGET: ${weights.over.length} story pages: ${weights.over.slice(0, 5).join(', ')}${weights.over.length > 5 ? ', …' : ''}`);
+        process.exitCode = 1;
       }
     }
     if (plain !== undefined) {
