@@ -21,6 +21,7 @@ import {
   type PairScore,
   type SentenceFeatures,
 } from './claim-features.ts';
+import { candidatePairs, collapseIdentical } from './claim-candidates.ts';
 import { findConflicts } from './find-conflicts.ts';
 
 /** Options of `alignClaims`. */
@@ -110,47 +111,44 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
     return (indexOf.get(f.id) ?? 0) / Math.max(1, (sentenceCount.get(f.articleId) ?? 1) - 1);
   };
   const n = candidates.length;
-  // Only pairs that share a content term can state one fact: an inverted index finds them
-  // without scoring every pair of a large story.
-  const postings = new Map<string, number[]>();
-  candidates.forEach((f, index) => {
-    for (const term of f.terms) {
-      const list = postings.get(term);
-      if (list === undefined) postings.set(term, [index]);
-      else list.push(index);
-    }
-  });
-  // A term in a quarter of the story's sentences (its subject's name, say) cannot tell two facts
-  // apart; pairs that share only such terms never reach the threshold, so they are not scored.
-  const commonLimit = Math.max(8, Math.ceil(n * 0.25));
-  for (const [term, list] of postings) if (list.length > commonLimit) postings.delete(term);
+  // Identical sentences are scored once; the pairs worth scoring come from an inverted index over
+  // distinctive tokens, so a long story costs about its length rather than its length squared.
+  const identical = collapseIdentical(candidates);
+  const { representative, copies } = identical;
   const scores = new Map<number, PairScore>();
-  const pair = (i: number, j: number): PairScore | undefined => scores.get(i < j ? i * n + j : j * n + i);
+  const neighbours = new Map<number, number[]>();
+  const pair = (i: number, j: number): PairScore | undefined => {
+    const ri = representative[i] ?? i;
+    const rj = representative[j] ?? j;
+    if (ri === rj) return IDENTICAL;
+    return scores.get(ri < rj ? ri * n + rj : rj * n + ri);
+  };
   const edges: { i: number; j: number; score: number }[] = [];
-  for (let i = 0; i < n; i += 1) {
+  for (const [i, j] of candidatePairs(candidates, identical.representatives, articles.length)) {
     const a = candidates[i];
-    if (a === undefined) continue;
-    const partners = new Set<number>();
-    for (const term of a.terms) for (const j of postings.get(term) ?? []) if (j > i) partners.add(j);
-    for (const j of [...partners].sort((x, y) => x - y)) {
-      const b = candidates[j];
-      if (b === undefined) continue;
-      const result = scorePair(a, b, idf);
-      // Rewrites of one report keep its order: a paraphrase at the same place in a sibling rewrite
-      // is more likely the same fact than the words alone show.
-      const ra = rootOf(a.articleId);
-      if (ra === rootOf(b.articleId) && a.articleId !== b.articleId && Math.abs(position(i) - position(j)) <= ORDER_WINDOW && result.topical >= 0.25) {
-        result.score = Math.min(1, result.score + ORDER_BONUS);
-      }
-      scores.set(i * n + j, result);
-      if (result.score >= settings.threshold && !anchorsDisagree(result)) edges.push({ i, j, score: result.score });
+    const b = candidates[j];
+    if (a === undefined || b === undefined) continue;
+    const result = scorePair(a, b, idf);
+    // Rewrites of one report keep its order: a paraphrase at the same place in a sibling rewrite
+    // is more likely the same fact than the words alone show.
+    const ra = rootOf(a.articleId);
+    if (ra === rootOf(b.articleId) && a.articleId !== b.articleId && Math.abs(position(i) - position(j)) <= ORDER_WINDOW && result.topical >= 0.25) {
+      result.score = Math.min(1, result.score + ORDER_BONUS);
     }
+    scores.set(i * n + j, result);
+    for (const [from, to] of [[i, j], [j, i]] as const) {
+      const list = neighbours.get(from);
+      if (list === undefined) neighbours.set(from, [to]);
+      else list.push(to);
+    }
+    if (result.score >= settings.threshold && !anchorsDisagree(result)) edges.push({ i, j, score: result.score });
   }
   // Strongest pairs first; ties by position so the result does not depend on sort stability.
   edges.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
 
-  const groupOf = candidates.map((_, index) => index);
-  const members = new Map<number, number[]>(candidates.map((_, index) => [index, [index]]));
+  // Copies of one sentence start as one group: they say the same thing in the same words.
+  const groupOf = candidates.map((_, index) => representative[index] ?? index);
+  const members = new Map<number, number[]>([...copies].map(([rep, all]) => [rep, [...all]]));
   const canJoin = (left: number[], right: number[]): boolean => {
     let total = 0;
     for (const i of left) {
@@ -186,21 +184,25 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
   const covering = new Map<number, number[]>();
   for (const [key, indices] of members) {
     const articlesIn = new Set(indices.map((index) => candidates[index]?.articleId));
+    // Only pairs that share distinctive tokens were scored; no other sentence can contain a claim.
+    const scoredWith = new Set<number>();
+    for (const index of indices) for (const other of neighbours.get(representative[index] ?? index) ?? []) scoredWith.add(other);
     const extra: number[] = [];
-    for (let k = 0; k < n; k += 1) {
-      const other = candidates[k];
-      if (other === undefined || articlesIn.has(other.articleId)) continue;
-      // Only pairs that share a distinctive term were scored; no other sentence can contain a claim.
-      const contained = indices.some((index) => {
-        const member = candidates[index];
-        return member !== undefined && pair(index, k) !== undefined && containedIn(member, other, idf);
-      });
-      if (contained) {
-        extra.push(k);
-        articlesIn.add(other.articleId);
+    for (const other of [...scoredWith].sort((x, y) => x - y)) {
+      for (const k of copies.get(other) ?? []) {
+        const outside = candidates[k];
+        if (outside === undefined || articlesIn.has(outside.articleId)) continue;
+        const contained = indices.some((index) => {
+          const member = candidates[index];
+          return member !== undefined && pair(index, k) !== undefined && containedIn(member, outside, idf);
+        });
+        if (contained) {
+          extra.push(k);
+          articlesIn.add(outside.articleId);
+        }
       }
     }
-    if (extra.length > 0) covering.set(key, extra);
+    if (extra.length > 0) covering.set(key, extra.sort((x, y) => x - y));
   }
 
   const byId = new Map<string, Sentence>(articles.flatMap((article) => article.sentences.map((s) => [s.id, s] as const)));
@@ -228,6 +230,7 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
   const conflicts = findConflicts({
     features: candidates,
     pair,
+    scoredPairs: expandPairs(scores, n, copies, candidates),
     groupOf: groupOf.map((g, index) => (opinionLeftOut.has(index) ? -1 - index : g)),
     idf,
     derivatives,
@@ -239,6 +242,32 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
     conflicts,
     leftOut: leftOut.sort((a, b) => compareSentenceIds(a.sentenceId, b.sentenceId, byId)),
   };
+}
+
+/** What two copies of one sentence score against each other. */
+const IDENTICAL: PairScore = { score: 1, topical: 1, figures: 'agree', dates: 'agree', names: 'agree' };
+
+/**
+ * The scored pairs as sentence pairs for the conflict finder: each scored pair of representatives
+ * once per pair of articles their copies come from (copies within one article add nothing a
+ * conflict could show; the conflict finder adds group-mates that state a value itself).
+ */
+function expandPairs(scores: Map<number, PairScore>, n: number, copies: Map<number, number[]>, features: SentenceFeatures[]): [number, number][] {
+  const firstPerArticle = (rep: number): number[] => {
+    const seen = new Map<string, number>();
+    for (const index of copies.get(rep) ?? [rep]) {
+      const article = features[index]?.articleId ?? '';
+      if (!seen.has(article)) seen.set(article, index);
+    }
+    return [...seen.values()];
+  };
+  const result: [number, number][] = [];
+  for (const key of scores.keys()) {
+    const i = Math.floor(key / n);
+    const j = key % n;
+    for (const x of firstPerArticle(i)) for (const y of firstPerArticle(j)) result.push(x < y ? [x, y] : [y, x]);
+  }
+  return result.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 }
 
 /** Article id, then position in the article. */

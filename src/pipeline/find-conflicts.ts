@@ -31,6 +31,11 @@ export interface ConflictInput {
   features: SentenceFeatures[];
   /** Score of the pair (i, j), i < j, or undefined when the pair was not scored. */
   pair: (i: number, j: number) => PairScore | undefined;
+  /**
+   * The pairs that were scored (i < j); only these can conflict. When absent every pair is asked
+   * for its score, which costs the square of the sentence count.
+   */
+  scoredPairs?: [number, number][];
   /** Claim group index of each sentence (same order as `features`). */
   groupOf: number[];
   idf: IdfTable;
@@ -108,55 +113,53 @@ export function findConflicts(input: ConflictInput): Conflict[] {
     if (best === undefined || topical > best[2]) topicPairs.set(key, [i, j, topical]);
   };
 
-  for (let i = 0; i < features.length; i += 1) {
-    for (let j = i + 1; j < features.length; j += 1) {
-      const a = features[i];
-      const b = features[j];
-      if (a === undefined || b === undefined || a.articleId === b.articleId) continue;
-      const score = input.pair(i, j);
-      if (score === undefined) continue;
+  for (const [i, j] of input.scoredPairs ?? allPairs(features.length)) {
+    const a = features[i];
+    const b = features[j];
+    if (a === undefined || b === undefined || a.articleId === b.articleId) continue;
+    const score = input.pair(i, j);
+    if (score === undefined) continue;
 
-      // A name spelled alike two ways is one name in dispute, whatever the sentences say around it.
-      for (const x of a.names) {
-        for (const y of b.names) {
-          const variant = nameVariant(x, y);
-          const topicalEnough = score.topical >= input.topicalThreshold && !b.names.includes(x) && !a.names.includes(y);
-          if (variant === 'spelling' || (variant === 'word' && topicalEnough)) {
-            node(`name|${x}`, 'name', surfaceName(a.text, x)).sentences.add(i);
-            node(`name|${y}`, 'name', surfaceName(b.text, y)).sentences.add(j);
-            link(`name|${x}`, `name|${y}`, i, j, score.topical);
-          }
+    // A name spelled alike two ways is one name in dispute, whatever the sentences say around it.
+    for (const x of a.names) {
+      for (const y of b.names) {
+        const variant = nameVariant(x, y);
+        const topicalEnough = score.topical >= input.topicalThreshold && !b.names.includes(x) && !a.names.includes(y);
+        if (variant === 'spelling' || (variant === 'word' && topicalEnough)) {
+          node(`name|${x}`, 'name', surfaceName(a.text, x)).sentences.add(i);
+          node(`name|${y}`, 'name', surfaceName(b.text, y)).sentences.add(j);
+          link(`name|${x}`, `name|${y}`, i, j, score.topical);
         }
       }
-      if (score.figures === 'disagree') {
-        const onlyA = a.figures.filter((x) => !b.figures.some((y) => compatibleFigures(x, y)));
-        const onlyB = b.figures.filter((y) => !a.figures.some((x) => compatibleFigures(x, y)));
-        for (const x of onlyA) {
-          for (const y of onlyB) {
-            if (!comparableFigures(x, y)) continue;
-            // Long sentences can share a subject only around the figure: compare the words next to it too.
-            // Amounts within a quarter of each other, with words in common next to them, are rival
-            // reports of one quantity even when the sentences around them differ.
-            const context = contextOverlap(a.text, x, b.text, y, input.idf);
-            const close = Math.abs(x.value - y.value) / Math.max(Math.abs(x.value), Math.abs(y.value)) <= 0.25;
-            const sameSubject = score.topical >= input.topicalThreshold || context.overlap >= 0.5 || (close && context.shared >= 2);
-            if (!sameSubject) continue;
-            node(figureKey(x), 'figure', x.raw).sentences.add(i);
-            node(figureKey(y), 'figure', y.raw).sentences.add(j);
-            link(figureKey(x), figureKey(y), i, j, score.topical);
-          }
+    }
+    if (score.figures === 'disagree') {
+      const onlyA = a.figures.filter((x) => !b.figures.some((y) => compatibleFigures(x, y)));
+      const onlyB = b.figures.filter((y) => !a.figures.some((x) => compatibleFigures(x, y)));
+      for (const x of onlyA) {
+        for (const y of onlyB) {
+          if (!comparableFigures(x, y)) continue;
+          // Long sentences can share a subject only around the figure: compare the words next to it too.
+          // Amounts within a quarter of each other, with words in common next to them, are rival
+          // reports of one quantity even when the sentences around them differ.
+          const context = contextOverlap(a.text, x, b.text, y, input.idf);
+          const close = Math.abs(x.value - y.value) / Math.max(Math.abs(x.value), Math.abs(y.value)) <= 0.25;
+          const sameSubject = score.topical >= input.topicalThreshold || context.overlap >= 0.5 || (close && context.shared >= 2);
+          if (!sameSubject) continue;
+          node(figureKey(x), 'figure', x.raw).sentences.add(i);
+          node(figureKey(y), 'figure', y.raw).sentences.add(j);
+          link(figureKey(x), figureKey(y), i, j, score.topical);
         }
       }
-      if (score.topical < input.topicalThreshold) continue;
-      if (score.dates === 'disagree') {
-        const onlyA = a.dates.filter((x) => !b.dates.some((y) => compatibleDates(x, y)));
-        const onlyB = b.dates.filter((y) => !a.dates.some((x) => compatibleDates(x, y)));
-        for (const x of onlyA) {
-          for (const y of onlyB) {
-            node(dateKey(x), 'date', x.raw).sentences.add(i);
-            node(dateKey(y), 'date', y.raw).sentences.add(j);
-            link(dateKey(x), dateKey(y), i, j, score.topical);
-          }
+    }
+    if (score.topical < input.topicalThreshold) continue;
+    if (score.dates === 'disagree') {
+      const onlyA = a.dates.filter((x) => !b.dates.some((y) => compatibleDates(x, y)));
+      const onlyB = b.dates.filter((y) => !a.dates.some((x) => compatibleDates(x, y)));
+      for (const x of onlyA) {
+        for (const y of onlyB) {
+          node(dateKey(x), 'date', x.raw).sentences.add(i);
+          node(dateKey(y), 'date', y.raw).sentences.add(j);
+          link(dateKey(x), dateKey(y), i, j, score.topical);
         }
       }
     }
@@ -164,7 +167,11 @@ export function findConflicts(input: ConflictInput): Conflict[] {
 
   // Group-mates of a sentence state the same fact; those that also state the value back it.
   const membersOf = new Map<number, number[]>();
-  input.groupOf.forEach((group, index) => membersOf.set(group, [...(membersOf.get(group) ?? []), index]));
+  input.groupOf.forEach((group, index) => {
+    const list = membersOf.get(group);
+    if (list === undefined) membersOf.set(group, [index]);
+    else list.push(index);
+  });
   for (const value of nodes.values()) {
     for (const sentence of [...value.sentences]) {
       for (const mate of membersOf.get(input.groupOf[sentence] ?? -1) ?? []) {
@@ -215,6 +222,10 @@ export function findConflicts(input: ConflictInput): Conflict[] {
     conflicts.push({ topic: topicOf(componentRoot, values, kind, topicPairs, input), variants });
   }
   return conflicts.sort((a, b) => a.topic.localeCompare(b.topic) || (a.variants[0]?.text ?? '').localeCompare(b.variants[0]?.text ?? ''));
+}
+
+function* allPairs(n: number): Generator<[number, number]> {
+  for (let i = 0; i < n; i += 1) for (let j = i + 1; j < n; j += 1) yield [i, j];
 }
 
 /** Content terms within a few words of a figure: what the figure measures. */

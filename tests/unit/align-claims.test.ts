@@ -11,6 +11,7 @@ import {
   scorePair,
   sentenceFeatures,
 } from '../../src/pipeline/claim-features.ts';
+import { candidatePairs } from '../../src/pipeline/claim-candidates.ts';
 import { independentCount } from '../../src/pipeline/find-conflicts.ts';
 import { daily, gazette, harborArticles, harborDerivatives, wire } from '../fixtures/merge/harbor-story.ts';
 import { makeArticle } from '../fixtures/merge/make-article.ts';
@@ -203,5 +204,70 @@ describe('alignClaims', () => {
   it('refuses a threshold outside 0–1 with an error naming the option', () => {
     expect(() => alignClaims(harborArticles, [], { threshold: 1.5 })).toThrow(OptionError);
     expect(() => alignClaims(harborArticles, [], { linkage: -0.1 })).toThrow(/linkage/);
+  });
+});
+
+/** A long article of distinct invented facts, from a seeded generator so the test is deterministic. */
+function generatedFacts(count: number, seed = 7): string[] {
+  const nouns = ['council', 'harbor', 'museum', 'railway', 'hospital', 'library', 'airport', 'school', 'bridge', 'market', 'stadium', 'reservoir'];
+  const towns = ['Arlen', 'Bexford', 'Corrin', 'Dunmore', 'Elstow', 'Farrow', 'Galloway', 'Hexham', 'Ilsley', 'Jarrow', 'Kelby', 'Lorton'];
+  const verbs = ['approved', 'rejected', 'delayed', 'funded', 'reviewed', 'audited', 'expanded', 'closed', 'reopened', 'renamed'];
+  const objects = ['budget', 'extension', 'contract', 'survey', 'repairs', 'timetable', 'lease', 'tender', 'inquiry', 'upgrade'];
+  let state = seed;
+  const next = (n: number): number => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state % n;
+  };
+  return Array.from({ length: count }, (_, i) => {
+    const pick = <T,>(list: T[]): T => list[next(list.length)] as T;
+    return `The ${pick(towns)} ${pick(nouns)} board ${pick(verbs)} the ${pick(objects)} worth ${100 + i} thousand pounds on ${pick(['Monday', 'Tuesday', 'Friday'])}.`;
+  });
+}
+
+describe('candidate pairs', () => {
+  it('scores a small share of all pairs on a long article, so cost grows about linearly', () => {
+    const texts = generatedFacts(1500);
+    const features = texts.map((text, i) => sentenceFeatures(`long#${i}`, 'long', text));
+    const indices = features.map((_, i) => i);
+    const pairs = candidatePairs(features, indices, 1);
+    const allPairs = (texts.length * (texts.length - 1)) / 2;
+    // Measured: about 1.3% of all pairs (each sentence shares two rare words with a few dozen others).
+    expect(pairs.length / allPairs).toBeLessThan(0.05);
+  });
+
+  it('collapses identical sentences, so one fact repeated two thousand times is one claim', () => {
+    const article = makeArticle('repeat', [Array.from({ length: 2000 }, () => 'The Orla ferry to Vessen island sails twice a day from 3 May 2027.')]);
+    const { groups } = alignClaims([article], []);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]?.sentenceIds).toHaveLength(2000);
+  });
+
+  it('still aligns a fact that each of sixty sources states, although its words fill the story', () => {
+    const filler = generatedFacts(300);
+    const wordings = [
+      'Kestrel Air grounded its fleet of 42 regional jets after a software fault.',
+      'After a software fault, Kestrel Air grounded its 42 regional jets.',
+      'Kestrel Air has grounded all 42 of its regional jets because of a software fault.',
+    ];
+    // A desk name of its own keeps each source's sentence from being an identical copy.
+    const desk = (a: number) => `${['ka', 'lo', 'mi', 'nu', 're', 'sa'][a % 6]}${['tiv', 'vor', 'xen', 'zul', 'pam', 'qir', 'wan', 'yel', 'bos', 'dun'][Math.floor(a / 6)]}`;
+    const articles = Array.from({ length: 60 }, (_, a) =>
+      makeArticle(`src${String(a).padStart(2, '0')}`, [[`${wordings[a % 3]!.slice(0, -1)}, the ${desk(a)} desk reported.`, ...filler.slice(a * 5, a * 5 + 5)]]),
+    );
+    const { groups } = alignClaims(articles, []);
+    const grounded = groups.find((g) => g.sentenceIds.includes('src00#0'));
+    expect(grounded?.sourceIds).toHaveLength(60);
+  });
+
+  it('finds every pair the full comparison would align on the harbor story', () => {
+    const features = harborArticles.flatMap((article) => article.sentences.map((s) => sentenceFeatures(s.id, article.id, s.text)));
+    const idf = buildIdf(features);
+    const found = new Set(candidatePairs(features, features.map((_, i) => i), harborArticles.length).map(([i, j]) => `${i},${j}`));
+    for (let i = 0; i < features.length; i += 1) {
+      for (let j = i + 1; j < features.length; j += 1) {
+        const result = scorePair(features[i]!, features[j]!, idf);
+        if (result.score >= DEFAULT_ALIGN_OPTIONS.threshold * 0.7) expect(found.has(`${i},${j}`), `${features[i]!.text} / ${features[j]!.text}`).toBe(true);
+      }
+    }
   });
 });
