@@ -1,7 +1,9 @@
 /**
  * `npm run digest`: runs the pipeline only (no Astro) on the content folder and prints what it made.
  *
- * Usage: tsx scripts/build-digest.ts [--content-dir <dir>] [--json] [--report]
+ * Usage: tsx scripts/build-digest.ts [--content-dir <dir>] [--json] [--report] [--no-cache]
+ *   --content-dir  the articles folder (default $CONTENT_DIR, else content/articles)
+ *   --no-cache     ignore and leave alone the per-article cache in .cache/digest/
  *   (no option)  a readable table per story: sources, independent count, claims with source marks,
  *                conflicts, and the sentences left out with the reason
  *   --json       digest.json on stdout (2-space, stable)
@@ -13,8 +15,7 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DigestError, UsageError } from '../src/errors.ts';
-import { readArticleFiles } from '../src/io/article-files.ts';
-import { buildDigest } from '../src/pipeline/build-digest.ts';
+import { buildDigestFromDisk } from '../src/io/digest-from-disk.ts';
 import type { BuildReport, Digest, DigestSource, Story } from '../src/types.ts';
 
 /** What the command line asked for. */
@@ -22,17 +23,19 @@ export interface DigestArgs {
   contentDir: string;
   json: boolean;
   report: boolean;
+  cache: boolean;
 }
 
-const USAGE = 'npm run digest -- [--content-dir <dir>] [--json] [--report]';
+const USAGE = 'npm run digest -- [--content-dir <dir>] [--json] [--report] [--no-cache]';
 
 /** Parses the options; an unknown option or a missing value is a `UsageError` naming it. */
-export function parseArgs(argv: string[]): DigestArgs {
-  const args: DigestArgs = { contentDir: 'content/articles', json: false, report: false };
+export function parseArgs(argv: string[], env: Record<string, string | undefined> = {}): DigestArgs {
+  const args: DigestArgs = { contentDir: env.CONTENT_DIR || 'content/articles', json: false, report: false, cache: true };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
     if (arg === '--json') args.json = true;
     else if (arg === '--report') args.report = true;
+    else if (arg === '--no-cache') args.cache = false;
     else if (arg.startsWith('--content-dir=')) args.contentDir = arg.slice('--content-dir='.length);
     else if (arg === '--content-dir') {
       const value = argv[i + 1];
@@ -147,9 +150,8 @@ export function formatReport(report: BuildReport, digest?: Digest): string {
 /** Runs the command; returns the exit code. Output goes to the given writers (stdout, stderr). */
 export function main(argv: string[], repoRoot: string, out: (text: string) => void, err: (text: string) => void): number {
   try {
-    const args = parseArgs(argv);
-    const files = readArticleFiles(path.resolve(args.contentDir), repoRoot);
-    const { digest, report } = buildDigest(files);
+    const args = parseArgs(argv, process.env);
+    const { digest, report } = buildDigestFromDisk(path.resolve(args.contentDir), repoRoot, { cache: args.cache });
     const adds = report.inputFiles === report.sources + report.excluded.length;
     if (args.report) out(args.json ? formatJson(report) : formatReport(report, digest));
     else if (args.json) out(formatJson(digest));

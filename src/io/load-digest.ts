@@ -37,8 +37,8 @@ async function readDigestFile(file: string): Promise<Digest> {
 
 // Imported on demand so a site rendered from DIGEST_FILE does not load the pipeline at all.
 async function runPipeline(contentDir: string, repoRoot: string): Promise<Digest> {
-  const [{ readArticleFiles }, { buildDigest }] = await Promise.all([import('./article-files.ts'), import('../pipeline/build-digest.ts')]);
-  return buildDigest(readArticleFiles(contentDir, repoRoot)).digest;
+  const { buildDigestFromDisk } = await import('./digest-from-disk.ts');
+  return buildDigestFromDisk(contentDir, repoRoot).digest;
 }
 
 /** The content directory this build reads: `CONTENT_DIR`, or `content/articles`. */

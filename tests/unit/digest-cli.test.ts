@@ -11,11 +11,11 @@ import { formatReport, main, parseArgs } from '../../scripts/build-digest.ts';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const content = path.join(repoRoot, 'tests/fixtures/merge/content');
 
-/** Runs the CLI in-process and collects what it prints. */
+/** Runs the CLI in-process (without touching the repo's cache) and collects what it prints. */
 function run(argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = main(argv, repoRoot, (t) => (stdout += t), (t) => (stderr += t));
+  const code = main(['--no-cache', ...argv], repoRoot, (t) => (stdout += t), (t) => (stderr += t));
   return { code, stdout, stderr };
 }
 
@@ -88,7 +88,8 @@ describe('npm run digest', () => {
   it('refuses an unknown option or a missing folder with a usage error', () => {
     expect(() => parseArgs(['--jsn'])).toThrow(UsageError);
     expect(() => parseArgs(['--content-dir'])).toThrow(/needs a folder/);
-    expect(parseArgs(['--content-dir=x', '--json'])).toEqual({ contentDir: 'x', json: true, report: false });
+    expect(parseArgs(['--content-dir=x', '--json'])).toEqual({ contentDir: 'x', json: true, report: false, cache: true });
+    expect(parseArgs(['--no-cache'], { CONTENT_DIR: 'elsewhere' })).toEqual({ contentDir: 'elsewhere', json: false, report: false, cache: false });
     expect(run(['--jsn']).code).toBe(1);
   });
 
