@@ -9,6 +9,16 @@ export function citationNumbers(story: Pick<Story, 'sourceIds'>): Map<string, nu
   return new Map(story.sourceIds.map((id, index) => [id, index + 1]));
 }
 
+/**
+ * Replaces every source id in `text` (an event's anchor note, say) with its citation mark `[n]`,
+ * so readers see the marks they know from the page instead of file slugs. Longer ids go first so
+ * an id that is a prefix of another never splits it.
+ */
+export function withSourceMarks(text: string, numbers: Map<string, number>): string {
+  const ids = [...numbers.keys()].sort((a, b) => b.length - a.length);
+  return ids.reduce((out, id) => out.split(id).join(`[${numbers.get(id)}]`), text);
+}
+
 /** For each source of a story, the claims that only it reports ("what each source adds"). */
 export function claimsOnlyFrom(story: Pick<Story, 'sourceIds' | 'claims'>): Map<string, Claim[]> {
   const only = new Map<string, Claim[]>(story.sourceIds.map((id) => [id, []]));

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { codePoints, formatDate, outletLabel, titleLabel } from '../../src/site/format.ts';
 import { serializeJsonLd } from '../../src/site/json-ld.ts';
-import { claimsOnlyFrom, groupEvents, sentenceFates } from '../../src/site/digest-views.ts';
+import { claimsOnlyFrom, groupEvents, sentenceFates, withSourceMarks } from '../../src/site/digest-views.ts';
 import { similarityMatrix } from '../../src/pipeline/similarity-matrix.ts';
 import type { Claim } from '../../src/types.ts';
 
@@ -93,5 +93,19 @@ describe('similarityMatrix', () => {
   it('gives an empty text zero similarity instead of dividing by zero', () => {
     const { values } = similarityMatrix([{ id: 'empty', text: '' }, { id: 'text', text: 'Some words here.' }]);
     expect(values[0]?.[1]).toBe(0);
+  });
+});
+
+describe('withSourceMarks', () => {
+  it('replaces source ids with their citation marks, longer ids first so a prefix never splits one', () => {
+    const numbers = new Map([
+      ['harbor-report', 1],
+      ['harbor-report-update', 2],
+    ]);
+    expect(withSourceMarks('harbor-report-update and harbor-report state no date', numbers)).toBe('[2] and [1] state no date');
+  });
+
+  it('leaves text without ids unchanged', () => {
+    expect(withSourceMarks('counted from 9 April 2026', new Map([['x-1', 1]]))).toBe('counted from 9 April 2026');
   });
 });
