@@ -17,6 +17,7 @@ import { ArticleFileError, FrontMatterError, ProblemListError, UsageError } from
 import type { ArticleMeta } from '../types.ts';
 import { validateArticleMeta } from './article-schema.ts';
 import { decodeText } from './decode-text.ts';
+import { slugify, type SlugOptions } from './slugify.ts';
 
 /**
  * gray-matter options that read YAML only: its `---js` front matter runs through eval(), so every
@@ -493,36 +494,19 @@ function prune(node: Root | Element): void {
 // ---------------------------------------------------------------------------------------------
 // Slugs
 
-const SLUG_TAIL_WORDS = new Set(['a', 'an', 'and', 'the', 'of', 'to', 'for', 'in', 'on', 'at', 'by', 'with', 'or']);
-
 /**
- * A stable, lowercase ASCII slug: accents dropped, apostrophes removed, other runs of
- * non-alphanumerics turned into one hyphen, cut at a word boundary to at most 80 characters.
- * Returns '' when nothing ASCII is left (the caller falls back to the file name).
+ * Article file names keep more of the headline than story slugs (up to 80 characters) and never
+ * end on a dangling "and" or "the"; these are the rules every file in content/articles was named
+ * by. An empty result means "no ASCII here", so `slugFor` can fall back to the file name.
  */
-export function slugify(text: string): string {
-  const ascii = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’‘`]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  if (ascii.length <= 80) return ascii;
-  const cut = ascii.slice(0, 81);
-  const lastDash = cut.lastIndexOf('-');
-  const words = (lastDash > 20 ? cut.slice(0, lastDash) : ascii.slice(0, 80)).split('-').filter((w) => w !== '');
-  // A slug cut mid-phrase should not end on a dangling "and" or "the".
-  while (words.length > 1 && SLUG_TAIL_WORDS.has(words[words.length - 1] ?? '')) words.pop();
-  return words.join('-');
-}
+const ARTICLE_SLUG: SlugOptions = { maxLength: 80, trimDanglingWords: true, fallback: '' };
 
 /** The slug for an imported article: from its title when known, else from the raw file's name. */
 export function slugFor(title: string, fileName: string): string {
-  const fromTitle = title === 'unknown' ? '' : slugify(title);
+  const fromTitle = title === 'unknown' ? '' : slugify(title, ARTICLE_SLUG);
   if (fromTitle !== '') return fromTitle;
   const stem = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
-  return slugify(stem) || 'article';
+  return slugify(stem, ARTICLE_SLUG) || 'article';
 }
 
 /** Lowercase ASCII words joined by single hyphens: what `--slug` must look like. */

@@ -8,7 +8,6 @@ import {
   parseStatedDate,
   rawKindOf,
   slugFor,
-  slugify,
   type RawKind,
   type ToldMeta,
 } from '../../src/pipeline/import-raw.ts';
@@ -282,12 +281,15 @@ describe('small helpers', () => {
     expect(parseStatedDate(text)).toBe(expected);
   });
 
-  it('makes lowercase ASCII slugs without apostrophes or accents, cut at a word', () => {
-    expect(slugify('Meta’s Café: “Muse” Spark!')).toBe('metas-cafe-muse-spark');
-    const long = slugify('word '.repeat(40));
-    expect(long.length).toBeLessThanOrEqual(80);
-    expect(long.endsWith('-')).toBe(false);
-    expect(slugify('An unusually long headline about the floating solar array and the reservoir of the city and')).not.toMatch(/-and$/);
+  it('names an article after its title in lowercase ASCII without apostrophes or accents, cut at a word within 80 characters', () => {
+    expect(slugFor('Meta’s Café: “Muse” Spark!', 'x.txt')).toBe('metas-cafe-muse-spark');
+    // 40 words of 4 letters: the 17th would end at character 84, so 16 are kept (79 characters).
+    expect(slugFor('word '.repeat(40), 'x.txt')).toBe(Array.from({ length: 16 }, () => 'word').join('-'));
+  });
+
+  it('does not end a cut article slug on a dangling "and" or "the"', () => {
+    // The cut at 80 falls inside "reservoir", leaving "…-and-the"; both words go.
+    expect(slugFor(`${'x'.repeat(70)} and the reservoir`, 'x.txt')).toBe('x'.repeat(70));
   });
 
   it('takes the slug from the file name when the title is unknown or has no ASCII', () => {

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { OptionError } from '../../src/errors.ts';
+import { MAX_SLUG_LENGTH, slugify } from '../../src/pipeline/slugify.ts';
+
+describe('slugify options', () => {
+  it('cuts at 60 characters by default and at maxLength when one is given', () => {
+    const headline = 'word '.repeat(40);
+    // Four-letter words and hyphens: 12 words fit in 60 characters (59), 16 in 80 (79).
+    expect(slugify(headline)).toBe(Array.from({ length: 12 }, () => 'word').join('-'));
+    expect(slugify(headline)).toHaveLength(59);
+    expect(MAX_SLUG_LENGTH).toBe(60);
+    expect(slugify(headline, { maxLength: 80 })).toHaveLength(79);
+    expect(slugify(headline, { maxLength: 4 })).toBe('word');
+  });
+
+  it('keeps dangling function words unless asked to trim them', () => {
+    // The cut at 60 falls inside "reservoir", leaving "…-and-the".
+    const headline = `${'x'.repeat(50)} and the reservoir`;
+    expect(slugify(headline)).toBe(`${'x'.repeat(50)}-and-the`);
+    expect(slugify(headline, { trimDanglingWords: true })).toBe('x'.repeat(50));
+  });
+
+  it('never trims a slug down to nothing: a lone function word stays', () => {
+    expect(slugify(`the ${'x'.repeat(70)}`, { maxLength: 10, trimDanglingWords: true })).toBe('the');
+  });
+
+  it('cuts mid-word when the last hyphen would keep no more than a quarter of the limit', () => {
+    expect(slugify(`a ${'b'.repeat(70)}`)).toBe(`a-${'b'.repeat(58)}`);
+    expect(slugify(`${'a'.repeat(20)} ${'b'.repeat(70)}`)).toBe('a'.repeat(20));
+  });
+
+  it('returns the fallback when no ASCII is left', () => {
+    expect(slugify('東京')).toBe('story');
+    expect(slugify('東京', { fallback: '' })).toBe('');
+    expect(slugify('Tōkyō', { fallback: '' })).toBe('tokyo');
+  });
+
+  it.each([0, 121, 60.5, Number.NaN])('refuses maxLength %s with an OptionError naming the option', (maxLength) => {
+    expect(() => slugify('a headline', { maxLength })).toThrow(OptionError);
+    expect(() => slugify('a headline', { maxLength })).toThrow(/maxLength/);
+  });
+});
