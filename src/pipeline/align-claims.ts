@@ -47,6 +47,12 @@ const ORDER_BONUS = 0.06;
 /** How close (as a share of article length) two sentences must sit to count as "the same place". */
 const ORDER_WINDOW = 0.12;
 
+/** Leads of two reports of one story are one claim at this score (and topic overlap), well below the threshold. */
+const LEAD_THRESHOLD = 0.2;
+const LEAD_TOPICAL = 0.15;
+/** Two sentences of one article must score this much above the threshold to be one claim. */
+const SAME_ARTICLE_MARGIN = 0.15;
+
 /** No pair inside a group may score below this share of the threshold (single-link floor). */
 const MIN_LINK_SHARE = 0.7;
 
@@ -141,7 +147,49 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
       if (list === undefined) neighbours.set(from, [to]);
       else list.push(to);
     }
-    if (result.score >= settings.threshold && !anchorsDisagree(result)) edges.push({ i, j, score: result.score });
+  }
+  // The first sentence of each report states the event the story is about; the clusterer has
+  // already judged the reports to be about one event, so their leads are one claim when they share
+  // its words at all, even where a name in them differs (that difference is kept as a conflict).
+  const leads = leadSentences(candidates, indexOf);
+  const leadPairs = new Set<number>();
+  for (let x = 0; x < leads.length; x += 1) {
+    for (let y = x + 1; y < leads.length; y += 1) {
+      const [i, j] = [Math.min(leads[x] as number, leads[y] as number), Math.max(leads[x] as number, leads[y] as number)];
+      const a = candidates[i];
+      const b = candidates[j];
+      if (a === undefined || b === undefined || (representative[i] ?? i) !== i || (representative[j] ?? j) !== j) continue;
+      let result = scores.get(i * n + j);
+      if (result === undefined) {
+        result = scorePair(a, b, idf);
+        scores.set(i * n + j, result);
+        for (const [from, to] of [[i, j], [j, i]] as const) {
+          const list = neighbours.get(from);
+          if (list === undefined) neighbours.set(from, [to]);
+          else list.push(to);
+        }
+      }
+      const figuresOrDates = result.figures === 'disagree' || result.dates === 'disagree';
+      if (result.score >= LEAD_THRESHOLD && result.topical >= LEAD_TOPICAL && !figuresOrDates) leadPairs.add(i * n + j);
+    }
+  }
+  /** The score two sentences are grouped on; undefined when they may not be grouped at all. */
+  const linkScore = (i: number, j: number): number | undefined => {
+    const result = pair(i, j);
+    if (result === undefined) return undefined;
+    const ri = representative[i] ?? i;
+    const rj = representative[j] ?? j;
+    if (leadPairs.has(ri < rj ? ri * n + rj : rj * n + ri)) return Math.max(result.score, settings.threshold);
+    if (anchorsDisagree(result)) return undefined;
+    // Two sentences of one article are one fact only when they plainly say it twice.
+    if (candidates[i]?.articleId === candidates[j]?.articleId && result.score < settings.threshold + SAME_ARTICLE_MARGIN) return undefined;
+    return result.score;
+  };
+  for (const key of scores.keys()) {
+    const i = Math.floor(key / n);
+    const j = key % n;
+    const score = linkScore(i, j);
+    if (score !== undefined && score >= settings.threshold) edges.push({ i, j, score });
   }
   // Strongest pairs first; ties by position so the result does not depend on sort stability.
   edges.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
@@ -153,13 +201,10 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
     let total = 0;
     for (const i of left) {
       for (const j of right) {
-        const result = pair(i, j);
-        if (result === undefined || anchorsDisagree(result)) return false;
+        const score = linkScore(i, j);
         // Every member must at least resemble every other: one weak link is enough to refuse.
-        if (result.score < settings.threshold * MIN_LINK_SHARE) return false;
-        // Two sentences of one article are one fact only when they say it twice, not when a third sentence bridges them.
-        if (candidates[i]?.articleId === candidates[j]?.articleId && result.score < settings.threshold) return false;
-        total += result.score;
+        if (score === undefined || score < settings.threshold * MIN_LINK_SHARE) return false;
+        total += score;
       }
     }
     return total / (left.length * right.length) >= settings.threshold * settings.linkage;
@@ -242,6 +287,16 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
     conflicts,
     leftOut: leftOut.sort((a, b) => compareSentenceIds(a.sentenceId, b.sentenceId, byId)),
   };
+}
+
+/** The first claim-bearing sentence of each article (indices into `features`), in article order. */
+function leadSentences(features: SentenceFeatures[], indexOf: Map<string, number>): number[] {
+  const first = new Map<string, number>();
+  features.forEach((f, index) => {
+    const known = first.get(f.articleId);
+    if (known === undefined || (indexOf.get(f.id) ?? 0) < (indexOf.get(features[known]?.id ?? '') ?? 0)) first.set(f.articleId, index);
+  });
+  return [...first.values()].sort((a, b) => a - b);
 }
 
 /** What two copies of one sentence score against each other. */

@@ -6,7 +6,8 @@
  * without building whole articles, and so `find-conflicts.ts` reads the same anchors.
  */
 import stringSimilarity from 'string-similarity';
-import { contentTerms, entities, figures, sameFigure, type Figure } from './text-features.ts';
+import { stemmer } from 'stemmer';
+import { contentTerms, entities, figures, isStopWord, sameFigure, type Figure } from './text-features.ts';
 
 /** A date as a sentence states it, at the precision the text gives. */
 export interface DateMention {
@@ -121,9 +122,37 @@ export interface SentenceFeatures {
   quoted: boolean;
 }
 
+/**
+ * Stems news reports use interchangeably for one act, mapped to one of them: an outlet that writes
+ * "unveiled" and another that writes "launched" state the same fact. General news verbs only.
+ */
+const EQUIVALENT_STEMS: ReadonlyMap<string, string> = new Map(
+  [
+    // Not "release": it also names a later or planned version ("hopes to release open versions").
+    ['launch', ['unveil', 'debut']],
+    ['restructur', ['reorgan', 'reorganis', 'overhaul', 'revamp']],
+    ['acquir', ['bought', 'purchas']],
+  ].flatMap(([canonical, others]) => (others as string[]).map((other) => [other, canonical as string] as const)),
+);
+
+/**
+ * The claim terms of a text: content terms without digits, hyphenated compounds split into their
+ * stemmed parts ("closed-source" and "closed source" are one phrase), equivalent news verbs folded.
+ */
+export function claimTerms(text: string): string[] {
+  const terms = new Set<string>();
+  // The spelled-out form and the abbreviation name one thing; tech news uses both.
+  for (const term of contentTerms(text.replace(/\bartificial[\s-]+intelligence\b/giu, 'AI'))) {
+    if (/\d/.test(term)) continue;
+    const parts = /^[\p{L}]+(?:-[\p{L}]+)+$/u.test(term) ? term.split('-').filter((part) => part.length > 1 && !isStopWord(part)).map((part) => stemmer(part)) : [term];
+    for (const part of parts) terms.add(EQUIVALENT_STEMS.get(part) ?? part);
+  }
+  return [...terms].sort();
+}
+
 /** Computes the features of one sentence. */
 export function sentenceFeatures(id: string, articleId: string, text: string): SentenceFeatures {
-  const terms = [...new Set(contentTerms(text).filter((term) => !/\d/.test(term)))].sort();
+  const terms = claimTerms(text);
   const names = entities(text);
   return {
     id,

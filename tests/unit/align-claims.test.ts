@@ -5,6 +5,7 @@ import { alignClaims, DEFAULT_ALIGN_OPTIONS, LEFT_OUT_REASONS } from '../../src/
 import {
   anchorsDisagree,
   buildIdf,
+  claimTerms,
   compatibleDates,
   dateMentions,
   nameVariant,
@@ -269,5 +270,46 @@ describe('candidate pairs', () => {
         if (result.score >= DEFAULT_ALIGN_OPTIONS.threshold * 0.7) expect(found.has(`${i},${j}`), `${features[i]!.text} / ${features[j]!.text}`).toBe(true);
       }
     }
+  });
+});
+
+describe('recall on paraphrases', () => {
+  it('reads equivalent news verbs, hyphenated compounds and the AI abbreviation as the same words', () => {
+    expect(claimTerms('Orland unveiled a closed-source artificial intelligence model')).toEqual(claimTerms('Orland launched a closed source AI model'));
+    expect(claimTerms('The firm reorganized its lab')).toEqual(claimTerms('The firm restructured its lab'));
+    // "release" also names later versions ("hopes to release open versions"), so it stays apart.
+    expect(claimTerms('Orland released a model')).not.toEqual(claimTerms('Orland launched a model'));
+  });
+
+  it('makes the leads of independent reports of one event one claim, keeping their differing name as a conflict', () => {
+    const one = makeArticle('one', [
+      ['On Thursday, Orland Motors unveiled its first electric pickup since chief executive Ada Rein reorganized the company’s vehicle work last year under the new Orland Autonomy Labs.'],
+      ['The truck will cost $48,000 in the base version.'],
+    ]);
+    const two = makeArticle('two', [
+      ['Orland Motors launched the Ridgeback on Thursday, its first electric pickup, designed by the recently formed Orland Autonomous Labs.'],
+      ['Deliveries start in the autumn.'],
+    ]);
+    const three = makeArticle('three', [
+      ['Orland Motors has unveiled the Ridgeback, the first vehicle built by its Orland Autonomous Labs, a unit it set up last year.'],
+      ['Analysts expect strong demand in rural markets.'],
+    ]);
+    const { groups, conflicts } = alignClaims([one, two, three], []);
+    expect(groups.find((g) => g.sentenceIds.includes('one#0'))?.sourceIds).toEqual(['one', 'three', 'two']);
+    expect(conflicts.map((c) => c.variants.map((v) => v.text).sort())).toContainEqual(['Orland Autonomous Labs', 'Orland Autonomy Labs']);
+  });
+
+  it('keeps leads apart when their figures differ, since the figure is the event', () => {
+    const { groups } = alignClaims(harborArticles, harborDerivatives);
+    expect(groups.find((g) => g.sentenceIds.includes('gazette#0'))?.sourceIds).toEqual(['gazette']);
+  });
+
+  it('does not make two different facts of one article one claim because they share a name and a word', () => {
+    const article = makeArticle('one', [
+      ['Orland Motors has unveiled the Ridgeback, the first vehicle built by its Orland Mobility Labs, a unit it created last year.'],
+      ['Ada Rein has been asked to run the newly-created Orland Mobility Labs unit.'],
+    ]);
+    const { groups } = alignClaims([article], []);
+    expect(groups.map((g) => g.sentenceIds)).toEqual([['one#0'], ['one#1']]);
   });
 });
