@@ -47,7 +47,7 @@ Options (each overrides what the text states; what is neither stated nor given s
   --credit C           whose reporting it is, when not the outlet's own
   --language L         BCP 47 tag, e.g. en (the build assumes en when absent)
   --slug S             file name to use instead of one made from the title
-  --content-dir DIR    where articles go (default content/articles, or $DIGEST_CONTENT_DIR)
+  --content-dir DIR    where articles go (default $CONTENT_DIR, else content/articles)
   -h, --help           show this help`;
 
 const OPTIONS = {
@@ -150,8 +150,9 @@ function parseCommandLine(argv: string[]): CommandLine | 'help' {
       fix: 'use lowercase letters, digits and single hyphens, e.g. --slug meta-muse-spark-fortune',
     });
   }
-  // An empty DIGEST_CONTENT_DIR counts as unset, as shells treat it.
-  const contentDir = values['content-dir'] ?? (process.env.DIGEST_CONTENT_DIR || path.join('content', 'articles'));
+  // CONTENT_DIR is the variable the site build and the benchmark read, so one setting points all
+  // of them at the same folder. An empty value counts as unset, as shells treat it.
+  const contentDir = values['content-dir'] ?? (process.env.CONTENT_DIR || path.join('content', 'articles'));
   return { file: positionals[0], told, slug: values.slug, contentDir };
 }
 

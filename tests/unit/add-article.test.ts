@@ -41,12 +41,18 @@ interface Run {
   stderr: string;
 }
 
-function add(root: string, args: string[], runner: 'node' | 'tsx' = 'node'): Promise<Run> {
+/**
+ * Runs the script in `root`. Without `env` it is told `--content-dir content/articles` and
+ * CONTENT_DIR is cleared, so the shell running the tests cannot redirect the write; with `env`,
+ * only the test's own arguments and variables choose the folder.
+ */
+function add(root: string, args: string[], runner: 'node' | 'tsx' = 'node', env?: Record<string, string>): Promise<Run> {
   return new Promise((resolve, reject) => {
     const loader = runner === 'tsx' ? ['--import', TSX] : STRIP_TYPES;
-    const child = spawn(process.execPath, [...loader, SCRIPT, ...args, '--content-dir', 'content/articles'], {
+    const contentDir = env === undefined ? ['--content-dir', 'content/articles'] : [];
+    const child = spawn(process.execPath, [...loader, SCRIPT, ...args, ...contentDir], {
       cwd: root,
-      env: { ...process.env, DIGEST_CONTENT_DIR: '', NODE_COMPILE_CACHE: COMPILE_CACHE },
+      env: { ...process.env, CONTENT_DIR: '', NODE_COMPILE_CACHE: COMPILE_CACHE, ...env },
     });
     let stdout = '';
     let stderr = '';
@@ -85,6 +91,24 @@ describe.concurrent('npm run add', () => {
     expect(run.stdout).toMatch(/inferred:\n\s+title: "Harbor city/);
     expect(run.stdout).toMatch(/told:\n\s+outlet: "Bay Wire"/);
     expect(run.stdout).toMatch(/unknown:\n\s+published \(written as unknown\)/);
+  });
+
+  it('writes into $CONTENT_DIR when no --content-dir is given, and --content-dir wins over it', async () => {
+    const root = repo('headline-first-line.txt');
+    const name = 'harbor-city-opens-its-first-floating-solar-farm-after-two-year-delay.md';
+    expect((await add(root, ['raw/headline-first-line.txt'], 'node', { CONTENT_DIR: 'from-env' })).code).toBe(0);
+    expect(readdirSync(path.join(root, 'from-env'))).toEqual([name]);
+    const both = await add(root, ['raw/headline-first-line.txt', '--content-dir', 'from-option'], 'node', { CONTENT_DIR: 'from-env' });
+    expect(both.code).toBe(0);
+    expect(readdirSync(path.join(root, 'from-option'))).toEqual([name]);
+    expect(readdirSync(path.join(root, 'from-env'))).toEqual([name]);
+    expect(articles(root)).toEqual([]);
+  });
+
+  it('treats an empty CONTENT_DIR as unset and writes into content/articles', async () => {
+    const root = repo('headline-first-line.txt');
+    expect((await add(root, ['raw/headline-first-line.txt'], 'node', { CONTENT_DIR: '' })).code).toBe(0);
+    expect(articles(root)).toEqual(['harbor-city-opens-its-first-floating-solar-farm-after-two-year-delay.md']);
   });
 
   it('writes the body exactly as the raw file has it, even without a final newline', async () => {
