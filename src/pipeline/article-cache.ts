@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Article, SegmentedArticle } from '../types.ts';
+import { createMemoryCache, type KeyValueCache } from './memory-cache.ts';
 import { normalizeArticle } from './normalize.ts';
 import { splitSentences } from './split-sentences.ts';
 import { silentObserver, type StageObserver } from './stage-observer.ts';
@@ -21,10 +22,7 @@ import { silentObserver, type StageObserver } from './stage-observer.ts';
 export type CachedArticle = SegmentedArticle;
 
 /** A key–value store for per-article results. `get` returns undefined on a miss. */
-export interface ArticleCache {
-  get(key: string): CachedArticle | undefined;
-  set(key: string, value: CachedArticle): void;
-}
+export type ArticleCache = KeyValueCache<CachedArticle>;
 
 /** How many articles were served from the cache and how many were recomputed. */
 export interface ArticleCacheStats {
@@ -70,19 +68,7 @@ export function segmentArticles(
   return { articles: segmented, stats };
 }
 
-/** An `ArticleCache` held in a Map; each value is copied in and out so callers cannot alter stored entries. */
+/** An `ArticleCache` in memory (see `createMemoryCache`), for tests and in-process builds. */
 export function createMemoryArticleCache(): ArticleCache & { readonly size: number } {
-  const entries = new Map<string, CachedArticle>();
-  return {
-    get: (key) => {
-      const value = entries.get(key);
-      return value === undefined ? undefined : structuredClone(value);
-    },
-    set: (key, value) => {
-      entries.set(key, structuredClone(value));
-    },
-    get size() {
-      return entries.size;
-    },
-  };
+  return createMemoryCache<CachedArticle>();
 }

@@ -13,6 +13,7 @@ import { alignClaims } from './align-claims.ts';
 import { articleCacheKey } from './article-cache.ts';
 import { detectDerivatives } from './detect-derivatives.ts';
 import { extractTimeline } from './extract-timeline.ts';
+import { createMemoryCache, type KeyValueCache } from './memory-cache.ts';
 import { mergeStory } from './merge-story.ts';
 import { silentObserver, type StageObserver } from './stage-observer.ts';
 
@@ -25,10 +26,7 @@ export interface CachedStory {
 }
 
 /** A key–value store for per-story results. `get` returns undefined on a miss. */
-export interface StoryCache {
-  get(key: string): CachedStory | undefined;
-  set(key: string, value: CachedStory): void;
-}
+export type StoryCache = KeyValueCache<CachedStory>;
 
 /**
  * The cache key of a cluster: a SHA-256 over its members' article keys in the order given. It must
@@ -61,19 +59,7 @@ export function cachedStory(members: SegmentedArticle[], cache: StoryCache | und
   return result;
 }
 
-/** A `StoryCache` held in a Map; values are copied in and out so callers cannot alter stored entries. */
+/** A `StoryCache` in memory (see `createMemoryCache`), for tests and in-process builds. */
 export function createMemoryStoryCache(): StoryCache & { readonly size: number } {
-  const entries = new Map<string, CachedStory>();
-  return {
-    get: (key) => {
-      const value = entries.get(key);
-      return value === undefined ? undefined : structuredClone(value);
-    },
-    set: (key, value) => {
-      entries.set(key, structuredClone(value));
-    },
-    get size() {
-      return entries.size;
-    },
-  };
+  return createMemoryCache<CachedStory>();
 }

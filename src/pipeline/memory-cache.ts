@@ -1,0 +1,31 @@
+/**
+ * The in-memory store behind both pipeline caches (per article and per story): what tests and
+ * in-process callers inject where the CLI injects the on-disk cache of `src/io/file-cache.ts`.
+ */
+
+/** A key–value store for cached stage results. `get` returns undefined on a miss. */
+export interface KeyValueCache<T> {
+  get(key: string): T | undefined;
+  set(key: string, value: T): void;
+}
+
+/**
+ * A `KeyValueCache` held in a Map, plus how many entries it holds. Each value is copied in and
+ * out, so neither the caller that stored an entry nor one that read it can alter what the next
+ * reader gets: a hit stays exactly what a recomputation would give.
+ */
+export function createMemoryCache<T>(): KeyValueCache<T> & { readonly size: number } {
+  const entries = new Map<string, T>();
+  return {
+    get: (key) => {
+      const value = entries.get(key);
+      return value === undefined ? undefined : structuredClone(value);
+    },
+    set: (key, value) => {
+      entries.set(key, structuredClone(value));
+    },
+    get size() {
+      return entries.size;
+    },
+  };
+}
