@@ -14,10 +14,14 @@ import type { AlignedClaims, ClaimGroup, DerivativeLink, LeftOut, SegmentedArtic
 import {
   anchorsDisagree,
   buildIdf,
+  clauses,
+  compatibleDates,
+  compatibleFigures,
   containedIn,
   scorePair,
   sentenceFeatures,
   withStoryNames,
+  type IdfTable,
   type PairScore,
   type SentenceFeatures,
 } from './claim-features.ts';
@@ -250,6 +254,38 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
     if (extra.length > 0) covering.set(key, extra.sort((x, y) => x - y));
   }
 
+  // A sentence that restates one clause of another claim ("…, and committed billions to startups"
+  // split off by a rewrite as "It also deployed billions in startups") is that fact a second time.
+  // When every source of the smaller claim is already cited on the larger one, folding it in adds
+  // no credit anyone did not earn, and the story no longer states the fact twice.
+  const sourcesOf = (key: number): Set<string> =>
+    new Set([...(members.get(key) ?? []), ...(covering.get(key) ?? [])].map((index) => candidates[index]?.articleId ?? ''));
+  const received = new Set<number>();
+  for (const key of [...members.keys()].sort((x, y) => x - y)) {
+    const own = members.get(key) ?? [];
+    if (received.has(key) || own.length === 0) continue;
+    const mine = sourcesOf(key);
+    const targets = new Set<number>();
+    for (const index of own) for (const other of neighbours.get(representative[index] ?? index) ?? []) for (const copy of copies.get(other) ?? []) targets.add(groupOf[copy] ?? copy);
+    targets.delete(key);
+    const into = [...targets]
+      .sort((x, y) => x - y)
+      .find((target) => {
+        if (!members.has(target)) return false;
+        const theirs = sourcesOf(target);
+        if (![...mine].every((source) => theirs.has(source))) return false;
+        const larger = [...(members.get(target) ?? []), ...(covering.get(target) ?? [])];
+        return own.every((index) => larger.some((other) => restatesClause(candidates[index], candidates[other], idf, settings.threshold)));
+      });
+    if (into === undefined) continue;
+    members.set(into, [...(members.get(into) ?? []), ...own].sort((x, y) => x - y));
+    covering.set(into, [...(covering.get(into) ?? []), ...(covering.get(key) ?? [])]);
+    members.delete(key);
+    covering.delete(key);
+    received.add(into);
+    for (const index of own) groupOf[index] = into;
+  }
+
   const byId = new Map<string, Sentence>(articles.flatMap((article) => article.sentences.map((s) => [s.id, s] as const)));
   const groups: ClaimGroup[] = [];
   const opinionLeftOut = new Set<number>();
@@ -287,6 +323,25 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
     conflicts,
     leftOut: leftOut.sort((a, b) => compareSentenceIds(a.sentenceId, b.sentenceId, byId)),
   };
+}
+
+/**
+ * True when `part` states what one clause of `whole` states: some clause of each scores at least
+ * `threshold`, and every figure, date and name `part` gives is in `whole`, so nothing of its own
+ * would be lost by citing `whole` in its place.
+ */
+function restatesClause(part: SentenceFeatures | undefined, whole: SentenceFeatures | undefined, idf: IdfTable, threshold: number): boolean {
+  if (part === undefined || whole === undefined) return false;
+  if (!part.figures.every((f) => whole.figures.some((g) => compatibleFigures(f, g)))) return false;
+  if (!part.dates.every((d) => whole.dates.some((e) => compatibleDates(d, e)))) return false;
+  if (!part.names.every((name) => whole.names.includes(name))) return false;
+  const pieces = (f: SentenceFeatures) => clauses(f.text).map((text) => sentenceFeatures(f.id, f.articleId, text)).filter((c) => c.terms.length >= 3);
+  const wholeClauses = pieces(whole);
+  if (wholeClauses.length < 2) return false;
+  return pieces(part).some((a) => wholeClauses.some((b) => {
+    const result = scorePair(a, b, idf);
+    return result.score >= threshold && !anchorsDisagree(result);
+  }));
 }
 
 /** The first claim-bearing sentence of each article (indices into `features`), in article order. */

@@ -150,6 +150,17 @@ export function claimTerms(text: string): string[] {
   return [...terms].sort();
 }
 
+/**
+ * The clauses of a long sentence: split at semicolons, dashes and ", and" / ", but" / ", while",
+ * where a writer joins two statements. A sentence without such a joint is one clause.
+ */
+export function clauses(text: string): string[] {
+  return text
+    .split(/\s*;\s*|\s*[—–]\s*|\s+-\s+|,\s+(?:and|but|while)\s+/u)
+    .map((clause) => clause.trim())
+    .filter((clause) => clause.length > 0);
+}
+
 /** Computes the features of one sentence. */
 export function sentenceFeatures(id: string, articleId: string, text: string): SentenceFeatures {
   const terms = claimTerms(text);

@@ -313,3 +313,39 @@ describe('recall on paraphrases', () => {
     expect(groups.map((g) => g.sentenceIds)).toEqual([['one#0'], ['one#1']]);
   });
 });
+
+describe('folding a restated clause', () => {
+  const original = makeArticle('orig', [
+    [
+      'Orland Motors has hired engineers from rival carmakers with pay packages worth millions of dollars, and committed billions of dollars to buying or taking large stakes in battery startups.',
+      'The Ridgeback goes on sale in May.',
+    ],
+  ]);
+  const rewrite = makeArticle('copy', [
+    [
+      'Orland Motors has recruited engineers from rival carmakers with pay packages worth millions of dollars.',
+      'It also spent billions of dollars to buy or take large stakes in promising battery startups.',
+      'The Ridgeback goes on sale in May.',
+    ],
+  ]);
+  const links = [{ articleId: 'copy', derivativeOf: 'orig', evidence: 'same facts in the same order' }];
+
+  it('folds a sentence that restates one clause of a claim its sources already back', () => {
+    const { groups } = alignClaims([original, rewrite], links);
+    const hiring = groups.find((g) => g.sentenceIds.includes('orig#0'));
+    expect(hiring?.sentenceIds).toEqual(['copy#0', 'copy#1', 'orig#0']);
+    expect(groups.filter((g) => g.sentenceIds.includes('copy#1'))).toHaveLength(1);
+  });
+
+  it('does not fold it when it states a figure the larger claim does not', () => {
+    const precise = makeArticle('copy', [
+      [
+        'Orland Motors has recruited engineers from rival carmakers with pay packages worth millions of dollars.',
+        'It also spent $4.2 billion to buy or take large stakes in promising battery startups.',
+        'The Ridgeback goes on sale in May.',
+      ],
+    ]);
+    const { groups } = alignClaims([original, precise], links);
+    expect(groups.find((g) => g.sentenceIds.includes('copy#1'))?.sentenceIds).toEqual(['copy#1']);
+  });
+});
