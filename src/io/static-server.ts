@@ -1,7 +1,8 @@
 /**
  * A small static file server for a built site, as a plain host would serve it: files under an
- * optional base path, `index.html` for directories, the root `404.html` (with status 404) for
- * anything missing, no rewrites. Used by `npm run audit`; listens on a free port on 127.0.0.1.
+ * optional base path, `index.html` for directories, a redirect (301) to add the slash when a
+ * directory is asked for without one, the root `404.html` (with status 404) for anything missing,
+ * no rewrites. Used by `npm run audit` and the end-to-end tests; listens on a free port on 127.0.0.1.
  */
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -38,14 +39,22 @@ export interface StaticServer {
 
 /**
  * Serves `root` under `basePath` (default `/`) on a free port. Requests outside the base path or the
- * root folder get the 404 page; the server never lists directories.
+ * root folder, and paths that are not valid percent-encoding, get the 404 page; the server never
+ * lists directories.
  */
 export async function serveStatic(root: string, basePath = '/'): Promise<StaticServer> {
   const base = `/${basePath.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
   const rootDir = path.resolve(root);
   const server: Server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    const file = pathname.startsWith(base) ? resolveFile(rootDir, pathname.slice(base.length)) : undefined;
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const pathname = decodePath(url.pathname);
+    const file = pathname?.startsWith(base) ? resolveFile(rootDir, pathname.slice(base.length)) : undefined;
+    if (file === ADD_SLASH) {
+      // Relative links on the page resolve against its URL, so it must be served at the slash URL.
+      response.writeHead(301, { location: `${url.pathname}/${url.search}` });
+      response.end();
+      return;
+    }
     if (file === undefined) {
       const notFound = path.join(rootDir, '404.html');
       response.writeHead(404, { 'content-type': CONTENT_TYPES['.html'] as string });
@@ -71,13 +80,29 @@ export async function serveStatic(root: string, basePath = '/'): Promise<StaticS
   };
 }
 
-/** The file a request path maps to, or undefined when there is none or it lies outside `root`. */
-function resolveFile(root: string, relative: string): string | undefined {
+/** What `resolveFile` returns for a directory asked for without its trailing slash. */
+const ADD_SLASH = Symbol('add slash');
+
+/**
+ * The file a request path maps to, `ADD_SLASH` for a directory named without its trailing slash,
+ * or undefined when there is none or it lies outside `root`.
+ */
+function resolveFile(root: string, relative: string): string | typeof ADD_SLASH | undefined {
   const candidate = path.resolve(root, relative);
   if (candidate !== root && !candidate.startsWith(`${root}${path.sep}`)) return undefined;
   if (isFile(candidate)) return candidate;
   const index = path.join(candidate, 'index.html');
-  return isFile(index) ? index : undefined;
+  if (!isFile(index)) return undefined;
+  return relative === '' || relative.endsWith('/') ? index : ADD_SLASH;
+}
+
+/** A URL path with its percent-escapes decoded, or undefined when they are malformed (`%E0%A4%A`). */
+function decodePath(pathname: string): string | undefined {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
 }
 
 function isFile(file: string): boolean {

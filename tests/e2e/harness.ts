@@ -1,12 +1,10 @@
 /**
  * Shared machinery of the end-to-end tests: build a site into a temp folder with the real build
- * script, serve it from a sub-path with a plain static server (no rewrites, 404.html for misses),
- * and drive Debian's Chromium through playwright-core.
+ * script and drive Debian's Chromium through playwright-core. The tests serve the built site with
+ * `serveStatic` from `src/io/static-server.ts`, the plain static server `npm run audit` uses.
  */
 import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
@@ -54,57 +52,6 @@ export async function buildSite(work: string, env: Record<string, string>): Prom
   const result = await runScript('scripts/build-site.ts', ['--out-dir', out], { ASTRO_CACHE_DIR: path.join(work, 'astro-cache'), ...env });
   if (result.code !== 0) throw new Error(`site build failed (exit ${result.code}):\n${result.output}`);
   return out;
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm',
-};
-
-/** A running static server: its origin and how to stop it. */
-export interface StaticServer {
-  origin: string;
-  close(): Promise<void>;
-}
-
-/**
- * Serves `dir` under `base` (e.g. `/news/`) on a free port, the way a plain static host does: a
- * directory URL serves its index.html, anything else missing gets `404.html` with status 404.
- */
-export async function serveStatic(dir: string, base: string): Promise<StaticServer> {
-  const notFound = path.join(dir, '404.html');
-  const server = http.createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    let file: string | undefined;
-    if (url.pathname.startsWith(base)) {
-      const relative = decodeURIComponent(url.pathname.slice(base.length));
-      const candidate = path.join(dir, relative);
-      if (candidate.startsWith(dir)) {
-        if (existsSync(candidate) && statSync(candidate).isFile()) file = candidate;
-        else if (url.pathname.endsWith('/') && existsSync(path.join(candidate, 'index.html'))) file = path.join(candidate, 'index.html');
-      }
-    }
-    if (file === undefined) {
-      response.writeHead(404, { 'Content-Type': TYPES['.html'] as string });
-      response.end(existsSync(notFound) ? readFileSync(notFound) : 'not found');
-      return;
-    }
-    response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
 
 /** Launches Debian's Chromium headless, with nothing that reaches the network by itself. */

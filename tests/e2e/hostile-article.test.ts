@@ -8,7 +8,8 @@ import path from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
 import { rehype } from 'rehype';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, buildSite, filesUnder, launchChromium, scratchDir, serveStatic } from './harness.ts';
+import { serveStatic } from '../../src/io/static-server.ts';
+import { REPO_ROOT, buildSite, filesUnder, launchChromium, scratchDir } from './harness.ts';
 
 const BASE = '/';
 let work: string;
@@ -116,7 +117,7 @@ describe('a hostile article built through the whole site', () => {
           if (message.type() === 'error') events.push(`console: ${message.text()}`);
         });
         page.on('pageerror', (error) => events.push(`page error: ${error.message}`));
-        await page.goto(`${server.origin}${BASE}${name.replace(/index\.html$/, '')}`, { waitUntil: 'load' });
+        await page.goto(`${server.url}${name.replace(/index\.html$/, '')}`, { waitUntil: 'load' });
         expect(events, name).toEqual([]);
         await page.close();
       }
