@@ -216,17 +216,12 @@ export interface Story {
   timelineIds: string[];
 }
 
-/** A source as listed in the digest. */
-export interface DigestSource {
+/**
+ * A source as listed in the digest: the article's front-matter fields, declared once in
+ * `ArticleMeta` so the two lists cannot drift apart, plus what the pipeline found.
+ */
+export interface DigestSource extends ArticleMeta {
   id: string;
-  title: string;
-  outlet: string;
-  published: IsoDate | 'unknown';
-  url?: string;
-  author?: string;
-  credit?: string;
-  origin: string;
-  language: string;
   derivativeOf?: string;
   storySlug: string;
   /** Normalized text as shown on the source page. */
