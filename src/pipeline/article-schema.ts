@@ -9,8 +9,11 @@ import { z } from 'zod';
 import { FrontMatterError } from '../errors.ts';
 import type { ArticleMeta } from '../types.ts';
 
-/** `YYYY-MM-DD` that is a real calendar day. */
-function isCalendarDate(value: string): boolean {
+/**
+ * Whether `value` is `YYYY-MM-DD` naming a real calendar day (not 2026-02-30). The one test of a
+ * date for the schema, `npm run add` and ingest, so they cannot disagree about what a date is.
+ */
+export function isCalendarDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;

@@ -15,7 +15,7 @@ import { toText } from 'hast-util-to-text';
 import type { Element, Nodes, Root } from 'hast';
 import { ArticleFileError, FrontMatterError, ProblemListError, UsageError } from '../errors.ts';
 import type { ArticleMeta } from '../types.ts';
-import { validateArticleMeta } from './article-schema.ts';
+import { isCalendarDate, validateArticleMeta } from './article-schema.ts';
 import { decodeText } from './decode-text.ts';
 import { slugify, type SlugOptions } from './slugify.ts';
 
@@ -223,12 +223,6 @@ function checkTold(told: ToldMeta): void {
       fix: 'give the address the article can be read at, starting with https:// or http://',
     });
   }
-}
-
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 function isHttpUrl(value: string): boolean {

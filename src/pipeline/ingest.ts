@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import matter from 'gray-matter';
 import { ArticleConflictError, ArticleFileError, DigestError, FrontMatterError, OptionError, assertInRange } from '../errors.ts';
 import type { Article, ArticleFile, ExcludedFile, IsoDate } from '../types.ts';
-import { validateArticleMeta } from './article-schema.ts';
+import { isCalendarDate, validateArticleMeta } from './article-schema.ts';
 import { decodeText } from './decode-text.ts';
 import { isStopWord, words } from './text-features.ts';
 
@@ -437,12 +437,6 @@ function duplicateBodies(articles: Article[]): ArticleFileError[] {
 function lineOfField(fieldLines: string[], field: string): { line?: number } {
   const index = fieldLines.findIndex((line) => line.startsWith(`${field}:`));
   return index === -1 ? {} : { line: index + 2 };
-}
-
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 function addDays(day: IsoDate, days: number): IsoDate {
