@@ -15,6 +15,7 @@ import { ArticleConflictError, ArticleFileError, DigestError, FrontMatterError, 
 import type { Article, ArticleFile, ExcludedFile, IsoDate } from '../types.ts';
 import { isCalendarDate, validateArticleMeta } from './article-schema.ts';
 import { decodeText } from './decode-text.ts';
+import { SLUG_LENGTH_LIMIT, slugify } from './slugify.ts';
 import { isStopWord, words } from './text-features.ts';
 
 /** Options of `ingestArticles`. */
@@ -447,14 +448,9 @@ function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
+/** A file name to suggest for an unusable one: a slug made the way `npm run add` makes them. */
 function suggestSlug(id: string): string {
-  const slug = id
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug === '' ? 'article' : slug;
+  return slugify(id, { maxLength: SLUG_LENGTH_LIMIT, fallback: 'article' });
 }
 
 /** "1.2 MB (1,258,291 bytes)": readable, and exact so a size just over the limit does not read as equal to it. */

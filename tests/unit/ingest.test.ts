@@ -47,6 +47,15 @@ describe('ingestArticles', () => {
     ]);
   });
 
+  it('refuses a file name that cannot be a web address and suggests a slug for it', () => {
+    const { problems, articles } = ingestArticles([article('c/Café’s summer trains!.md')]);
+    expect(articles).toEqual([]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toBeInstanceOf(ArticleFileError);
+    expect(problems[0]?.message).toContain('cannot be used as a web address');
+    expect(problems[0]?.fix).toContain('`cafes-summer-trains.md`');
+  });
+
   it('returns the same result whatever order the files come in', () => {
     const files = [article('c/b.md'), article('c/a.md', { title: 'Other' }), { path: 'c/x.txt', bytes: new Uint8Array([0x41]) }];
     const forward = ingestArticles(files);
