@@ -9,6 +9,7 @@
 import type { AlignedClaims, Claim, ClaimGroup, ClaimSection, DerivativeLink, LeftOut, SegmentedArticle, Sentence, Story } from '../types.ts';
 import { buildIdf, containedIn, scorePair, sentenceFeatures, withStoryNames, type SentenceFeatures } from './claim-features.ts';
 import { carriesInformation } from './align-claims.ts';
+import { isReaction } from './attribution.ts';
 import { independentCount } from './find-conflicts.ts';
 import { slugify } from './slugify.ts';
 import { contentTerms } from './text-features.ts';
@@ -26,13 +27,6 @@ const SECTION_ORDER: ClaimSection[] = ['lead', 'details', 'reaction', 'backgroun
 const DEPENDENT_OPENER = /^(?:(?:and|but|yet|still|also)\s*,?\s+)?(?:this|that|these|those|such|it|its|they|their|he|she)\b(?![-’'])/iu;
 /** Connectives that only make sense after another sentence; dropped from a claim's text. */
 const DANGLING_OPENER = /^(?:and|but|still|however|yet|also|meanwhile|moreover|furthermore|besides|indeed|plus)\s*,?\s+/iu;
-/**
- * A statement attributed to someone: a speech verb early in the sentence ("Jane Doe said…",
- * "The union called…") or a closing attribution ("…, the chief executive said."). "According to"
- * introduces reported facts and does not count.
- */
-const ATTRIBUTED =
-  /^(?:\S+\s+){0,7}?(?:said|says|told|wrote|stated|added|noted|argued|warned|called|framed|described)\b|,\s+(?:\S+\s+){0,5}(?:said|says|told|wrote|added|noted)\b[^,]*\.?$/iu;
 /** Words that place a statement in the past or give context. */
 const BACKGROUND_CUE = /\b(previous(?:ly)?|in the past|for years|last year|years? ago|months ago|earlier|history|historically|for context|formerly|until now)\b/iu;
 
@@ -175,7 +169,8 @@ export function mergeStory(articles: SegmentedArticle[], aligned: AlignedClaims,
   // 4. Sections.
   const referenceYear = latestYear(articles);
   const leadIds = leadDrafts(drafts, articles, derivatives);
-  for (const draft of drafts) draft.section = sectionOf(draft, leadIds.has(draft), referenceYear);
+  const subjects = subjectNames([...featuresById.values()]);
+  for (const draft of drafts) draft.section = sectionOf(draft, leadIds.has(draft), referenceYear, subjects);
   for (const draft of drafts) {
     // A dependent claim stays with its antecedent, in the antecedent's section.
     let anchor = draft.follows;
@@ -277,10 +272,23 @@ function leadDrafts(drafts: Draft[], articles: SegmentedArticle[], derivatives: 
   return new Set(candidates.slice(0, 3));
 }
 
-function sectionOf(draft: Draft, isLead: boolean, referenceYear: number | undefined): ClaimSection {
+/** Share of a story's sentences that must name something for it to be what the story is about. */
+const SUBJECT_SHARE = 0.2;
+
+/** The names a story is about: those in at least a fifth of its sentences (and at least three). */
+function subjectNames(features: SentenceFeatures[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const f of features) for (const name of f.names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const needed = Math.max(3, features.length * SUBJECT_SHARE);
+  return new Set([...counts].filter(([, count]) => count >= needed).map(([name]) => name));
+}
+
+function sectionOf(draft: Draft, isLead: boolean, referenceYear: number | undefined, subjects: Set<string>): ClaimSection {
   if (isLead) return 'lead';
-  const text = draft.representative.sentence.text;
-  if (draft.representative.features.quoted || ATTRIBUTED.test(text)) return 'reaction';
+  const { text } = draft.representative.sentence;
+  const { features } = draft.representative;
+  // Quotes and opinions of people and outside parties; the subject's own statements are details.
+  if (isReaction(text, features.quoted, features.names, subjects)) return 'reaction';
   const pastYear =
     referenceYear !== undefined && draft.representative.features.dates.length > 0 && draft.representative.features.dates.every((d) => d.year < referenceYear);
   if (pastYear || BACKGROUND_CUE.test(text)) return 'background';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alignClaims } from '../../src/pipeline/align-claims.ts';
+import { isReaction, speakerOf } from '../../src/pipeline/attribution.ts';
 import { cleanClaimText, dependsOnPrevious, headlineFromSentence, MERGE_LEFT_OUT_REASONS, mergeStory } from '../../src/pipeline/merge-story.ts';
 import { slugify } from '../../src/pipeline/slugify.ts';
 import type { SegmentedArticle } from '../../src/types.ts';
@@ -190,5 +191,40 @@ describe('slugify', () => {
 
   it('gives the same slug for the same headline', () => {
     expect(slugify(daily.meta.title)).toBe(slugify(daily.meta.title));
+  });
+});
+
+describe('the reaction section', () => {
+  const subjects = new Set(['orland motors', 'orland']);
+
+  it('finds the speaker before, after or around the quotation', () => {
+    expect(speakerOf('In a post on Friday, Ada Rein outlined the plan for the plant.')).toBe('Ada Rein');
+    expect(speakerOf('“We will hire 300 people,” the union said, adding that talks continue.')).toBe('the union');
+    expect(speakerOf('The plant will close in May, said Jon Hale.')).toBe('Jon Hale');
+    expect(speakerOf('The plant will close in May.')).toBeUndefined();
+  });
+
+  it('counts quotes and opinions of people and outside parties as reaction', () => {
+    expect(isReaction('“This is a betrayal,” the Dockworkers Union said.', true, ['dockworkers union'], subjects)).toBe(true);
+    expect(isReaction('Chief executive Ada Rein said the cuts were painful.', false, ['ada rein'], subjects)).toBe(true);
+    expect(isReaction('Analysts said the plan was risky.', false, [], subjects)).toBe(true);
+  });
+
+  it('keeps the subject’s own statements of fact among the details', () => {
+    expect(isReaction('The company said it will roll out the truck to dealers in June.', false, [], subjects)).toBe(false);
+    expect(isReaction('Orland Motors said in a filing that deliveries start in May.', false, ['orland motors'], subjects)).toBe(false);
+    expect(isReaction('Orland describes the Ridgeback as “built for farms and building sites.”', true, ['orland', 'ridgeback'], subjects)).toBe(false);
+    expect(isReaction('The truck is “the first step,” Orland Motors Labs explained in a blog post.', true, ['orland motors labs'], subjects)).toBe(false);
+  });
+
+  it('puts a company’s attributed plan in details and a named person’s quote in reaction', () => {
+    const article = makeArticle('orland', [
+      ['Orland Motors will build its Ridgeback electric pickup at a new plant in Kelby from 2027.'],
+      ['Orland Motors expects to make 40,000 trucks a year there.', 'The company said it will roll the truck out to dealers in June 2027.'],
+      ['“This plant changes everything for our town,” Kelby mayor Ines Castillo said.'],
+    ]);
+    const story = merge([article], []);
+    expect(story.claims.find((c) => c.text.startsWith('The company said'))?.section).toBe('details');
+    expect(story.claims.find((c) => c.text.includes('Castillo'))?.section).toBe('reaction');
   });
 });

@@ -1,0 +1,84 @@
+/**
+ * Who a sentence attributes its statement to, and whether that makes it reaction.
+ *
+ * The merge stage puts quotes and opinions of people and outside parties in the story's
+ * "reaction" section. A statement the story's own subject makes as an institution ("The company
+ * said it will roll out…", "Meta explained in its blog post…") is a reported fact with its
+ * source named, not reaction, and stays among the details.
+ */
+
+/** Verbs that attribute a statement to a speaker. */
+const SPEECH_VERB =
+  String.raw`(?:said|says|told|tells|wrote|writes|stated|states|added|adds|noted|notes|argued|argues|warned|warns|called|calls|framed|frames|described|describes|explained|explains|shared|shares|announced|announces|confirmed|confirms|acknowledged|acknowledges|outlined|outlines|claimed|claims|insisted|insists|cautioned|cautions)`;
+const LEADING = new RegExp(String.raw`^((?:\S+\s+){0,9}?)${SPEECH_VERB}\b`, 'iu');
+// The attribution may trail a participle clause: "…,” the firm said, noting that…".
+const CLOSING = new RegExp(String.raw`[,”"]\s+((?:\S+\s+){0,6}?)${SPEECH_VERB}\b([^,”"]*)(?:,[^”"]*)?\.?$`, 'iu');
+const PASSIVE = new RegExp(String.raw`\b(?:described|called|framed)\s+by\s+([^,.;]+?)\s+as\b`, 'iu');
+const ACCORDING = /\baccording to ([^,.;]+)/iu;
+
+/** Words that make a speaker a person, even unnamed ("a Meta executive", "the chief executive"). */
+const PERSON_WORD =
+  /\b(?:ceo|chief|executive|founder|cofounder|co-founder|president|chair(?:man|woman)?|spokes(?:person|man|woman)|director|head|analysts?|officials?|minister|mayor|professor|researchers?|experts?|he|she|i|we|critics?|investors?|engineers?|developers?|economists?|lawyers?|residents?)\b/iu;
+/** A speaker that refers back to the story's subject as an institution. */
+const SELF_REFERENCE = /^(?:it|its|the company|the company['’]s|company)\b/iu;
+
+/**
+ * The words naming who a sentence's statement is attributed to ("Zuckerberg", "the firm",
+ * "A Meta executive", "Meta"), or undefined when it names no speaker. Looks at an opening
+ * attribution ("In a post, Zuckerberg outlined…"), a closing one ("…,” the firm said.", "…, said
+ * Jane Doe.") and "according to X".
+ */
+export function speakerOf(text: string): string | undefined {
+  const trimmed = text.trim();
+  const closing = CLOSING.exec(trimmed);
+  if (closing !== null) {
+    const before = (closing[1] ?? '').trim();
+    // "…, said Jane Doe." names the speaker after the verb.
+    const speaker = before === '' ? (closing[2] ?? '').trim() : before;
+    if (speaker !== '') return cleanSpeaker(speaker);
+  }
+  const leading = LEADING.exec(trimmed);
+  if (leading !== null && !/[“"]/u.test(leading[1] ?? '')) {
+    // "In a public post, Zuckerberg outlined…": the speaker follows the last comma of the opener.
+    const opener = (leading[1] ?? '').split(',').pop()?.trim() ?? '';
+    if (opener !== '') return cleanSpeaker(opener);
+  }
+  const passive = PASSIVE.exec(trimmed);
+  if (passive !== null) return cleanSpeaker(passive[1] ?? '');
+  const according = ACCORDING.exec(trimmed);
+  return according === null ? undefined : cleanSpeaker(according[1] ?? '');
+}
+
+function cleanSpeaker(speaker: string): string {
+  return speaker.replace(/[.,;:]+$/u, '').replace(/\s+(?:also|has|had|have|then|later|has since|directly)$/iu, '').trim();
+}
+
+/**
+ * True when a sentence is reaction: a statement attributed to a person or an outside party, or a
+ * quotation whose speaker is not the subject itself. `names` are the sentence's named entities and
+ * `subjectNames` the names the story is about (both lowercased): a statement by the subject as an
+ * institution is a reported fact.
+ */
+export function isReaction(text: string, quoted: boolean, names: string[], subjectNames: Set<string>): boolean {
+  const speaker = speakerOf(text);
+  if (speaker === undefined) {
+    if (!quoted) return false;
+    // A quotation with no speaker verb ("Meta describes it as “…”", "Its blog post states “…”").
+    const opener = /^[\p{L}’'-]+/u.exec(text.trim())?.[0]?.toLowerCase().replace(/[’']s$/u, '') ?? '';
+    return !(SELF_REFERENCE.test(opener) || subjectNames.has(opener));
+  }
+  const lower = speaker.toLowerCase();
+  // A unit of the subject ("Meta Superintelligence Labs" in a story about Meta) speaks for it.
+  const isSubject = (name: string): boolean => subjectNames.has(name) || [...subjectNames].some((subject) => name.startsWith(`${subject} `));
+  if (PERSON_WORD.test(lower)) return true;
+  if (SELF_REFERENCE.test(lower)) return false;
+  const named = names.filter((name) => lower.includes(name));
+  if (named.length > 0) return named.some((name) => !isSubject(name));
+  // A capitalized word the entity finder missed ("Zuckerberg" opening the sentence) is a name.
+  if (/^\p{Lu}/u.test(speaker) && !/^(?:The|A|An)\b/u.test(speaker)) {
+    const first = lower.split(/\s+/)[0]?.replace(/[’']s$/u, '') ?? '';
+    return !isSubject(first);
+  }
+  // "the firm", "the group": an outside party when the sentence names someone besides the subject.
+  return names.some((name) => !isSubject(name));
+}
