@@ -12,6 +12,7 @@ import { segmentArticles, type ArticleCache } from './article-cache.ts';
 import { silentObserver, type StageObserver } from './stage-observer.ts';
 import { clusterStories } from './cluster-stories.ts';
 import { cachedStory, type StoryCache } from './story-cache.ts';
+import { compareEvents, compareSources, compareStories } from './digest-order.ts';
 
 /**
  * Options of `buildDigest`; all optional. `today` and `maxBytes` are ingest's checks (a far-future
@@ -69,9 +70,9 @@ export function buildDigest(files: ArticleFile[], options: BuildDigestOptions = 
 
   const digest: Digest = {
     schemaVersion: 1,
-    sources: sources.sort((a, b) => a.id.localeCompare(b.id)),
+    sources: sources.sort(compareSources),
     stories: stories.sort(compareStories),
-    timeline: timeline.sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end) || a.id.localeCompare(b.id)),
+    timeline: timeline.sort(compareEvents),
   };
   return {
     digest,
@@ -83,13 +84,6 @@ export function buildDigest(files: ArticleFile[], options: BuildDigestOptions = 
       cluster: stats,
     },
   };
-}
-
-/** Newest story first; undated stories after dated ones; ties by slug so output is stable. */
-function compareStories(a: Story, b: Story): number {
-  const da = a.updated === 'unknown' ? '' : a.updated;
-  const db = b.updated === 'unknown' ? '' : b.updated;
-  return db.localeCompare(da) || a.slug.localeCompare(b.slug);
 }
 
 function toDigestSource(article: SegmentedArticle, storySlug: string, derivativeOf: string | undefined): DigestSource {

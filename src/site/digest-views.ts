@@ -2,7 +2,10 @@
  * Pure views over the digest that several pages need: citation numbers, what only one source
  * reports, which claim a sentence went into, and stable orderings.
  */
-import type { Claim, DigestSource, LeftOut, Story, TimelineEvent } from '../types.ts';
+import type { Claim, LeftOut, Story, TimelineEvent } from '../types.ts';
+
+/** The pipeline's own orders, so pages list stories, events and sources exactly as the pipeline does. */
+export { compareEvents, compareSources, compareStories } from '../pipeline/digest-order.ts';
 
 /** Citation number (1-based) of each source of a story, in the story's source order. */
 export function citationNumbers(story: Pick<Story, 'sourceIds'>): Map<string, number> {
@@ -40,23 +43,6 @@ export function sentenceFates(stories: Pick<Story, 'claims' | 'leftOut'>[]): Map
     for (const claim of story.claims) for (const id of claim.sentenceIds) fates.set(id, { kind: 'claim', claim });
   }
   return fates;
-}
-
-/** Newest story first, undated last, ties by slug (the pipeline's own order). */
-export function compareStories(a: Pick<Story, 'updated' | 'slug'>, b: Pick<Story, 'updated' | 'slug'>): number {
-  const da = a.updated === 'unknown' ? '' : a.updated;
-  const db = b.updated === 'unknown' ? '' : b.updated;
-  return db.localeCompare(da) || a.slug.localeCompare(b.slug);
-}
-
-/** Events by start, then end, then id. */
-export function compareEvents(a: Pick<TimelineEvent, 'start' | 'end' | 'id'>, b: Pick<TimelineEvent, 'start' | 'end' | 'id'>): number {
-  return a.start.localeCompare(b.start) || a.end.localeCompare(b.end) || a.id.localeCompare(b.id);
-}
-
-/** Sources by id. */
-export function compareSources(a: Pick<DigestSource, 'id'>, b: Pick<DigestSource, 'id'>): number {
-  return a.id.localeCompare(b.id);
 }
 
 /** A timeline group: one year, then one month (or `null` for events spanning more than a month). */
