@@ -20,6 +20,7 @@
 import stringSimilarity from 'string-similarity';
 import { assertInRange } from '../errors.ts';
 import type { ClusterStats, SegmentedArticle, StoryCluster } from '../types.ts';
+import { dot, scaleToUnit, type SparseVector } from './sparse-vector.ts';
 import { contentTerms, entities, figures } from './text-features.ts';
 
 /** Tuning of `clusterStories`; every field is optional and range-checked. */
@@ -56,9 +57,6 @@ const IDF_PRIOR = 50;
 const ENTITY_BOOST = 1.5;
 const FIGURE_BOOST = 1.5;
 
-/** A sparse feature vector: feature → weight. */
-type Vector = Map<string, number>;
-
 interface Profile {
   index: number;
   id: string;
@@ -67,7 +65,7 @@ interface Profile {
   /** Raw feature counts before weighting. */
   counts: Map<string, number>;
   /** L2-normalized TF-IDF vector. */
-  vector: Vector;
+  vector: SparseVector;
 }
 
 /**
@@ -159,17 +157,13 @@ function countDocumentFrequency(profiles: Profile[]): Map<string, number> {
 function weigh(profiles: Profile[], df: Map<string, number>): void {
   const n = profiles.length + IDF_PRIOR;
   for (const profile of profiles) {
-    let norm = 0;
     for (const [key, count] of profile.counts) {
       const freq = df.get(`${profile.language}\u0000${key}`) ?? 1;
       const boost = key.startsWith('@') ? ENTITY_BOOST : key.startsWith('#') ? FIGURE_BOOST : 1;
       const weight = (1 + Math.log(count)) * Math.log(n / freq) * boost;
-      if (weight <= 0) continue;
-      profile.vector.set(key, weight);
-      norm += weight * weight;
+      if (weight > 0) profile.vector.set(key, weight);
     }
-    norm = Math.sqrt(norm);
-    if (norm > 0) for (const [key, weight] of profile.vector) profile.vector.set(key, weight / norm);
+    scaleToUnit(profile.vector);
   }
 }
 
@@ -225,18 +219,6 @@ function pairScore(a: Profile, b: Profile, titleWeight: number, threshold: numbe
   return (1 - titleWeight) * content + titleWeight * title;
 }
 
-/** Dot product of two sparse vectors (iterates the smaller one); the cosine when both are unit length. */
-function dot(a: Vector, b: Vector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let sum = 0;
-  for (const [key, weight] of small) {
-    const other = large.get(key);
-    if (other !== undefined) sum += weight * other;
-  }
-  return sum;
-}
-
-
 interface Edge {
   a: number;
   b: number;
@@ -249,7 +231,7 @@ interface Edge {
  */
 function groupEdges(profiles: Profile[], edges: Edge[], linkThreshold: number): StoryCluster[] {
   const parent = profiles.map((_, i) => i);
-  const centroid: Vector[] = profiles.map((p) => new Map(p.vector));
+  const centroid: SparseVector[] = profiles.map((p) => new Map(p.vector));
   // Each group's centroid length, kept up to date on merge so the check costs one pass over the smaller centroid.
   const length: number[] = profiles.map((p) => (p.vector.size > 0 ? 1 : 0));
   const find = (i: number): number => {
@@ -268,15 +250,15 @@ function groupEdges(profiles: Profile[], edges: Edge[], linkThreshold: number): 
     const ra = find(edge.a);
     const rb = find(edge.b);
     if (ra === rb) continue;
-    const ca = centroid[ra] as Vector;
-    const cb = centroid[rb] as Vector;
+    const ca = centroid[ra] as SparseVector;
+    const cb = centroid[rb] as SparseVector;
     const la = length[ra] as number;
     const lb = length[rb] as number;
     const shared = dot(ca, cb);
     if (la === 0 || lb === 0 || shared / (la * lb) < linkThreshold) continue;
     const [keep, drop] = ca.size >= cb.size ? [ra, rb] : [rb, ra];
-    const into = centroid[keep] as Vector;
-    for (const [key, weight] of centroid[drop] as Vector) into.set(key, (into.get(key) ?? 0) + weight);
+    const into = centroid[keep] as SparseVector;
+    for (const [key, weight] of centroid[drop] as SparseVector) into.set(key, (into.get(key) ?? 0) + weight);
     // |a + b|² = |a|² + |b|² + 2 a·b
     length[keep] = Math.sqrt(la * la + lb * lb + 2 * shared);
     centroid[drop] = new Map();

@@ -14,6 +14,7 @@
  */
 import { assertInRange } from '../errors.ts';
 import type { DerivativeLink, SegmentedArticle, Sentence } from '../types.ts';
+import { dot, scaleToUnit, type SparseVector } from './sparse-vector.ts';
 import { contentTerms } from './text-features.ts';
 
 /** Tuning of `detectDerivatives`; every field is optional and range-checked. */
@@ -105,7 +106,7 @@ function compareIds(a: string, b: string): number {
 }
 
 /** A sentence as a sparse unit vector: term → weight. */
-type SentenceVector = Map<string, number>;
+type SentenceVector = SparseVector;
 
 /** Fewer content terms than this and a sentence is too slight to witness copying ("Read more."). */
 const MIN_SENTENCE_TERMS = 3;
@@ -123,10 +124,7 @@ function sentenceWeights(all: string[][]): (terms: string[]) => SentenceVector {
     const vector: SentenceVector = new Map();
     if (new Set(terms).size < MIN_SENTENCE_TERMS) return vector;
     for (const term of terms) vector.set(term, Math.log(n / (df.get(term) ?? 1)));
-    let norm = 0;
-    for (const weight of vector.values()) norm += weight * weight;
-    norm = Math.sqrt(norm);
-    for (const [term, weight] of vector) vector.set(term, norm > 0 ? weight / norm : 0);
+    scaleToUnit(vector);
     return vector;
   };
 }
@@ -265,14 +263,6 @@ function orderAgreement(
     coverage: shorter === 0 ? 0 : positions.length / shorter,
     concordance: total === 0 ? 0 : concordant / total,
   };
-}
-
-/** Dot product of two unit vectors: their cosine. */
-function dot(a: SentenceVector, b: SentenceVector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let sum = 0;
-  for (const [term, weight] of small) sum += weight * (large.get(term) ?? 0);
-  return sum;
 }
 
 /**
