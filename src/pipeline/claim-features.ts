@@ -151,12 +151,13 @@ export function claimTerms(text: string): string[] {
 }
 
 /**
- * The clauses of a long sentence: split at semicolons, dashes and ", and" / ", but" / ", while",
- * where a writer joins two statements. A sentence without such a joint is one clause.
+ * The clauses of a long sentence: split at semicolons, dashes, ", and" / ", but" / ", while",
+ * where a writer joins two statements, and before an appended ", a …" remark. A sentence without
+ * such a joint is one clause.
  */
 export function clauses(text: string): string[] {
   return text
-    .split(/\s*;\s*|\s*[—–]\s*|\s+-\s+|,\s+(?:and|but|while)\s+/u)
+    .split(/\s*;\s*|\s*[—–]\s*|\s+-\s+|,\s+(?:and|but|while)\s+|,\s+(?=an?\s)/u)
     .map((clause) => clause.trim())
     .filter((clause) => clause.length > 0);
 }

@@ -6,6 +6,7 @@ import {
   anchorsDisagree,
   buildIdf,
   claimTerms,
+  clauses,
   compatibleDates,
   dateMentions,
   nameVariant,
@@ -347,5 +348,21 @@ describe('folding a restated clause', () => {
     ]);
     const { groups } = alignClaims([original, precise], links);
     expect(groups.find((g) => g.sentenceIds.includes('copy#1'))?.sentenceIds).toEqual(['copy#1']);
+  });
+});
+
+describe('clauses', () => {
+  it('splits a sentence where a writer joins statements, and keeps a plain sentence whole', () => {
+    expect(clauses('The plant opens in May; it will employ 300 people — most of them local, and wages start at £12.')).toEqual([
+      'The plant opens in May',
+      'it will employ 300 people',
+      'most of them local',
+      'wages start at £12.',
+    ]);
+    expect(clauses('For now the app stays closed source, a change for a firm known for open code.')).toEqual([
+      'For now the app stays closed source',
+      'a change for a firm known for open code.',
+    ]);
+    expect(clauses('The plant opens in May.')).toEqual(['The plant opens in May.']);
   });
 });
