@@ -299,7 +299,7 @@ const WEEKDAY_LEAD = /\b(?:on|last|next|this|said|says|announced|confirmed|repor
 /** Words that only bound a period ("since 2019", "until May"): the event is not on that date. */
 const BOUND_WORDS = /\b(?:since|until|till|through|before|prior\s+to|from|after|between)\s+$/i;
 
-/** The expression sits inside a token such as "GPT-5.4", "v2026", "9/11" or "$2025". */
+/** The expression sits inside a token such as "Orbit-7.2", "v2026", "9/11" or "$2025". */
 function insideToken(sentence: string, index: number, length: number): boolean {
   const before = sentence.charAt(index - 1);
   const after = sentence.slice(index + length, index + length + 2);

@@ -137,7 +137,7 @@ function profile(article: SegmentedArticle, vectors: SentenceVector[]): Profile 
   };
 }
 
-/** Folds an outlet or credit name so "WIRED", "Wired" and "wired.com" compare equal. */
+/** Folds an outlet or credit name so "REUTERS", "Reuters" and "reuters.com" compare equal. */
 function foldName(name: string | undefined): string {
   if (name === undefined || name === 'unknown') return '';
   return name.toLowerCase().replace(/\.(com|org|net|co\.uk)$/u, '').replace(/^the\s+/u, '').replace(/[^\p{L}\p{N}]+/gu, '');

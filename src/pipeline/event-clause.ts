@@ -158,8 +158,8 @@ function shorten(text: string, focus: number, maxLength: number, spans: Span[]):
 
 /**
  * The clause of `sentence` that the date expression `date` belongs to, ready to show: leading date
- * phrase dropped (the label carries the date), subject restored for clauses that lack one ("Llama 4,
- * which launched in April 2025"), at most `maxLength` characters. `others` are the sentence's other
+ * phrase dropped (the label carries the date), subject restored for clauses that lack one ("Orbit 2,
+ * which launched in March 2024"), at most `maxLength` characters. `others` are the sentence's other
  * date expressions: two dates in one clause split it at " and <verb>". With `followingPhrase`, the
  * dated thing is what follows the expression ("10 months after <X>"), and X is returned.
  */
@@ -194,7 +194,7 @@ export function eventClause(
   const speaker = quotedAfterColon(sentence, start, end) ? subjectOf(sentence.slice(0, sentence.lastIndexOf(':', start))) : '';
   let { text, offset } = stripLead(sentence.slice(start, end), start, date);
   if (speaker !== '') {
-    // Wang wrote: “Nine months ago we rebuilt …” → Wang: “We rebuilt …”, so "we" has a referent.
+    // Okafor wrote: “Six weeks ago we closed …” → Okafor: “We closed …”, so "we" has a referent.
     const quoted = tidy(shorten(text, Math.max(0, date.index - offset), options.maxLength - speaker.length - 4, localSpansAt(spans, offset)));
     return `${speaker}: “${quoted}”`;
   }
@@ -243,7 +243,7 @@ function quotedAfterColon(sentence: string, start: number, end: number): boolean
   return /:\s*$/.test(sentence.slice(Math.max(0, start - 3), start)) && /^\s*[“"]/.test(sentence.slice(start, end));
 }
 
-/** The words before the first verb of a clause, when they are few: its subject ("Wang"). */
+/** The words before the first verb of a clause, when they are few: its subject ("Okafor"). */
 function subjectOf(clause: string): string {
   const words = clause.trim().split(/\s+/);
   const verbAt = words.findIndex((w) => looksLikeVerb(w.replace(/[^\p{L}-]/gu, '')) || /^(?:says|writes|said|wrote|posted|told)$/i.test(w));

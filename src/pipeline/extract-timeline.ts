@@ -87,7 +87,7 @@ function eventTerms(text: string): Set<string> {
   );
 }
 
-/** Multi-word names ("Scale AI", "Alexandr Wang"): single capitalized words are too common to tell events apart. */
+/** Multi-word names ("Harbor Trust", "Dana Kowalczyk"): single capitalized words are too common to tell events apart. */
 function names(text: string): Set<string> {
   return new Set(entities(text).filter((name) => name.includes(' ')));
 }

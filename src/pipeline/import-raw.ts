@@ -267,7 +267,7 @@ export function isHeadline(line: string): boolean {
   if (text.length < 3 || text.length > 200) return false;
   if (!/\p{L}/u.test(text)) return false;
   const wordCount = text.split(/\s+/).length;
-  // Two-word lines are labels ("Recommended Video", "▼ Summary"), not headlines.
+  // Two-word lines are labels ("Watch Now", "▼ Highlights"), not headlines.
   if (wordCount < 3 || wordCount > 30) return false;
   if (!/^[\p{L}\p{N}"'“‘]/u.test(text)) return false;
   // Bylines, datelines and credit lines are not headlines either.

@@ -29,7 +29,7 @@ const DANGLING_WORDS = new Set(['a', 'an', 'and', 'the', 'of', 'to', 'for', 'in'
 
 /**
  * Turns a headline into a slug: accents dropped ("Café" → "cafe"), apostrophes removed
- * ("Meta’s" → "metas"), every other run of non-alphanumerics a hyphen, at most `maxLength`
+ * ("Harbor’s" → "harbors"), every other run of non-alphanumerics a hyphen, at most `maxLength`
  * characters. A long slug is cut at its last hyphen within the limit, unless that would keep no
  * more than a quarter of it (one short word before a very long one): then it is cut mid-word.
  * Returns `fallback` when nothing usable is left. Throws an `OptionError` for a bad `maxLength`.

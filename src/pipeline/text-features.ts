@@ -29,7 +29,7 @@ export function isStopWord(word: string): boolean {
 }
 
 /**
- * Splits text into lowercase word tokens. Keeps tokens like `gpt-5.4`, `3.1`, `$14.3`, `u.s.` whole
+ * Splits text into lowercase word tokens. Keeps tokens like `orbit-7.2`, `3.1`, `$2.4`, `u.s.` whole
  * so versions and figures survive as one token.
  */
 export function words(text: string): string[] {
@@ -48,9 +48,9 @@ export function contentTerms(text: string): string[] {
   return terms;
 }
 
-/** A number stated in text, normalized so "$14.3 billion" and "$14.3bn" compare equal. */
+/** A number stated in text, normalized so "$2.4 billion" and "$2.4bn" compare equal. */
 export interface Figure {
-  /** The text as written (e.g. "$14.3 billion"). */
+  /** The text as written (e.g. "$2.4 billion"). */
   raw: string;
   /** The numeric value with its scale applied (14.3e9). */
   value: number;
@@ -76,7 +76,7 @@ const FIGURE_PATTERN =
 
 /**
  * Figures stated in text: amounts, percentages and counts. Skips numbers that are part of a
- * version or a name ("GPT-5.4", "Llama 4", "Gemini 3.1") and four-digit years, which are not figures.
+ * version or a name ("Orbit-7.2", "Falcon 9", "Nimbus 3.1") and four-digit years, which are not figures.
  */
 export function figures(text: string): Figure[] {
   const found: Figure[] = [];
@@ -86,11 +86,11 @@ export function figures(text: string): Figure[] {
     const start = match.index ?? 0;
     const before = text.slice(Math.max(0, start - 1), start);
     const after = text.slice(start + raw.length, start + raw.length + 1);
-    // Part of a version or identifier: "GPT-5.4", "Opus 4.6", "v2", "H100".
+    // Part of a version or identifier: "Orbit-7.2", "Nimbus 4.6", "v2", "H100".
     if (/[\p{L}\-.]/u.test(before) || /[\p{L}\-]/u.test(after)) continue;
     const wordBefore = /([\p{L}]+)\s$/u.exec(text.slice(Math.max(0, start - 20), start))?.[1] ?? '';
     if (!currency && !percent && !scaleWord && /^\p{Lu}/u.test(wordBefore) && !/^(The|In|On|By|About|Over|Nearly|Almost|Some|Around|Just)$/u.test(wordBefore)) {
-      // "Llama 4", "Gemini 3": a capitalized name followed by a number is a model or product name.
+      // "Falcon 9", "Nimbus 3": a capitalized name followed by a number is a model or product name.
       continue;
     }
     const value = Number(digits.replace(/,/g, ''));
@@ -121,7 +121,7 @@ const NOT_NAMES = new Set(
 );
 
 /**
- * Named entities, approximated by runs of capitalized words ("Mark Zuckerberg", "Scale AI"),
+ * Named entities, approximated by runs of capitalized words ("Dana Kowalczyk", "Harbor Trust"),
  * lowercased. A capitalized word that only opens the sentence is ignored unless it is part of a run.
  */
 export function entities(text: string): string[] {
