@@ -262,13 +262,11 @@ const CHARACTERS = 0.25;
 const SHARED_FIGURE_BONUS = 0.1;
 
 /**
- * Scores whether two sentences state the same fact. Content terms are IDF-weighted and compared
- * both ways (Dice, so a short sentence does not match every long one, and overlap, so a paraphrase
- * that adds a clause still matches); character-bigram similarity catches near-copies; a figure
- * stated by both adds confidence. Anchors that differ (figures, dates, look-alike names) are
- * reported so the caller can refuse the pair and record a conflict instead.
+ * The content-term part of the same-fact score: IDF-weighted Dice, the overlap coefficient (damped
+ * for very short sentences) and their mean, the topic overlap. Cheap: no character comparison, so
+ * callers that only need the topic use this instead of `scorePair`.
  */
-export function scorePair(a: SentenceFeatures, b: SentenceFeatures, idf: IdfTable): PairScore {
+export function termOverlap(a: SentenceFeatures, b: SentenceFeatures, idf: IdfTable): { dice: number; overlap: number; topical: number } {
   const bTerms = new Set(b.terms);
   let shared = 0;
   let aWeight = 0;
@@ -284,7 +282,19 @@ export function scorePair(a: SentenceFeatures, b: SentenceFeatures, idf: IdfTabl
   // in too many: damp it until the shorter side has a few terms.
   const fewest = Math.min(a.terms.length, b.terms.length);
   const overlap = Math.min(aWeight, bWeight) === 0 ? 0 : (shared / Math.min(aWeight, bWeight)) * Math.min(1, fewest / 5);
-  const topical = (dice + overlap) / 2;
+  return { dice, overlap, topical: (dice + overlap) / 2 };
+}
+
+/**
+ * Scores whether two sentences state the same fact. Content terms are IDF-weighted and compared
+ * both ways (Dice, so a short sentence does not match every long one, and overlap, so a paraphrase
+ * that adds a clause still matches); character-bigram similarity catches near-copies; a figure
+ * stated by both adds confidence. Anchors that differ (figures, dates, look-alike names) are
+ * reported so the caller can refuse the pair and record a conflict instead.
+ */
+export function scorePair(a: SentenceFeatures, b: SentenceFeatures, idf: IdfTable): PairScore {
+  const bTerms = new Set(b.terms);
+  const { dice, overlap, topical } = termOverlap(a, b, idf);
   const figureAgreement = anchorAgreement(a.figures, b.figures, compatibleFigures, comparableFigures);
   const dateAgreement = anchorAgreement(a.dates, b.dates, compatibleDates, () => true);
   const names = nameAgreement(a.names, b.names);

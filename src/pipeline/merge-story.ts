@@ -7,7 +7,7 @@
  * ("However, …"), so the story never states a fact no source stated.
  */
 import type { AlignedClaims, Claim, ClaimGroup, ClaimSection, DerivativeLink, LeftOut, SegmentedArticle, Sentence, Story } from '../types.ts';
-import { buildIdf, containedIn, scorePair, sentenceFeatures, withStoryNames, type SentenceFeatures } from './claim-features.ts';
+import { buildIdf, containedIn, sentenceFeatures, termOverlap, withStoryNames, type SentenceFeatures } from './claim-features.ts';
 import { carriesInformation } from './align-claims.ts';
 import { isReaction } from './attribution.ts';
 import { independentCount } from './find-conflicts.ts';
@@ -111,7 +111,7 @@ export function mergeStory(articles: SegmentedArticle[], aligned: AlignedClaims,
       // substantial statement that no other claim already covers.
       const substantial = members.some((m) => m.features.terms.length >= 8);
       const covered = members.some((m) =>
-        grouped.some((other) => other.group !== group && other.members.some((o) => scorePair(m.features, o.features, idf).topical >= 0.5)),
+        grouped.some((other) => other.group !== group && other.members.some((o) => termOverlap(m.features, o.features, idf).topical >= 0.5)),
       );
       if (!substantial || covered) {
         const reason = covered ? MERGE_LEFT_OUT_REASONS.covered : MERGE_LEFT_OUT_REASONS.singleThin;
