@@ -57,7 +57,8 @@ describe('the same-fact score, calibrated on hand-labeled pairs', () => {
 
   it(`reaches precision and recall of at least 0.9 at the default threshold ${DEFAULT_ALIGN_OPTIONS.threshold}`, () => {
     const { precision, recall } = precisionRecall(DEFAULT_ALIGN_OPTIONS.threshold);
-    // Measured at 0.40: precision 0.95, recall 1.00 (at 0.45: 1.00 / 1.00; at 0.50: 1.00 / 0.94).
+    // Measured on 51 pairs at 0.40: precision 0.96, recall 0.96 (at 0.35: 0.93 / 0.96; at 0.45: 1.00 / 0.96).
+    // The one miss is a paraphrase that shares few words; inside a story it is caught by folding clauses.
     expect(precision).toBeGreaterThanOrEqual(0.9);
     expect(recall).toBeGreaterThanOrEqual(0.9);
   });
