@@ -16,11 +16,19 @@
  * whole documents). Pairs above `threshold` are joined strongest first, but two groups only merge
  * when their centroids are also similar (`linkThreshold`), so one article that mentions two events
  * cannot chain them together. Articles in different languages never share a story.
+ *
+ * Only the counting of each article's features depends on the article alone; everything after it
+ * depends on the whole corpus (one more article changes every IDF weight). So the counts can come
+ * from an injected `ClusterFeatureCache` (as `segmentArticles` takes an article cache), and the
+ * corpus-wide part works on interned integer feature ids. Every sum and product is taken in the
+ * same order as over the plain string-keyed vectors, so the scores, and so the clusters, are the
+ * same to the last bit with or without a cache.
  */
-import stringSimilarity from 'string-similarity';
+import { createHash } from 'node:crypto';
 import { assertInRange } from '../errors.ts';
 import type { ClusterStats, SegmentedArticle, StoryCluster } from '../types.ts';
-import { dot, scaleToUnit, type SparseVector } from './sparse-vector.ts';
+import { headlineBigrams, headlineDice, type HeadlineBigrams } from './headline-dice.ts';
+import { createMemoryCache, type KeyValueCache } from './memory-cache.ts';
 import { contentTerms, entities, figures } from './text-features.ts';
 
 /** Tuning of `clusterStories`; every field is optional and range-checked. */
@@ -57,32 +65,59 @@ const IDF_PRIOR = 50;
 const ENTITY_BOOST = 1.5;
 const FIGURE_BOOST = 1.5;
 
+/**
+ * An article's raw features: stemmed terms, `@entity` and `#figure` keys with how often each occurs,
+ * in the order first seen (that order fixes the order of every later sum, so it is kept).
+ */
+export interface ClusterFeatures {
+  keys: string[];
+  /** `counts[i]` is how often `keys[i]` occurs. */
+  counts: number[];
+}
+
+/** A key–value store for per-article cluster features. `get` returns undefined on a miss. */
+export type ClusterFeatureCache = KeyValueCache<ClusterFeatures>;
+
+/** A sparse vector over interned feature ids: id → weight, in the order the ids were added. */
+type IdVector = Map<number, number>;
+
 interface Profile {
   index: number;
   id: string;
   language: string;
   title: string;
-  /** Raw feature counts before weighting. */
-  counts: Map<string, number>;
-  /** L2-normalized TF-IDF vector. */
-  vector: SparseVector;
+  /** L2-normalized TF-IDF vector over interned (language-scoped) feature ids. */
+  vector: IdVector;
+  /** The title's bigrams, counted the first time the title is compared. */
+  headline?: HeadlineBigrams;
+}
+
+/** Interned features: one id per (language, key), with what the weighting needs per id. */
+interface FeatureTable {
+  byLanguage: Map<string, Map<string, number>>;
+  /** The key (without language) of each id; breaks weight ties in signatures, as the key string did. */
+  keyOf: string[];
+  boost: number[];
+  /** Document frequency of each id within its language. */
+  df: number[];
 }
 
 /**
  * Groups `articles` into stories. Returns the clusters (article ids sorted; clusters sorted by
  * their first id) and unit-free cost figures: `candidatePairs` scored versus `allPairs`.
+ * `cache` holds per-article feature counts from earlier builds (see `clusterFeatureKey`); with or
+ * without it the result is the same.
  */
 export function clusterStories(
   articles: SegmentedArticle[],
   options: ClusterOptions = {},
+  cache?: ClusterFeatureCache,
 ): { clusters: StoryCluster[]; stats: ClusterStats } {
   const opts = checkOptions(options);
   const ordered = [...articles].sort((a, b) => compareIds(a.id, b.id));
-  const profiles = ordered.map((article, index) => rawProfile(article, index));
-  const documentFrequency = countDocumentFrequency(profiles);
-  weigh(profiles, documentFrequency);
+  const { profiles, table } = buildProfiles(ordered, cache);
 
-  const candidates = candidatePairs(profiles, documentFrequency, opts);
+  const candidates = candidatePairs(profiles, table, opts);
   const edges: Edge[] = [];
   for (const [a, b] of candidates) {
     const left = profiles[a];
@@ -107,10 +142,36 @@ export function clusterStories(
  */
 export function articleSimilarity(a: SegmentedArticle, b: SegmentedArticle, options: ClusterOptions = {}): number {
   const opts = checkOptions(options);
-  const profiles = [rawProfile(a, 0), rawProfile(b, 1)];
-  weigh(profiles, countDocumentFrequency(profiles));
+  const { profiles } = buildProfiles([a, b], undefined);
   const [left, right] = profiles as [Profile, Profile];
   return pairScore(left, right, opts.titleWeight, 0);
+}
+
+/**
+ * Counts the features of one article (headline and text): what `clusterStories` caches per article.
+ * A pure function of the article's file, like normalization, so it can be reused while the file is unchanged.
+ */
+export function clusterFeatures(article: SegmentedArticle): ClusterFeatures {
+  const text = `${headline(article)}\n${article.text}`;
+  const counts = new Map<string, number>();
+  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const term of contentTerms(text)) add(term);
+  for (const entity of entities(text)) add(`@${entity}`);
+  for (const figure of figures(text)) add(`#${figure.unit}${Number(figure.value.toPrecision(4))}`);
+  return { keys: [...counts.keys()], counts: [...counts.values()] };
+}
+
+/**
+ * The cache key of an article's cluster features: a SHA-256 over its content hash and path (the
+ * features depend on the file alone), tagged so it never equals the article cache's key for the same file.
+ */
+export function clusterFeatureKey(article: Pick<SegmentedArticle, 'contentHash' | 'file'>): string {
+  return createHash('sha256').update(`cluster-features\n${article.contentHash}\n${article.file}`).digest('hex');
+}
+
+/** A `ClusterFeatureCache` in memory (see `createMemoryCache`), for tests and in-process builds. */
+export function createMemoryClusterFeatureCache(): ClusterFeatureCache & { readonly size: number } {
+  return createMemoryCache<ClusterFeatures>();
 }
 
 function checkOptions(options: ClusterOptions): Required<ClusterOptions> {
@@ -130,41 +191,85 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Features of one article: stemmed terms, `@entity` and `#figure` keys, counted. */
-function rawProfile(article: SegmentedArticle, index: number): Profile {
-  const title = article.meta.title === 'unknown' ? '' : article.meta.title;
-  const text = `${title}\n${article.text}`;
-  const counts = new Map<string, number>();
-  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
-  for (const term of contentTerms(text)) add(term);
-  for (const entity of entities(text)) add(`@${entity}`);
-  for (const figure of figures(text)) add(`#${figure.unit}${Number(figure.value.toPrecision(4))}`);
-  return { index, id: article.id, language: article.meta.language, title, counts, vector: new Map() };
+function headline(article: SegmentedArticle): string {
+  return article.meta.title === 'unknown' ? '' : article.meta.title;
 }
 
-/** Document frequency per language: a term shared across languages says nothing about one story. */
-function countDocumentFrequency(profiles: Profile[]): Map<string, number> {
-  const df = new Map<string, number>();
-  for (const profile of profiles) {
-    for (const key of profile.counts.keys()) {
-      const scoped = `${profile.language}\u0000${key}`;
-      df.set(scoped, (df.get(scoped) ?? 0) + 1);
-    }
-  }
-  return df;
+/** Features of `article`, from `cache` when it holds a well-formed entry, else counted (and stored). */
+function featuresOf(article: SegmentedArticle, cache: ClusterFeatureCache | undefined): ClusterFeatures {
+  if (cache === undefined) return clusterFeatures(article);
+  const key = clusterFeatureKey(article);
+  const hit = cache.get(key);
+  if (hit !== undefined && Array.isArray(hit.keys) && Array.isArray(hit.counts) && hit.keys.length === hit.counts.length) return hit;
+  const features = clusterFeatures(article);
+  cache.set(key, features);
+  return features;
 }
 
-function weigh(profiles: Profile[], df: Map<string, number>): void {
-  const n = profiles.length + IDF_PRIOR;
-  for (const profile of profiles) {
-    for (const [key, count] of profile.counts) {
-      const freq = df.get(`${profile.language}\u0000${key}`) ?? 1;
-      const boost = key.startsWith('@') ? ENTITY_BOOST : key.startsWith('#') ? FIGURE_BOOST : 1;
-      const weight = (1 + Math.log(count)) * Math.log(n / freq) * boost;
-      if (weight > 0) profile.vector.set(key, weight);
+/**
+ * Profiles of `articles` (index = position) with TF-IDF vectors. Document frequency is counted per
+ * language: a term shared across languages says nothing about one story.
+ */
+function buildProfiles(articles: SegmentedArticle[], cache: ClusterFeatureCache | undefined): { profiles: Profile[]; table: FeatureTable } {
+  const table: FeatureTable = { byLanguage: new Map(), keyOf: [], boost: [], df: [] };
+  const raw = articles.map((article) => {
+    const language = article.meta.language;
+    let ids = table.byLanguage.get(language);
+    if (ids === undefined) {
+      ids = new Map();
+      table.byLanguage.set(language, ids);
     }
-    scaleToUnit(profile.vector);
+    const { keys, counts } = featuresOf(article, cache);
+    const features = new Array<number>(keys.length);
+    for (let i = 0; i < keys.length; i += 1) {
+      const key = keys[i] as string;
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = table.keyOf.length;
+        ids.set(key, id);
+        table.keyOf.push(key);
+        table.boost.push(key.startsWith('@') ? ENTITY_BOOST : key.startsWith('#') ? FIGURE_BOOST : 1);
+        table.df.push(0);
+      }
+      table.df[id] = (table.df[id] as number) + 1;
+      features[i] = id;
+    }
+    return { features, counts };
+  });
+
+  const n = articles.length + IDF_PRIOR;
+  const idf = table.df.map((freq) => Math.log(n / freq));
+  const profiles = articles.map((article, index): Profile => {
+    const { features, counts } = raw[index] as { features: number[]; counts: number[] };
+    const vector: IdVector = new Map();
+    for (let i = 0; i < features.length; i += 1) {
+      const id = features[i] as number;
+      const weight = (1 + Math.log(counts[i] as number)) * (idf[id] as number) * (table.boost[id] as number);
+      if (weight > 0) vector.set(id, weight);
+    }
+    scaleToUnit(vector);
+    return { index, id: article.id, language: article.meta.language, title: headline(article), vector };
+  });
+  return { profiles, table };
+}
+
+/** Scales `vector` in place to unit length, summing the squares in insertion order (as `sparse-vector.ts` does). */
+function scaleToUnit(vector: IdVector): void {
+  let norm = 0;
+  for (const weight of vector.values()) norm += weight * weight;
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (const [id, weight] of vector) vector.set(id, weight / norm);
+}
+
+/** Dot product of two sparse vectors (iterates the smaller one, in its insertion order); the cosine of unit vectors. */
+function dot(a: IdVector, b: IdVector): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let sum = 0;
+  for (const [id, weight] of small) {
+    const other = large.get(id);
+    if (other !== undefined) sum += weight * other;
   }
+  return sum;
 }
 
 /**
@@ -172,20 +277,19 @@ function weigh(profiles: Profile[], df: Map<string, number>): void {
  * `maxKeyFrequency` articles only counts for the last `commonKeyWindow` holders before the article, so
  * each article has at most signatureSize × maxKeyFrequency partners to count.
  */
-function candidatePairs(profiles: Profile[], df: Map<string, number>, opts: Required<ClusterOptions>): [number, number][] {
-  const postings = new Map<string, number[]>();
+function candidatePairs(profiles: Profile[], table: FeatureTable, opts: Required<ClusterOptions>): [number, number][] {
+  const postings: number[][] = [];
   const shared = new Map<number, number>();
   const pairs: [number, number][] = [];
   for (const profile of profiles) {
     shared.clear();
-    for (const key of signature(profile, df, opts.signatureSize)) {
-      const scoped = `${profile.language}\u0000${key}`;
-      let posting = postings.get(scoped);
+    for (const id of signature(profile, table, opts.signatureSize)) {
+      let posting = postings[id];
       if (posting === undefined) {
         posting = [];
-        postings.set(scoped, posting);
+        postings[id] = posting;
       }
-      const common = (df.get(scoped) ?? 0) > opts.maxKeyFrequency;
+      const common = (table.df[id] as number) > opts.maxKeyFrequency;
       const from = common ? Math.max(0, posting.length - opts.commonKeyWindow) : 0;
       for (let i = from; i < posting.length; i += 1) {
         const other = posting[i] as number;
@@ -193,18 +297,39 @@ function candidatePairs(profiles: Profile[], df: Map<string, number>, opts: Requ
       }
       posting.push(profile.index);
     }
-    const partners = [...shared].filter(([, count]) => count >= opts.minSharedKeys).map(([other]) => other);
+    const partners: number[] = [];
+    for (const [other, count] of shared) if (count >= opts.minSharedKeys) partners.push(other);
     partners.sort((a, b) => a - b);
     for (const other of partners) pairs.push([other, profile.index]);
   }
   return pairs;
 }
 
-/** An article's most distinctive features that another article could share (document frequency ≥ 2). */
-function signature(profile: Profile, df: Map<string, number>, size: number): string[] {
-  const keys = [...profile.vector].filter(([key]) => (df.get(`${profile.language}\u0000${key}`) ?? 0) >= 2);
-  keys.sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0]));
-  return keys.slice(0, size).map(([key]) => key);
+/**
+ * An article's `size` most distinctive features that another article could share (document
+ * frequency ≥ 2): highest weight first, ties by key. Kept as a short sorted list while scanning the
+ * vector, which gives exactly the first `size` of the whole sorted list without sorting all of it.
+ */
+function signature(profile: Profile, table: FeatureTable, size: number): number[] {
+  const top: number[] = [];
+  const weights: number[] = [];
+  const before = (id: number, weight: number, j: number): boolean => {
+    const other = weights[j] as number;
+    return weight > other || (weight === other && (table.keyOf[id] as string) < (table.keyOf[top[j] as number] as string));
+  };
+  for (const [id, weight] of profile.vector) {
+    if ((table.df[id] as number) < 2) continue;
+    if (top.length === size && !before(id, weight, size - 1)) continue;
+    let j = top.length === size ? size - 1 : top.length;
+    while (j > 0 && before(id, weight, j - 1)) {
+      top[j] = top[j - 1] as number;
+      weights[j] = weights[j - 1] as number;
+      j -= 1;
+    }
+    top[j] = id;
+    weights[j] = weight;
+  }
+  return top;
 }
 
 /**
@@ -215,7 +340,9 @@ function pairScore(a: Profile, b: Profile, titleWeight: number, threshold: numbe
   const content = dot(a.vector, b.vector);
   if (a.title === '' || b.title === '') return content;
   if ((1 - titleWeight) * content + titleWeight < threshold) return (1 - titleWeight) * content;
-  const title = stringSimilarity.compareTwoStrings(a.title, b.title);
+  a.headline ??= headlineBigrams(a.title);
+  b.headline ??= headlineBigrams(b.title);
+  const title = headlineDice(a.headline, b.headline);
   return (1 - titleWeight) * content + titleWeight * title;
 }
 
@@ -231,7 +358,9 @@ interface Edge {
  */
 function groupEdges(profiles: Profile[], edges: Edge[], linkThreshold: number): StoryCluster[] {
   const parent = profiles.map((_, i) => i);
-  const centroid: SparseVector[] = profiles.map((p) => new Map(p.vector));
+  // A group of one reads its member's vector; it is copied only when another group merges into it.
+  const centroid: IdVector[] = profiles.map((p) => p.vector);
+  const owned: boolean[] = profiles.map(() => false);
   // Each group's centroid length, kept up to date on merge so the check costs one pass over the smaller centroid.
   const length: number[] = profiles.map((p) => (p.vector.size > 0 ? 1 : 0));
   const find = (i: number): number => {
@@ -250,15 +379,19 @@ function groupEdges(profiles: Profile[], edges: Edge[], linkThreshold: number): 
     const ra = find(edge.a);
     const rb = find(edge.b);
     if (ra === rb) continue;
-    const ca = centroid[ra] as SparseVector;
-    const cb = centroid[rb] as SparseVector;
+    const ca = centroid[ra] as IdVector;
+    const cb = centroid[rb] as IdVector;
     const la = length[ra] as number;
     const lb = length[rb] as number;
     const shared = dot(ca, cb);
     if (la === 0 || lb === 0 || shared / (la * lb) < linkThreshold) continue;
     const [keep, drop] = ca.size >= cb.size ? [ra, rb] : [rb, ra];
-    const into = centroid[keep] as SparseVector;
-    for (const [key, weight] of centroid[drop] as SparseVector) into.set(key, (into.get(key) ?? 0) + weight);
+    if (!owned[keep]) {
+      centroid[keep] = new Map(centroid[keep]);
+      owned[keep] = true;
+    }
+    const into = centroid[keep] as IdVector;
+    for (const [id, weight] of centroid[drop] as IdVector) into.set(id, (into.get(id) ?? 0) + weight);
     // |a + b|² = |a|² + |b|² + 2 a·b
     length[keep] = Math.sqrt(la * la + lb * lb + 2 * shared);
     centroid[drop] = new Map();

@@ -5,7 +5,14 @@ import { bcubed } from '../../src/bench/bcubed.ts';
 import { generateCorpus } from '../../src/bench/generate-corpus.ts';
 import { OptionError } from '../../src/errors.ts';
 import { validateArticleMeta } from '../../src/pipeline/article-schema.ts';
-import { clusterStories } from '../../src/pipeline/cluster-stories.ts';
+import {
+  clusterFeatureKey,
+  clusterFeatures,
+  clusterStories,
+  createMemoryClusterFeatureCache,
+  type ClusterFeatureCache,
+  type ClusterFeatures,
+} from '../../src/pipeline/cluster-stories.ts';
 import { normalizeArticle } from '../../src/pipeline/normalize.ts';
 import { splitSentences } from '../../src/pipeline/split-sentences.ts';
 import type { ArticleFile, ArticleMeta, SegmentedArticle } from '../../src/types.ts';
@@ -145,5 +152,75 @@ describe('clusterStories', () => {
 
   it('returns no clusters and no pairs for no articles', () => {
     expect(clusterStories([])).toEqual({ clusters: [], stats: { articles: 0, candidatePairs: 0, allPairs: 0 } });
+  });
+});
+
+/** A memory feature cache that records which keys were read and which were written. */
+function recordingCache(): ClusterFeatureCache & { reads: string[]; writes: string[]; size: number } {
+  const inner = createMemoryClusterFeatureCache();
+  const reads: string[] = [];
+  const writes: string[] = [];
+  return {
+    reads,
+    writes,
+    get size() {
+      return inner.size;
+    },
+    get(key) {
+      const value = inner.get(key);
+      if (value !== undefined) reads.push(key);
+      return value;
+    },
+    set(key, value) {
+      writes.push(key);
+      inner.set(key, value);
+    },
+  };
+}
+
+describe('clusterStories with a feature cache', () => {
+  const corpus = fromFiles(generateCorpus({ articles: 250, seed: 5 }).files);
+
+  it('gives the same clusters and pair counts with no cache, an empty cache and a full one', () => {
+    const plain = clusterStories(corpus);
+    const cache = recordingCache();
+    const filling = clusterStories(corpus, {}, cache);
+    expect(cache.writes).toHaveLength(corpus.length);
+    expect(cache.reads).toEqual([]);
+    const reading = clusterStories(corpus, {}, cache);
+    expect(cache.reads).toHaveLength(corpus.length);
+    expect(cache.writes).toHaveLength(corpus.length);
+    expect(filling).toEqual(plain);
+    expect(reading).toEqual(plain);
+  });
+
+  it('stores exactly the features a recomputation gives, in the order first seen', () => {
+    const cache = recordingCache();
+    clusterStories(corpus.slice(0, 20), {}, cache);
+    for (const article of corpus.slice(0, 20)) {
+      const stored = cache.get(clusterFeatureKey(article));
+      expect(stored).toEqual(clusterFeatures(article));
+    }
+  });
+
+  it('counts a changed article afresh, under a new key, and uses the new counts', () => {
+    const cache = recordingCache();
+    clusterStories(corpus, {}, cache);
+    const [first, ...rest] = corpus as [SegmentedArticle, ...SegmentedArticle[]];
+    const changed: SegmentedArticle = { ...first, text: `${first.text} A late paragraph about harbour dredging.`, contentHash: `${first.contentHash}-edited` };
+    const writesBefore = cache.writes.length;
+    const result = clusterStories([changed, ...rest], {}, cache);
+    expect(cache.writes.slice(writesBefore)).toEqual([clusterFeatureKey(changed)]);
+    expect(clusterFeatureKey(changed)).not.toBe(clusterFeatureKey(first));
+    expect(cache.get(clusterFeatureKey(changed))?.keys).toContain('dredg');
+    expect(result).toEqual(clusterStories([changed, ...rest]));
+  });
+
+  it('ignores a malformed entry and recounts the article, so a damaged cache cannot change the clusters', () => {
+    const cache = recordingCache();
+    const broken: ClusterFeatures = { keys: ['harbour', 'bridge'], counts: [1] };
+    cache.set(clusterFeatureKey(corpus[0]!), broken);
+    expect(clusterStories(corpus, {}, cache)).toEqual(clusterStories(corpus));
+    expect(cache.get(clusterFeatureKey(corpus[0]!))).toEqual(clusterFeatures(corpus[0]!));
   });
 });

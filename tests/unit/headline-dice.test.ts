@@ -1,0 +1,62 @@
+import stringSimilarity from 'string-similarity';
+import { describe, expect, it } from 'vitest';
+import { headlineBigrams, headlineDice } from '../../src/pipeline/headline-dice.ts';
+
+/** Headlines written for this test: near-copies, reorderings, repeats, odd spacing and scripts. */
+const HEADLINES = [
+  'Harbour bridge reopens after three-month repair',
+  'Harbour Bridge reopens after a three month repair',
+  'After three months of repairs, the harbour bridge reopens',
+  'Council approves new budget for libraries',
+  'Libraries get longer hours under new council budget',
+  'aaaa bbbb aaaa',
+  'aa aa aa',
+  'a',
+  '',
+  '   ',
+  'x y',
+  'xy',
+  'Frost\tdamages\norchards   across the valley',
+  'Frost damages orchards across the valley',
+  'Café owners protest rent rise — again',
+  'Cafe owners protest rent rise - again',
+  'Ölpreis steigt um 3 % nach Förderkürzung',
+  '東京で新しい橋が開通',
+  '🙂🙂 emoji headline 🙂',
+  'emoji headline 🙂🙂',
+  'AAAA',
+  'aaaa',
+];
+
+describe('headlineDice', () => {
+  it('gives exactly the number compareTwoStrings gives, for every pair of a varied set of headlines', () => {
+    const prepared = HEADLINES.map(headlineBigrams);
+    for (let i = 0; i < HEADLINES.length; i += 1) {
+      for (let j = 0; j < HEADLINES.length; j += 1) {
+        const expected = stringSimilarity.compareTwoStrings(HEADLINES[i] as string, HEADLINES[j] as string);
+        expect(headlineDice(prepared[i]!, prepared[j]!), `${JSON.stringify(HEADLINES[i])} vs ${JSON.stringify(HEADLINES[j])}`).toBe(expected);
+      }
+    }
+  });
+
+  it('counts repeated bigrams as a multiset, so a repeat only matches as often as the other side has it', () => {
+    // "aaaa" has the bigram "aa" three times, "aa" once: 2·1 / (4 + 2 − 2) = 0.5.
+    expect(headlineDice(headlineBigrams('aaaa'), headlineBigrams('aa'))).toBe(0.5);
+    expect(headlineDice(headlineBigrams('aa'), headlineBigrams('aaaa'))).toBe(0.5);
+  });
+
+  it('ignores whitespace, scores equal texts 1 and one-character texts 0', () => {
+    expect(headlineDice(headlineBigrams('new bridge'), headlineBigrams('newbridge'))).toBe(1);
+    expect(headlineDice(headlineBigrams(''), headlineBigrams(' '))).toBe(1);
+    expect(headlineDice(headlineBigrams('a'), headlineBigrams('ab'))).toBe(0);
+  });
+
+  it('can compare one prepared headline many times without it changing', () => {
+    const a = headlineBigrams('Council approves new budget');
+    const b = headlineBigrams('New budget approved by council');
+    const first = headlineDice(a, b);
+    expect(headlineDice(a, b)).toBe(first);
+    expect(headlineDice(b, a)).toBe(first);
+    expect(first).toBe(stringSimilarity.compareTwoStrings('Council approves new budget', 'New budget approved by council'));
+  });
+});
