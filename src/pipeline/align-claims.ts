@@ -20,6 +20,7 @@ import {
   containedIn,
   scorePair,
   sentenceFeatures,
+  SHARED_FIGURE_BONUS,
   withStoryNames,
   type IdfTable,
   type PairScore,
@@ -187,6 +188,8 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
     if (anchorsDisagree(result)) return undefined;
     // Two sentences of one article are one fact only when they plainly say it twice.
     if (candidates[i]?.articleId === candidates[j]?.articleId && result.score < settings.threshold + SAME_ARTICLE_MARGIN) return undefined;
+    // A shared figure is evidence of one fact only when neither sentence brings figures of its own.
+    if (result.figures === 'agree' && eachAddsFigure(candidates[i], candidates[j])) return result.score - SHARED_FIGURE_BONUS;
     return result.score;
   };
   for (const key of scores.keys()) {
@@ -342,6 +345,18 @@ function restatesClause(part: SentenceFeatures | undefined, whole: SentenceFeatu
     const result = scorePair(a, b, idf);
     return result.score >= threshold && !anchorsDisagree(result);
   }));
+}
+
+/**
+ * True when each sentence states a figure the other does not ("89.5 on one test and 86.4 on
+ * another" / "89.5, behind a rival's 94.3"). Their one shared figure then does not show they state
+ * one fact: whichever became the claim's text, the other source would be credited with a figure it
+ * never gave, so the words alone must carry the match.
+ */
+function eachAddsFigure(a: SentenceFeatures | undefined, b: SentenceFeatures | undefined): boolean {
+  if (a === undefined || b === undefined) return false;
+  const missing = (x: SentenceFeatures, y: SentenceFeatures) => x.figures.some((f) => !y.figures.some((g) => compatibleFigures(f, g)));
+  return missing(a, b) && missing(b, a);
 }
 
 /** The first claim-bearing sentence of each article (indices into `features`), in article order. */

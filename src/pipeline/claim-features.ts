@@ -259,7 +259,8 @@ function nameAgreement(a: string[], b: string[]): AnchorAgreement {
 const TERM_DICE = 0.5;
 const TERM_OVERLAP = 0.25;
 const CHARACTERS = 0.25;
-const SHARED_FIGURE_BONUS = 0.1;
+/** Added to the score when both sentences state the same figure. */
+export const SHARED_FIGURE_BONUS = 0.1;
 
 /**
  * The content-term part of the same-fact score: IDF-weighted Dice, the overlap coefficient (damped

@@ -367,3 +367,20 @@ describe('clauses', () => {
     expect(clauses('The plant opens in May.')).toEqual(['The plant opens in May.']);
   });
 });
+
+describe('figures each source adds', () => {
+  it('does not merge two sentences that share one figure but each give another the other lacks', () => {
+    const lead = 'Orland Motors has unveiled the Ridgeback, its first electric pickup.';
+    const one = makeArticle('one', [[lead, 'Towing results were strong: the Ridgeback hauled 4,100 kg up the Kelby hill course in 95 seconds.']]);
+    const two = makeArticle('two', [[lead, 'On the Kelby course, a test of heavy hauling, the pickup managed 4,100 kg, trailing the $52,000 Tarrant.']]);
+    const { groups } = alignClaims([one, two], []);
+    expect(groups.find((g) => g.sentenceIds.includes('one#1'))?.sourceIds).toEqual(['one']);
+  });
+
+  it('still merges them when one only repeats the other’s figure', () => {
+    const one = makeArticle('one', [['On the Kelby hill towing course the Ridgeback managed 4,100 kg, behind the 4,600 kg of its closest rival.']]);
+    const two = makeArticle('two', [['The Ridgeback managed 4,100 kg on the Kelby hill towing course.']]);
+    const { groups } = alignClaims([one, two], []);
+    expect(groups.find((g) => g.sentenceIds.includes('two#0'))?.sourceIds).toEqual(['one', 'two']);
+  });
+});
