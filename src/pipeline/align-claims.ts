@@ -175,7 +175,7 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
         }
       }
       const figuresOrDates = result.figures === 'disagree' || result.dates === 'disagree';
-      if (result.score >= LEAD_THRESHOLD && result.topical >= LEAD_TOPICAL && !figuresOrDates) leadPairs.add(i * n + j);
+      if (result.score >= LEAD_THRESHOLD && result.topical >= LEAD_TOPICAL && !figuresOrDates && sharedEventWords(a, b) >= 2) leadPairs.add(i * n + j);
     }
   }
   /** The score two sentences are grouped on; undefined when they may not be grouped at all. */
@@ -359,14 +359,28 @@ function eachAddsFigure(a: SentenceFeatures | undefined, b: SentenceFeatures | u
   return missing(a, b) && missing(b, a);
 }
 
-/** The first claim-bearing sentence of each article (indices into `features`), in article order. */
+/** Words that open a report with background rather than the news ("For years, the firm…"). */
+const BACKGROUND_OPENING = /\b(?:for (?:years|decades|months)|in the past|previously|historically|(?:years|decades) ago|long (?:been|known))\b/iu;
+
+/**
+ * The first claim-bearing sentence of each article that is not background (indices into
+ * `features`), in article order: what the report says happened.
+ */
 function leadSentences(features: SentenceFeatures[], indexOf: Map<string, number>): number[] {
   const first = new Map<string, number>();
   features.forEach((f, index) => {
+    if (BACKGROUND_OPENING.test(f.text)) return;
     const known = first.get(f.articleId);
     if (known === undefined || (indexOf.get(f.id) ?? 0) < (indexOf.get(features[known]?.id ?? '') ?? 0)) first.set(f.articleId, index);
   });
   return [...first.values()].sort((a, b) => a - b);
+}
+
+/** Content terms two sentences share outside the names in them: the words of the event itself. */
+function sharedEventWords(a: SentenceFeatures, b: SentenceFeatures): number {
+  const names = new Set([...a.nameTerms, ...b.nameTerms]);
+  const other = new Set(b.terms);
+  return a.terms.filter((term) => other.has(term) && !names.has(term)).length;
 }
 
 /** What two copies of one sentence score against each other. */

@@ -301,6 +301,14 @@ describe('recall on paraphrases', () => {
     expect(conflicts.map((c) => c.variants.map((v) => v.text).sort())).toContainEqual(['Orland Autonomous Labs', 'Orland Autonomy Labs']);
   });
 
+  it('does not take a report’s background opening for its lead', () => {
+    const one = makeArticle('one', [['On Thursday, Orland Motors unveiled its first electric pickup since chief executive Ada Rein reorganized the company’s vehicle work last year.'], ['The truck will cost $48,000.']]);
+    const two = makeArticle('two', [['For years, Orland Motors was known for small city cars sold mainly in Europe.'], ['On Thursday it launched the Ridgeback, its first electric pickup.']]);
+    const three = makeArticle('three', [['Orland Motors has built city cars for decades, and its first pickup marks a change of course for the company.'], ['The Ridgeback was launched on Thursday.']]);
+    const { groups } = alignClaims([one, two, three], []);
+    for (const opening of ['two#0', 'three#0']) expect(groups.find((g) => g.sentenceIds.includes(opening))?.sourceIds).toHaveLength(1);
+  });
+
   it('keeps leads apart when their figures differ, since the figure is the event', () => {
     const { groups } = alignClaims(harborArticles, harborDerivatives);
     expect(groups.find((g) => g.sentenceIds.includes('gazette#0'))?.sourceIds).toEqual(['gazette']);
