@@ -7,7 +7,13 @@
  * Same-fact is decided on IDF-weighted stemmed content terms (IDF over the story's own
  * sentences), character similarity, and anchors (figures, dates, names): a pair whose anchors
  * contradict is never merged. Groups grow by average linkage, so one long sentence that touches
- * two facts cannot chain them into one group.
+ * two facts cannot chain them into one group. Only pairs that share distinctive tokens are scored
+ * (`claim-candidates.ts`), so the cost grows about linearly with the story's length.
+ *
+ * Three rules beyond the pair score: the leads of the story's reports are one claim when they
+ * share the event's words (a name they spell differently stays a conflict); two sentences of one
+ * article must clearly say the same thing; and a sentence that restates one clause of a larger
+ * claim is folded into it when every one of its sources is already cited there.
  */
 import { assertInRange } from '../errors.ts';
 import type { AlignedClaims, ClaimGroup, DerivativeLink, LeftOut, SegmentedArticle, Sentence } from '../types.ts';
