@@ -134,14 +134,14 @@ function measureIncremental(before: ArticleFile[], after: ArticleFile[]): NonNul
   const dir = mkdtempSync(path.join(os.tmpdir(), 'digest-bench-cache-'));
   try {
     const primed = openDigestCaches({ dir, version: 'bench' });
-    buildDigest(before, { cache: primed.articles, storyCache: primed.stories });
+    buildDigest(before, primed.buildOptions);
 
     const cold = measure(() => buildDigest(after));
 
     // A new cache object, as a second `npm run build` would open: everything comes from disk.
     const caches = openDigestCaches({ dir, version: 'bench' });
     const counter = createStageTimer();
-    const warm = measure(() => buildDigest(after, { cache: caches.articles, storyCache: caches.stories, observer: counter }));
+    const warm = measure(() => buildDigest(after, { ...caches.buildOptions, observer: counter }));
     const calls = counter.calls();
 
     return {

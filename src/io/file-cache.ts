@@ -1,7 +1,9 @@
 /**
- * The on-disk caches of the pipeline: one JSON file per article (`ArticleCache`) and one per story
- * (`StoryCache`) under `.cache/digest/` (git-ignored), so an editor who adds one article rebuilds
- * without redoing the work for every other article and story.
+ * The on-disk caches of the pipeline under `.cache/digest/` (git-ignored), one JSON file per entry:
+ * per content file its ingest result (`IngestCache`), its normalized and split article
+ * (`ArticleCache`) and its cluster features (`ClusterFeatureCache`); per story its merged result
+ * (`StoryCache`). An editor who adds one article then rebuilds without redoing the work for every
+ * other article and story.
  *
  * Entries live in a folder named after the pipeline version, a hash of the pipeline's source code
  * and the lock file: changing either starts an empty cache, and the folders of other versions are
@@ -14,6 +16,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CachedArticle } from '../pipeline/article-cache.ts';
+import type { BuildDigestOptions } from '../pipeline/build-digest.ts';
+import type { ClusterFeatures } from '../pipeline/cluster-stories.ts';
+import type { CachedIngest } from '../pipeline/ingest.ts';
 import type { CachedStory } from '../pipeline/story-cache.ts';
 
 /** Where the cache lives by default, relative to the project root. */
@@ -143,21 +148,37 @@ export function openFileCache<T = CachedArticle>(options: FileCacheOptions = {})
   };
 }
 
-/** Both caches of a build, opened together so they share one version, and pruned together. */
+/** The caches of a build, opened together so they share one version, and pruned together. */
 export interface DigestCaches {
+  ingest: FileCache<CachedIngest>;
   articles: FileCache<CachedArticle>;
+  features: FileCache<ClusterFeatures>;
   stories: FileCache<CachedStory>;
+  /**
+   * Every cache as `buildDigest` options: `buildDigest(files, { ...caches.buildOptions, today })`.
+   * Spreading this object rather than naming each cache means a cache kind added later is used too.
+   */
+  readonly buildOptions: Required<Pick<BuildDigestOptions, 'ingestCache' | 'cache' | 'clusterCache' | 'storyCache'>>;
   /** Removes every entry this build did not use; returns how many were removed. */
   prune(): number;
 }
 
 /**
- * Opens the article and story caches for `buildDigest(files, { cache: caches.articles, storyCache:
- * caches.stories })`. Call `prune()` after a successful build.
+ * Opens the build's caches (ingest, articles, cluster features, stories); pass them to `buildDigest`
+ * with `caches.buildOptions`. Call `prune()` after a successful build.
  */
 export function openDigestCaches(options: Omit<FileCacheOptions, 'kind'> = {}): DigestCaches {
   const version = options.version ?? pipelineVersion();
+  const ingest = openFileCache<CachedIngest>({ ...options, version, kind: 'ingest' });
   const articles = openFileCache<CachedArticle>({ ...options, version, kind: 'articles' });
+  const features = openFileCache<ClusterFeatures>({ ...options, version, kind: 'features' });
   const stories = openFileCache<CachedStory>({ ...options, version, kind: 'stories' });
-  return { articles, stories, prune: () => articles.prune() + stories.prune() };
+  return {
+    ingest,
+    articles,
+    features,
+    stories,
+    buildOptions: { ingestCache: ingest, cache: articles, clusterCache: features, storyCache: stories },
+    prune: () => ingest.prune() + articles.prune() + features.prune() + stories.prune(),
+  };
 }

@@ -7,10 +7,10 @@
  */
 import { ProblemListError } from '../errors.ts';
 import type { ArticleFile, Digest, DigestBuild, DigestSource, SegmentedArticle, Story, TimelineEvent } from '../types.ts';
-import { ingestArticles, type IngestOptions } from './ingest.ts';
+import { ingestArticles, type IngestCache, type IngestOptions } from './ingest.ts';
 import { segmentArticles, type ArticleCache } from './article-cache.ts';
 import { silentObserver, type StageObserver } from './stage-observer.ts';
-import { clusterStories } from './cluster-stories.ts';
+import { clusterStories, type ClusterFeatureCache } from './cluster-stories.ts';
 import { cachedStory, type StoryCache } from './story-cache.ts';
 import { compareEvents, compareSources, compareStories } from './digest-order.ts';
 
@@ -19,10 +19,14 @@ import { compareEvents, compareSources, compareStories } from './digest-order.ts
  * date, a file too large); the others do not change the output.
  */
 export interface BuildDigestOptions extends IngestOptions {
+  /** Per-file ingest results from earlier builds; only files it lacks are decoded, parsed and validated. */
+  ingestCache?: IngestCache;
   /** Per-article results from earlier builds; only articles it lacks are normalized and split. */
   cache?: ArticleCache;
   /** Per-story results from earlier builds; only clusters it lacks go through derivatives → timeline. */
   storyCache?: StoryCache;
+  /** Per-article feature counts of the clusterer from earlier builds; only articles it lacks are counted. */
+  clusterCache?: ClusterFeatureCache;
   /** Told about each stage's work, for the benchmark's timings and the CLI's progress display. */
   observer?: StageObserver;
 }
@@ -35,7 +39,7 @@ export function buildDigest(files: ArticleFile[], options: BuildDigestOptions = 
     ingestArticles(files, {
       ...(options.today === undefined ? {} : { today: options.today }),
       ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
-    }),
+    }, options.ingestCache),
   );
   if (ingested.problems.length > 0) throw new ProblemListError(ingested.problems);
 
@@ -51,7 +55,7 @@ export function buildDigest(files: ArticleFile[], options: BuildDigestOptions = 
   ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const byId = new Map(segmented.map((article) => [article.id, article]));
   observer.start?.('cluster', 1);
-  const { clusters, stats } = observer.run('cluster', () => clusterStories(segmented));
+  const { clusters, stats } = observer.run('cluster', () => clusterStories(segmented, {}, options.clusterCache));
   for (const stage of ['derivatives', 'align', 'merge', 'timeline'] as const) observer.start?.(stage, clusters.length);
 
   const sources: DigestSource[] = [];

@@ -8,6 +8,11 @@
  *
  * Very large files are refused, not truncated: a cut-off article would be published as if it were
  * whole, and a multi-megabyte "article" is almost always a pasted page or a wrong file.
+ *
+ * Decoding, front-matter parsing and validation depend on nothing but the file's bytes and path, so
+ * a clean file's article can come from an injected `IngestCache` on the next build; only the two
+ * checks that read the options (size limit, far-future date) are made again on a hit. Files with a
+ * problem or a warning are always parsed afresh, so every message is exactly what a full run gives.
  */
 import { createHash } from 'node:crypto';
 import matter from 'gray-matter';
@@ -15,6 +20,7 @@ import { ArticleConflictError, ArticleFileError, DigestError, FrontMatterError, 
 import type { Article, ArticleFile, ExcludedFile, IsoDate } from '../types.ts';
 import { isCalendarDate, validateArticleMeta } from './article-schema.ts';
 import { decodeText } from './decode-text.ts';
+import { createMemoryCache, type KeyValueCache } from './memory-cache.ts';
 import { SLUG_LENGTH_LIMIT, slugify } from './slugify.ts';
 import { isStopWord, words } from './text-features.ts';
 
@@ -39,6 +45,32 @@ export interface IngestResult {
   warnings: DigestError[];
   /** Files in the content folder that are not articles, with the reason; sorted by file. */
   excluded: ExcludedFile[];
+}
+
+/**
+ * What ingest keeps per clean file (no problem, no warning): the article, and the front matter's raw
+ * `published` value as the far-future check reads it (null when it is not a string), so a hit can
+ * be checked against a later build's date.
+ */
+export interface CachedIngest {
+  article: Article;
+  published: string | null;
+}
+
+/** A key–value store for per-file ingest results. `get` returns undefined on a miss. */
+export type IngestCache = KeyValueCache<CachedIngest>;
+
+/**
+ * The cache key of a content file: a SHA-256 over the SHA-256 of its bytes (the article's
+ * `contentHash`) and its path, which gives the article its id.
+ */
+export function ingestCacheKey(contentHash: string, path: string): string {
+  return createHash('sha256').update(`ingest\n${contentHash}\n${path}`).digest('hex');
+}
+
+/** An `IngestCache` in memory (see `createMemoryCache`), for tests and in-process builds. */
+export function createMemoryIngestCache(): IngestCache & { readonly size: number } {
+  return createMemoryCache<CachedIngest>();
 }
 
 /**
@@ -71,9 +103,10 @@ const MATTER_OPTIONS = {
 /**
  * Parses and validates every file of the content folder. Takes the files as read from disk (any
  * order) and returns the articles, the problems, the warnings and the excluded files; never throws
- * for bad input. Throws an `OptionError` when an option is out of range.
+ * for bad input. Throws an `OptionError` when an option is out of range. `cache` holds clean files'
+ * results from earlier builds; with or without it the result is the same.
  */
-export function ingestArticles(files: ArticleFile[], options: IngestOptions = {}): IngestResult {
+export function ingestArticles(files: ArticleFile[], options: IngestOptions = {}, cache?: IngestCache): IngestResult {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   assertInRange('ingest', 'maxBytes', maxBytes, 1, Number.MAX_SAFE_INTEGER);
   if (options.today !== undefined && !isCalendarDate(options.today)) {
@@ -93,7 +126,7 @@ export function ingestArticles(files: ArticleFile[], options: IngestOptions = {}
       result.excluded.push({ file: file.path, reason });
       continue;
     }
-    const one = ingestFile(file, maxBytes, options.today);
+    const one = cachedIngestFile(file, maxBytes, options.today, cache);
     result.problems.push(...one.problems);
     result.warnings.push(...one.warnings);
     if (one.article !== undefined && one.problems.length === 0) result.articles.push(one.article);
@@ -126,9 +159,45 @@ interface FileOutcome {
   article?: Article;
   problems: DigestError[];
   warnings: DigestError[];
+  /** The raw `published` value the far-future check read, when it was a string. */
+  published?: string;
 }
 
-function ingestFile(file: ArticleFile, maxBytes: number, today: IsoDate | undefined): FileOutcome {
+/**
+ * `ingestFile`, served from `cache` when the file is unchanged and still passes the checks that
+ * depend on the options; a clean outcome is stored. Hashing the bytes here also gives the article's
+ * content hash, so it is computed once either way.
+ */
+function cachedIngestFile(file: ArticleFile, maxBytes: number, today: IsoDate | undefined, cache: IngestCache | undefined): FileOutcome {
+  if (cache === undefined) return ingestFile(file, maxBytes, today);
+  const contentHash = createHash('sha256').update(file.bytes).digest('hex');
+  const key = ingestCacheKey(contentHash, file.path);
+  const hit = cache.get(key);
+  if (
+    hit !== undefined &&
+    typeof hit.article === 'object' &&
+    hit.article !== null &&
+    hit.article.contentHash === contentHash &&
+    file.bytes.byteLength <= maxBytes &&
+    futureLimit(typeof hit.published === 'string' ? hit.published : undefined, today) === undefined
+  ) {
+    return { article: hit.article, problems: [], warnings: [] };
+  }
+  const one = ingestFile(file, maxBytes, today, contentHash);
+  if (one.article !== undefined && one.problems.length === 0 && one.warnings.length === 0) {
+    cache.set(key, { article: one.article, published: one.published ?? null });
+  }
+  return one;
+}
+
+/** The latest accepted date when `published` is a calendar date past it, else undefined. */
+function futureLimit(published: string | undefined, today: IsoDate | undefined): IsoDate | undefined {
+  if (today === undefined || published === undefined || !isCalendarDate(published)) return undefined;
+  const latest = addDays(today, FUTURE_GRACE_DAYS);
+  return published > latest ? latest : undefined;
+}
+
+function ingestFile(file: ArticleFile, maxBytes: number, today: IsoDate | undefined, contentHash?: string): FileOutcome {
   const path = file.path;
   const problems: DigestError[] = [];
   const warnings: DigestError[] = [];
@@ -170,19 +239,17 @@ function ingestFile(file: ArticleFile, maxBytes: number, today: IsoDate | undefi
 
   // Checked on the raw value too, so a far-future date is reported even when other fields fail.
   const published = typeof data['published'] === 'string' ? data['published'].trim() : undefined;
-  if (today !== undefined && published !== undefined && isCalendarDate(published)) {
-    const latest = addDays(today, FUTURE_GRACE_DAYS);
-    if (published > latest) {
-      problems.push(
-        new FrontMatterError('field `published` is in the future', {
-          file: path,
-          ...lineOfField(fieldLines, 'published'),
-          field: 'published',
-          found: `${published}, after ${latest} (the build date ${today} plus ${FUTURE_GRACE_DAYS} days)`,
-          fix: 'correct the date (a typo in the year?), or write `published: unknown` if the article does not state it',
-        }),
-      );
-    }
+  const latest = futureLimit(published, today);
+  if (latest !== undefined) {
+    problems.push(
+      new FrontMatterError('field `published` is in the future', {
+        file: path,
+        ...lineOfField(fieldLines, 'published'),
+        field: 'published',
+        found: `${published}, after ${latest} (the build date ${today} plus ${FUTURE_GRACE_DAYS} days)`,
+        fix: 'correct the date (a typo in the year?), or write `published: unknown` if the article does not state it',
+      }),
+    );
   }
 
   if (body.trim() === '') {
@@ -217,10 +284,11 @@ function ingestFile(file: ArticleFile, maxBytes: number, today: IsoDate | undefi
       file: path,
       meta: validation.meta,
       body,
-      contentHash: createHash('sha256').update(file.bytes).digest('hex'),
+      contentHash: contentHash ?? createHash('sha256').update(file.bytes).digest('hex'),
     },
     problems,
     warnings,
+    ...(published === undefined ? {} : { published }),
   };
 }
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openFileCache } from '../../src/io/file-cache.ts';
+import { openDigestCaches, openFileCache } from '../../src/io/file-cache.ts';
 import { articleCacheKey, createMemoryArticleCache, segmentArticles } from '../../src/pipeline/article-cache.ts';
 import { generateCorpus } from '../../src/bench/generate-corpus.ts';
 import { buildDigest } from '../../src/pipeline/build-digest.ts';
@@ -214,5 +214,42 @@ describe('buildDigest with caches', () => {
     expect(observer.calls.merge).toBe(changed);
     expect(rebuilt.digest.sources.map((s) => s.id)).not.toContain(removed);
     expect(JSON.stringify(rebuilt)).toBe(JSON.stringify(buildDigest(after.filter((file) => !file.path.endsWith(`/${removed}.md`)))));
+  });
+});
+
+describe('openDigestCaches', () => {
+  const corpus = generateCorpus({ articles: 31, seed: 3 });
+  const before = corpus.files.slice(0, 30);
+  const after = corpus.files;
+
+  it('fills every cache kind in a first build, and a reopened set serves a second build the cold digest', () => {
+    const dir = tempDir();
+    const first = openDigestCaches({ dir, version: 'v1' });
+    buildDigest(before, first.buildOptions);
+    for (const kind of ['ingest', 'articles', 'features'] as const) expect(first[kind].stats.writes, kind).toBe(30);
+    const reopened = openDigestCaches({ dir, version: 'v1' });
+    const observer = countingObserver();
+    const warm = buildDigest(after, { ...reopened.buildOptions, observer });
+    for (const kind of ['ingest', 'articles', 'features'] as const) {
+      expect(reopened[kind].stats.reads, kind).toBe(30);
+      expect(reopened[kind].stats.writes, kind).toBe(1);
+    }
+    expect(observer.calls.normalize).toBe(1);
+    expect(JSON.stringify(warm)).toBe(JSON.stringify(buildDigest(after)));
+  });
+
+  it('prunes, in every kind, the entries of a removed article and of the story it was in', () => {
+    const dir = tempDir();
+    const full = openDigestCaches({ dir, version: 'v1' });
+    buildDigest(after, full.buildOptions);
+    const caches = openDigestCaches({ dir, version: 'v1' });
+    buildDigest(before, caches.buildOptions);
+    const removed = { ingest: 0, articles: 0, features: 0, stories: 0 };
+    for (const kind of Object.keys(removed) as (keyof typeof removed)[]) removed[kind] = caches[kind].prune();
+    expect(removed.ingest).toBe(1);
+    expect(removed.articles).toBe(1);
+    expect(removed.features).toBe(1);
+    expect(removed.stories).toBeGreaterThanOrEqual(1);
+    for (const kind of ['ingest', 'articles', 'features'] as const) expect(readdirSync(caches[kind].dir), kind).toHaveLength(30);
   });
 });

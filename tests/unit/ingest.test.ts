@@ -1,11 +1,18 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArticleConflictError, ArticleFileError, FrontMatterError, OptionError } from '../../src/errors.ts';
 import { readArticleFiles } from '../../src/io/article-files.ts';
-import { DEFAULT_MAX_BYTES, ingestArticles } from '../../src/pipeline/ingest.ts';
+import {
+  DEFAULT_MAX_BYTES,
+  createMemoryIngestCache,
+  ingestArticles,
+  ingestCacheKey,
+  type IngestCache,
+  type IngestResult,
+} from '../../src/pipeline/ingest.ts';
 import type { ArticleFile } from '../../src/types.ts';
 
 const BODY =
@@ -234,5 +241,108 @@ describe('readArticleFiles', () => {
     root = mkdtempSync(join(tmpdir(), 'ingest-'));
     expect(() => readArticleFiles(join(root, 'content', 'articles'), root)).toThrow(ArticleFileError);
     expect(() => readArticleFiles(join(root, 'content', 'articles'), root)).toThrow(/content\/articles/);
+  });
+});
+
+/** An ingest result as plain data: every problem and warning with its class and all its fields. */
+function plain(result: IngestResult): unknown {
+  const problem = (p: Error) => ({ ...p, kind: p.constructor.name, message: p.message });
+  return {
+    articles: result.articles,
+    problems: result.problems.map(problem),
+    warnings: result.warnings.map(problem),
+    excluded: result.excluded,
+  };
+}
+
+/** A memory ingest cache that counts the reads that found an entry, and records the keys written. */
+function countingCache(): IngestCache & { hits: number; writes: string[]; readonly size: number } {
+  const inner = createMemoryIngestCache();
+  const cache = {
+    hits: 0,
+    writes: [] as string[],
+    get size() {
+      return inner.size;
+    },
+    get(key: string) {
+      const value = inner.get(key);
+      if (value !== undefined) cache.hits += 1;
+      return value;
+    },
+    set(key: string, value: Parameters<IngestCache['set']>[1]) {
+      cache.writes.push(key);
+      inner.set(key, value);
+    },
+  };
+  return cache;
+}
+
+describe('ingestArticles with a cache', () => {
+  const FIXTURES = 'tests/fixtures/ingest';
+
+  it('gives exactly the uncached result for every bad-input fixture, with an empty cache and a full one', () => {
+    for (const fault of readdirSync(FIXTURES)) {
+      const input = join(FIXTURES, fault, 'input');
+      const files = readArticleFiles(input, input);
+      const options = { today: '2026-11-25' };
+      const expected = plain(ingestArticles(files, options));
+      const cache = countingCache();
+      expect(plain(ingestArticles(files, options, cache)), fault).toEqual(expected);
+      expect(plain(ingestArticles(files, options, cache)), fault).toEqual(expected);
+    }
+  });
+
+  it('serves an unchanged clean file from the cache and parses a changed one afresh', () => {
+    const files = [article('c/one.md'), article('c/two.md', { title: 'Second headline' }, 'A different text about trams.\n')];
+    const cache = countingCache();
+    ingestArticles(files, {}, cache);
+    expect(cache.writes).toHaveLength(2);
+    const edited = article('c/two.md', { title: 'Second headline, corrected' }, 'A different text about trams.\n');
+    const result = ingestArticles([files[0]!, edited], {}, cache);
+    expect(cache.hits).toBe(1);
+    expect(cache.writes).toHaveLength(3);
+    expect(cache.writes[2]).toBe(ingestCacheKey(createHash('sha256').update(edited.bytes).digest('hex'), 'c/two.md'));
+    expect(result).toEqual(ingestArticles([files[0]!, edited]));
+    expect(result.articles[1]?.meta.title).toBe('Second headline, corrected');
+  });
+
+  it('does not share an entry between the same bytes under two names', () => {
+    const cache = countingCache();
+    ingestArticles([article('c/first.md')], {}, cache);
+    const { articles } = ingestArticles([article('c/second.md')], {}, cache);
+    expect(cache.hits).toBe(0);
+    expect(articles.map((a) => a.id)).toEqual(['second']);
+  });
+
+  it('stores only clean files: a file with a warning or a problem is parsed every time', () => {
+    const german = article('c/de.md', { language: 'de' }, 'Die Bahn fährt im Sommer öfter.\n');
+    const broken = article('c/broken.md', { title: '' });
+    const cache = countingCache();
+    ingestArticles([german, broken], {}, cache);
+    expect(cache.writes).toEqual([]);
+    const again = ingestArticles([german, broken], {}, cache);
+    expect(again.warnings).toHaveLength(1);
+    expect(again.problems).toHaveLength(1);
+  });
+
+  it('makes the date and size checks again on a hit, so a cached article past a new build date is still refused', () => {
+    const file = article('c/dated.md', { published: '2026-11-20' });
+    const cache = countingCache();
+    expect(ingestArticles([file], { today: '2026-11-25' }, cache).problems).toEqual([]);
+    const earlier = ingestArticles([file], { today: '2026-11-01' }, cache);
+    expect(plain(earlier)).toEqual(plain(ingestArticles([file], { today: '2026-11-01' })));
+    expect(earlier.problems.map((p) => p.field)).toEqual(['published']);
+    const smaller = ingestArticles([file], { maxBytes: 10 }, cache);
+    expect(plain(smaller)).toEqual(plain(ingestArticles([file], { maxBytes: 10 })));
+    expect(smaller.articles).toEqual([]);
+  });
+
+  it('ignores an entry whose article does not match the file, so a damaged cache cannot change the result', () => {
+    const file = article('c/one.md');
+    const cache = countingCache();
+    ingestArticles([file], {}, cache);
+    const key = cache.writes[0]!;
+    cache.set(key, { article: { ...ingestArticles([file]).articles[0]!, contentHash: 'not-this-file' }, published: '2026-05-14' });
+    expect(ingestArticles([file], {}, cache)).toEqual(ingestArticles([file]));
   });
 });
