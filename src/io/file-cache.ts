@@ -11,6 +11,11 @@
  * story, the keys of its members), so a changed article simply misses, and so does the story it
  * belongs to; `prune()` after a build removes the entries nothing asked for, which are exactly those
  * of changed and removed articles and of the stories they were in.
+ *
+ * A build writes each new entry at once as its own file (an interrupted build keeps what it did).
+ * `prune()` then packs the entries the build used into one file per kind (`entries.jsonl`, one
+ * `key json` line each) and deletes the loose files: the next build reads four files instead of
+ * three per article plus one per story, which for a thousand articles was a third of a cached rebuild.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -31,7 +36,10 @@ const VERSION_MARKER = '.digest-cache-version';
 const CACHEDIR_TAG = 'Signature: 8a477f597d28d172789f06886806bc55\n# Derived data of the news-digest build; safe to delete.\n';
 
 /** Bumped by hand when the layout of a cache entry changes in a way the source hash cannot see. */
-const CACHE_FORMAT = '1';
+const CACHE_FORMAT = '2';
+
+/** The packed entries of one kind, written by `prune()`. */
+const PACK_FILE = 'entries.jsonl';
 
 /**
  * The pipeline version a cache entry belongs to: a short SHA-256 over every file in
@@ -62,7 +70,10 @@ export interface FileCache<T> {
   readonly dir: string;
   /** Entries read from disk / written to disk in this session. */
   readonly stats: { reads: number; writes: number };
-  /** Deletes every entry not read or written in this session; returns how many were deleted. */
+  /**
+   * Deletes every entry not read or written in this session and packs the others into one file;
+   * returns how many were deleted.
+   */
   prune(): number;
 }
 
@@ -99,11 +110,30 @@ export function openFileCache<T = CachedArticle>(options: FileCacheOptions = {})
     if (entry !== version && statSync(other).isDirectory() && existsSync(path.join(other, VERSION_MARKER))) rmSync(other, { recursive: true, force: true });
   }
 
-  const touched = new Set<string>();
+  // The JSON text of every entry read or written in this session: what `prune()` packs.
+  const touched = new Map<string, string>();
   const stats = { reads: 0, writes: 0 };
   const fileOf = (key: string): string => {
     if (!/^[0-9a-f]{16,128}$/.test(key)) throw new TypeError(`cache key must be a hex hash, got ${JSON.stringify(key)}`);
     return path.join(dir, `${key}.json`);
+  };
+  const packFile = path.join(dir, PACK_FILE);
+  let pack: Map<string, string> | undefined;
+  // Read on first use, and only then: a cache opened and never asked costs nothing.
+  const packed = (): Map<string, string> => {
+    if (pack !== undefined) return pack;
+    pack = new Map();
+    let text = '';
+    try {
+      text = readFileSync(packFile, 'utf8');
+    } catch {
+      return pack;
+    }
+    for (const line of text.split('\n')) {
+      const space = line.indexOf(' ');
+      if (space > 0) pack.set(line.slice(0, space), line.slice(space + 1));
+    }
+    return pack;
   };
 
   return {
@@ -111,16 +141,18 @@ export function openFileCache<T = CachedArticle>(options: FileCacheOptions = {})
     stats,
     get(key: string): T | undefined {
       const file = fileOf(key);
-      touched.add(key);
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        return undefined;
+      let text = packed().get(key);
+      if (text === undefined) {
+        try {
+          text = readFileSync(file, 'utf8');
+        } catch {
+          return undefined;
+        }
       }
       try {
         const value = JSON.parse(text) as T;
         stats.reads += 1;
+        touched.set(key, text);
         return value;
       } catch {
         return undefined;
@@ -128,21 +160,25 @@ export function openFileCache<T = CachedArticle>(options: FileCacheOptions = {})
     },
     set(key: string, value: T): void {
       const file = fileOf(key);
-      touched.add(key);
+      const text = JSON.stringify(value);
+      touched.set(key, text);
       // Write then rename, so a build interrupted mid-write never leaves half an entry behind.
       const temporary = `${file}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify(value));
+      writeFileSync(temporary, text);
       renameSync(temporary, file);
       stats.writes += 1;
     },
     prune(): number {
+      const stored = new Set(packed().keys());
+      for (const name of readdirSync(dir)) if (name.endsWith('.json')) stored.add(name.slice(0, -'.json'.length));
       let removed = 0;
-      for (const name of readdirSync(dir)) {
-        const key = name.replace(/\.json$/, '');
-        if (name.endsWith('.json') && touched.has(key)) continue;
-        rmSync(path.join(dir, name), { force: true });
-        removed += 1;
-      }
+      for (const key of stored) if (!touched.has(key)) removed += 1;
+      const keys = [...touched.keys()].sort();
+      const temporary = `${packFile}.${process.pid}.tmp`;
+      writeFileSync(temporary, keys.map((key) => `${key} ${touched.get(key) as string}\n`).join(''));
+      renameSync(temporary, packFile);
+      pack = new Map(touched);
+      for (const name of readdirSync(dir)) if (name !== PACK_FILE) rmSync(path.join(dir, name), { force: true });
       return removed;
     },
   };

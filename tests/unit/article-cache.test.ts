@@ -126,7 +126,42 @@ describe('openFileCache', () => {
     const cache = openFileCache({ dir, version: 'v1' });
     segmentArticles(kept, cache);
     expect(cache.prune()).toBe(1);
-    expect(readdirSync(cache.dir).sort()).toEqual(kept.map((article) => `${articleCacheKey(article)}.json`).sort());
+    const reopened = openFileCache({ dir, version: 'v1' });
+    for (const article of kept) expect(reopened.get(articleCacheKey(article))?.id).toBe(article.id);
+    expect(reopened.get(articleCacheKey(all.find((article) => article.id === 'library-extends-hours') as Article))).toBeUndefined();
+  });
+
+  it('packs the entries a build used into one file on prune, and a reopened cache reads them from it', () => {
+    const dir = tempDir();
+    const articles = ingest(NAMES.map((name) => fixtureFile(name)));
+    const first = openFileCache({ dir, version: 'v1' });
+    const built = segmentArticles(articles, first).articles;
+    expect(readdirSync(first.dir)).toHaveLength(3);
+    expect(first.prune()).toBe(0);
+    expect(readdirSync(first.dir)).toEqual(['entries.jsonl']);
+    const reopened = openFileCache({ dir, version: 'v1' });
+    const again = segmentArticles(articles, reopened);
+    expect(again.stats).toEqual({ hits: 3, misses: 0 });
+    expect(JSON.stringify(again.articles)).toBe(JSON.stringify(built));
+    // A second prune keeps the pack whole when every entry was used again.
+    expect(reopened.prune()).toBe(0);
+    expect(segmentArticles(articles, openFileCache({ dir, version: 'v1' })).stats).toEqual({ hits: 3, misses: 0 });
+  });
+
+  it('treats a damaged line of the pack as a miss, recomputes that article and packs it again', () => {
+    const dir = tempDir();
+    const articles = ingest(NAMES.map((name) => fixtureFile(name)));
+    const first = openFileCache({ dir, version: 'v1' });
+    segmentArticles(articles, first);
+    first.prune();
+    const pack = path.join(first.dir, 'entries.jsonl');
+    const damagedKey = articleCacheKey(articles[1] as Article);
+    const lines = readFileSync(pack, 'utf8').split('\n').map((line) => (line.startsWith(damagedKey) ? `${damagedKey} {"text": "cut off` : line));
+    writeFileSync(pack, lines.join('\n'));
+    const reopened = openFileCache({ dir, version: 'v1' });
+    expect(segmentArticles(articles, reopened).stats).toEqual({ hits: 2, misses: 1 });
+    reopened.prune();
+    expect(segmentArticles(articles, openFileCache({ dir, version: 'v1' })).stats).toEqual({ hits: 3, misses: 0 });
   });
 
   it('starts empty for a new pipeline version and deletes the old version folder', () => {
@@ -250,6 +285,10 @@ describe('openDigestCaches', () => {
     expect(removed.articles).toBe(1);
     expect(removed.features).toBe(1);
     expect(removed.stories).toBeGreaterThanOrEqual(1);
-    for (const kind of ['ingest', 'articles', 'features'] as const) expect(readdirSync(caches[kind].dir), kind).toHaveLength(30);
+    const reopened = openDigestCaches({ dir, version: 'v1' });
+    buildDigest(before, reopened.buildOptions);
+    for (const kind of ['ingest', 'articles', 'features', 'stories'] as const) expect(reopened[kind].stats.writes, kind).toBe(0);
+    for (const kind of ['ingest', 'articles', 'features'] as const) expect(reopened[kind].stats.reads, kind).toBe(30);
+    expect(reopened.prune()).toBe(0);
   });
 });
