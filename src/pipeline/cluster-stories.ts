@@ -86,8 +86,12 @@ interface Profile {
   id: string;
   language: string;
   title: string;
-  /** L2-normalized TF-IDF vector over interned (language-scoped) feature ids. */
-  vector: IdVector;
+  /**
+   * The L2-normalized TF-IDF vector over interned (language-scoped) feature ids, as two parallel
+   * arrays in the order the features were first seen: `weights[i]` is the weight of `ids[i]`.
+   */
+  ids: Int32Array;
+  weights: Float64Array;
   /** The title's bigrams, counted the first time the title is compared. */
   headline?: HeadlineBigrams;
 }
@@ -118,12 +122,13 @@ export function clusterStories(
   const { profiles, table } = buildProfiles(ordered, cache);
 
   const candidates = candidatePairs(profiles, table, opts);
+  const dot = createDot(table.keyOf.length);
   const edges: Edge[] = [];
   for (const [a, b] of candidates) {
     const left = profiles[a];
     const right = profiles[b];
     if (left === undefined || right === undefined || left.language !== right.language) continue;
-    const score = pairScore(left, right, opts.titleWeight, opts.threshold);
+    const score = pairScore(left, right, dot(left, right), opts.titleWeight, opts.threshold);
     if (score >= opts.threshold) edges.push({ a, b, score });
   }
 
@@ -142,9 +147,9 @@ export function clusterStories(
  */
 export function articleSimilarity(a: SegmentedArticle, b: SegmentedArticle, options: ClusterOptions = {}): number {
   const opts = checkOptions(options);
-  const { profiles } = buildProfiles([a, b], undefined);
+  const { profiles, table } = buildProfiles([a, b], undefined);
   const [left, right] = profiles as [Profile, Profile];
-  return pairScore(left, right, opts.titleWeight, 0);
+  return pairScore(left, right, createDot(table.keyOf.length)(left, right), opts.titleWeight, 0);
 }
 
 /**
@@ -195,7 +200,7 @@ function headline(article: SegmentedArticle): string {
   return article.meta.title === 'unknown' ? '' : article.meta.title;
 }
 
-/** Features of `article`, from `cache` when it holds a well-formed entry, else counted (and stored). */
+/** Features of `article`, from `cache` when it holds an entry, else counted (and stored). */
 function featuresOf(article: SegmentedArticle, cache: ClusterFeatureCache | undefined): ClusterFeatures {
   if (cache === undefined) return clusterFeatures(article);
   const key = clusterFeatureKey(article);
@@ -206,63 +211,126 @@ function featuresOf(article: SegmentedArticle, cache: ClusterFeatureCache | unde
   return features;
 }
 
+/** `1 + ln(count)` for the small counts nearly every feature has, computed once. */
+const LOG_COUNT = Array.from({ length: 64 }, (_, count) => 1 + Math.log(count));
+
 /**
  * Profiles of `articles` (index = position) with TF-IDF vectors. Document frequency is counted per
  * language: a term shared across languages says nothing about one story.
  */
 function buildProfiles(articles: SegmentedArticle[], cache: ClusterFeatureCache | undefined): { profiles: Profile[]; table: FeatureTable } {
   const table: FeatureTable = { byLanguage: new Map(), keyOf: [], boost: [], df: [] };
-  const raw = articles.map((article) => {
+  // The article that last held each id: a cached entry naming a feature twice is damaged.
+  const lastHolder: number[] = [];
+  const intern = (ids: Map<string, number>, key: string): number => {
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = table.keyOf.length;
+      ids.set(key, id);
+      table.keyOf.push(key);
+      table.boost.push(key.startsWith('@') ? ENTITY_BOOST : key.startsWith('#') ? FIGURE_BOOST : 1);
+      table.df.push(0);
+      lastHolder.push(-1);
+    }
+    return id;
+  };
+  const raw = articles.map((article, index) => {
     const language = article.meta.language;
     let ids = table.byLanguage.get(language);
     if (ids === undefined) {
       ids = new Map();
       table.byLanguage.set(language, ids);
     }
-    const { keys, counts } = featuresOf(article, cache);
-    const features = new Array<number>(keys.length);
-    for (let i = 0; i < keys.length; i += 1) {
-      const key = keys[i] as string;
-      let id = ids.get(key);
-      if (id === undefined) {
-        id = table.keyOf.length;
-        ids.set(key, id);
-        table.keyOf.push(key);
-        table.boost.push(key.startsWith('@') ? ENTITY_BOOST : key.startsWith('#') ? FIGURE_BOOST : 1);
-        table.df.push(0);
-      }
-      table.df[id] = (table.df[id] as number) + 1;
-      features[i] = id;
+    let { keys, counts } = featuresOf(article, cache);
+    let features = internAll(keys, counts, ids, index);
+    if (features === undefined) {
+      ({ keys, counts } = clusterFeatures(article));
+      if (cache !== undefined) cache.set(clusterFeatureKey(article), { keys, counts });
+      features = internAll(keys, counts, ids, index + articles.length) as Int32Array;
     }
+    for (const id of features) table.df[id] = (table.df[id] as number) + 1;
     return { features, counts };
   });
+
+  /** Interns `keys`; undefined when the entry is not a list of distinct keys with counts ≥ 1. */
+  function internAll(keys: unknown[], counts: unknown[], ids: Map<string, number>, holder: number): Int32Array | undefined {
+    const features = new Int32Array(keys.length);
+    for (let i = 0; i < keys.length; i += 1) {
+      const key = keys[i];
+      const count = counts[i];
+      if (typeof key !== 'string' || typeof count !== 'number' || !(count >= 1)) return undefined;
+      const id = intern(ids, key);
+      if (lastHolder[id] === holder) return undefined;
+      lastHolder[id] = holder;
+      features[i] = id;
+    }
+    return features;
+  }
 
   const n = articles.length + IDF_PRIOR;
   const idf = table.df.map((freq) => Math.log(n / freq));
   const profiles = articles.map((article, index): Profile => {
-    const { features, counts } = raw[index] as { features: number[]; counts: number[] };
-    const vector: IdVector = new Map();
+    const { features, counts } = raw[index] as { features: Int32Array; counts: number[] };
+    const ids = new Int32Array(features.length);
+    const weights = new Float64Array(features.length);
+    let size = 0;
     for (let i = 0; i < features.length; i += 1) {
       const id = features[i] as number;
-      const weight = (1 + Math.log(counts[i] as number)) * (idf[id] as number) * (table.boost[id] as number);
-      if (weight > 0) vector.set(id, weight);
+      const count = counts[i] as number;
+      const weight = (LOG_COUNT[count] ?? 1 + Math.log(count)) * (idf[id] as number) * (table.boost[id] as number);
+      if (weight > 0) {
+        ids[size] = id;
+        weights[size] = weight;
+        size += 1;
+      }
     }
-    scaleToUnit(vector);
-    return { index, id: article.id, language: article.meta.language, title: headline(article), vector };
+    // Unit length, the squares summed in feature order (as `scaleToUnit` of sparse-vector.ts does).
+    let norm = 0;
+    for (let i = 0; i < size; i += 1) norm += (weights[i] as number) * (weights[i] as number);
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (let i = 0; i < size; i += 1) weights[i] = (weights[i] as number) / norm;
+    return { index, id: article.id, language: article.meta.language, title: headline(article), ids: ids.subarray(0, size), weights: weights.subarray(0, size) };
   });
   return { profiles, table };
 }
 
-/** Scales `vector` in place to unit length, summing the squares in insertion order (as `sparse-vector.ts` does). */
-function scaleToUnit(vector: IdVector): void {
-  let norm = 0;
-  for (const weight of vector.values()) norm += weight * weight;
-  norm = Math.sqrt(norm);
-  if (norm > 0) for (const [id, weight] of vector) vector.set(id, weight / norm);
+/**
+ * A dot product of two profiles' unit vectors (their cosine) that gives exactly what iterating the
+ * smaller vector in its order and looking each feature up in the larger one gives, with the lookup
+ * side spread into a dense array. The right-hand profile stays spread between calls: candidate pairs
+ * come grouped by their second article, so each is spread once.
+ */
+function createDot(features: number): (a: Profile, b: Profile) => number {
+  const right = new Float64Array(features);
+  const left = new Float64Array(features);
+  let spread: Profile | undefined;
+  return (a, b) => {
+    if (spread !== b) {
+      if (spread !== undefined) for (const id of spread.ids) right[id] = 0;
+      for (let i = 0; i < b.ids.length; i += 1) right[b.ids[i] as number] = b.weights[i] as number;
+      spread = b;
+    }
+    // Weights are positive, so 0 in the dense array means the feature is absent.
+    let sum = 0;
+    if (a.ids.length <= b.ids.length) {
+      for (let i = 0; i < a.ids.length; i += 1) {
+        const other = right[a.ids[i] as number] as number;
+        if (other !== 0) sum += (a.weights[i] as number) * other;
+      }
+      return sum;
+    }
+    for (let i = 0; i < a.ids.length; i += 1) left[a.ids[i] as number] = a.weights[i] as number;
+    for (let i = 0; i < b.ids.length; i += 1) {
+      const other = left[b.ids[i] as number] as number;
+      if (other !== 0) sum += (b.weights[i] as number) * other;
+    }
+    for (const id of a.ids) left[id] = 0;
+    return sum;
+  };
 }
 
 /** Dot product of two sparse vectors (iterates the smaller one, in its insertion order); the cosine of unit vectors. */
-function dot(a: IdVector, b: IdVector): number {
+function dotMaps(a: IdVector, b: IdVector): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let sum = 0;
   for (const [id, weight] of small) {
@@ -279,10 +347,11 @@ function dot(a: IdVector, b: IdVector): number {
  */
 function candidatePairs(profiles: Profile[], table: FeatureTable, opts: Required<ClusterOptions>): [number, number][] {
   const postings: number[][] = [];
-  const shared = new Map<number, number>();
+  const shared = new Int32Array(profiles.length);
+  const met: number[] = [];
   const pairs: [number, number][] = [];
   for (const profile of profiles) {
-    shared.clear();
+    met.length = 0;
     for (const id of signature(profile, table, opts.signatureSize)) {
       let posting = postings[id];
       if (posting === undefined) {
@@ -293,12 +362,16 @@ function candidatePairs(profiles: Profile[], table: FeatureTable, opts: Required
       const from = common ? Math.max(0, posting.length - opts.commonKeyWindow) : 0;
       for (let i = from; i < posting.length; i += 1) {
         const other = posting[i] as number;
-        shared.set(other, (shared.get(other) ?? 0) + 1);
+        if (shared[other] === 0) met.push(other);
+        shared[other] = (shared[other] as number) + 1;
       }
       posting.push(profile.index);
     }
     const partners: number[] = [];
-    for (const [other, count] of shared) if (count >= opts.minSharedKeys) partners.push(other);
+    for (const other of met) {
+      if ((shared[other] as number) >= opts.minSharedKeys) partners.push(other);
+      shared[other] = 0;
+    }
     partners.sort((a, b) => a - b);
     for (const other of partners) pairs.push([other, profile.index]);
   }
@@ -317,7 +390,9 @@ function signature(profile: Profile, table: FeatureTable, size: number): number[
     const other = weights[j] as number;
     return weight > other || (weight === other && (table.keyOf[id] as string) < (table.keyOf[top[j] as number] as string));
   };
-  for (const [id, weight] of profile.vector) {
+  for (let i = 0; i < profile.ids.length; i += 1) {
+    const id = profile.ids[i] as number;
+    const weight = profile.weights[i] as number;
     if ((table.df[id] as number) < 2) continue;
     if (top.length === size && !before(id, weight, size - 1)) continue;
     let j = top.length === size ? size - 1 : top.length;
@@ -336,8 +411,7 @@ function signature(profile: Profile, table: FeatureTable, size: number): number[
  * Content cosine blended with headline similarity. Headlines are compared only when they could lift
  * the pair over `threshold`: most candidates are far below it, and comparing titles is the costlier half.
  */
-function pairScore(a: Profile, b: Profile, titleWeight: number, threshold: number): number {
-  const content = dot(a.vector, b.vector);
+function pairScore(a: Profile, b: Profile, content: number, titleWeight: number, threshold: number): number {
   if (a.title === '' || b.title === '') return content;
   if ((1 - titleWeight) * content + titleWeight < threshold) return (1 - titleWeight) * content;
   a.headline ??= headlineBigrams(a.title);
@@ -358,11 +432,20 @@ interface Edge {
  */
 function groupEdges(profiles: Profile[], edges: Edge[], linkThreshold: number): StoryCluster[] {
   const parent = profiles.map((_, i) => i);
-  // A group of one reads its member's vector; it is copied only when another group merges into it.
-  const centroid: IdVector[] = profiles.map((p) => p.vector);
-  const owned: boolean[] = profiles.map(() => false);
+  // A group's centroid as a Map in feature order, made from its first member's vector when an edge first reaches it.
+  const centroids: (IdVector | undefined)[] = [];
+  const centroid = (i: number): IdVector => {
+    let vector = centroids[i];
+    if (vector === undefined) {
+      const profile = profiles[i] as Profile;
+      vector = new Map();
+      for (let k = 0; k < profile.ids.length; k += 1) vector.set(profile.ids[k] as number, profile.weights[k] as number);
+      centroids[i] = vector;
+    }
+    return vector;
+  };
   // Each group's centroid length, kept up to date on merge so the check costs one pass over the smaller centroid.
-  const length: number[] = profiles.map((p) => (p.vector.size > 0 ? 1 : 0));
+  const length: number[] = profiles.map((p) => (p.ids.length > 0 ? 1 : 0));
   const find = (i: number): number => {
     let root = i;
     while (parent[root] !== root) root = parent[root] as number;
@@ -379,22 +462,18 @@ function groupEdges(profiles: Profile[], edges: Edge[], linkThreshold: number): 
     const ra = find(edge.a);
     const rb = find(edge.b);
     if (ra === rb) continue;
-    const ca = centroid[ra] as IdVector;
-    const cb = centroid[rb] as IdVector;
+    const ca = centroid(ra);
+    const cb = centroid(rb);
     const la = length[ra] as number;
     const lb = length[rb] as number;
-    const shared = dot(ca, cb);
+    const shared = dotMaps(ca, cb);
     if (la === 0 || lb === 0 || shared / (la * lb) < linkThreshold) continue;
     const [keep, drop] = ca.size >= cb.size ? [ra, rb] : [rb, ra];
-    if (!owned[keep]) {
-      centroid[keep] = new Map(centroid[keep]);
-      owned[keep] = true;
-    }
-    const into = centroid[keep] as IdVector;
-    for (const [id, weight] of centroid[drop] as IdVector) into.set(id, (into.get(id) ?? 0) + weight);
+    const into = centroid(keep);
+    for (const [id, weight] of centroid(drop)) into.set(id, (into.get(id) ?? 0) + weight);
     // |a + b|² = |a|² + |b|² + 2 a·b
     length[keep] = Math.sqrt(la * la + lb * lb + 2 * shared);
-    centroid[drop] = new Map();
+    centroids[drop] = new Map();
     parent[drop] = keep;
   }
 

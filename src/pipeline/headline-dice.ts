@@ -10,16 +10,19 @@
 export interface HeadlineBigrams {
   /** The headline with every whitespace character removed (what `compareTwoStrings` compares). */
   readonly squeezed: string;
-  /** How often each two-code-unit substring of `squeezed` occurs. */
-  readonly counts: ReadonlyMap<string, number>;
+  /**
+   * How often each two-code-unit substring of `squeezed` occurs, keyed by the pair as one number
+   * (first unit × 65536 + second), which names a bigram as exactly as the substring does.
+   */
+  readonly counts: ReadonlyMap<number, number>;
 }
 
 /** Counts the bigrams of `text` once, for any number of `headlineDice` calls. */
 export function headlineBigrams(text: string): HeadlineBigrams {
   const squeezed = text.replace(/\s+/g, '');
-  const counts = new Map<string, number>();
+  const counts = new Map<number, number>();
   for (let i = 0; i < squeezed.length - 1; i += 1) {
-    const bigram = squeezed.substring(i, i + 2);
+    const bigram = squeezed.charCodeAt(i) * 65536 + squeezed.charCodeAt(i + 1);
     counts.set(bigram, (counts.get(bigram) ?? 0) + 1);
   }
   return { squeezed, counts };

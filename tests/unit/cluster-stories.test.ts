@@ -217,10 +217,17 @@ describe('clusterStories with a feature cache', () => {
   });
 
   it('ignores a malformed entry and recounts the article, so a damaged cache cannot change the clusters', () => {
-    const cache = recordingCache();
-    const broken: ClusterFeatures = { keys: ['harbour', 'bridge'], counts: [1] };
-    cache.set(clusterFeatureKey(corpus[0]!), broken);
-    expect(clusterStories(corpus, {}, cache)).toEqual(clusterStories(corpus));
-    expect(cache.get(clusterFeatureKey(corpus[0]!))).toEqual(clusterFeatures(corpus[0]!));
+    const damaged: ClusterFeatures[] = [
+      { keys: ['harbour', 'bridge'], counts: [1] },
+      { keys: ['harbour', 'harbour'], counts: [1, 2] },
+      { keys: ['harbour', 'bridge'], counts: [1, 0] },
+      { keys: ['harbour', 7 as unknown as string], counts: [1, 1] },
+    ];
+    for (const broken of damaged) {
+      const cache = recordingCache();
+      cache.set(clusterFeatureKey(corpus[0]!), broken);
+      expect(clusterStories(corpus, {}, cache), JSON.stringify(broken)).toEqual(clusterStories(corpus));
+      expect(cache.get(clusterFeatureKey(corpus[0]!))).toEqual(clusterFeatures(corpus[0]!));
+    }
   });
 });
