@@ -234,7 +234,7 @@ function buildProfiles(articles: SegmentedArticle[], cache: ClusterFeatureCache 
     }
     return id;
   };
-  const raw = articles.map((article, index) => {
+  const raw = articles.map(function internArticle(article, index) {
     const language = article.meta.language;
     let ids = table.byLanguage.get(language);
     if (ids === undefined) {
@@ -269,7 +269,7 @@ function buildProfiles(articles: SegmentedArticle[], cache: ClusterFeatureCache 
 
   const n = articles.length + IDF_PRIOR;
   const idf = table.df.map((freq) => Math.log(n / freq));
-  const profiles = articles.map((article, index): Profile => {
+  const profiles = articles.map(function weighArticle(article, index): Profile {
     const { features, counts } = raw[index] as { features: Int32Array; counts: number[] };
     const ids = new Int32Array(features.length);
     const weights = new Float64Array(features.length);
@@ -304,7 +304,7 @@ function createDot(features: number): (a: Profile, b: Profile) => number {
   const right = new Float64Array(features);
   const left = new Float64Array(features);
   let spread: Profile | undefined;
-  return (a, b) => {
+  return function contentCosine(a, b) {
     if (spread !== b) {
       if (spread !== undefined) for (const id of spread.ids) right[id] = 0;
       for (let i = 0; i < b.ids.length; i += 1) right[b.ids[i] as number] = b.weights[i] as number;

@@ -11,21 +11,32 @@ export interface HeadlineBigrams {
   /** The headline with every whitespace character removed (what `compareTwoStrings` compares). */
   readonly squeezed: string;
   /**
-   * How often each two-code-unit substring of `squeezed` occurs, keyed by the pair as one number
-   * (first unit × 65536 + second), which names a bigram as exactly as the substring does.
+   * The distinct two-code-unit substrings of `squeezed`, each as one number (first unit × 65536 +
+   * second, which names a bigram as exactly as the substring does), in ascending order.
    */
-  readonly counts: ReadonlyMap<number, number>;
+  readonly bigrams: Uint32Array;
+  /** `counts[i]` is how often `bigrams[i]` occurs. */
+  readonly counts: Uint32Array;
 }
 
 /** Counts the bigrams of `text` once, for any number of `headlineDice` calls. */
 export function headlineBigrams(text: string): HeadlineBigrams {
   const squeezed = text.replace(/\s+/g, '');
-  const counts = new Map<number, number>();
-  for (let i = 0; i < squeezed.length - 1; i += 1) {
-    const bigram = squeezed.charCodeAt(i) * 65536 + squeezed.charCodeAt(i + 1);
-    counts.set(bigram, (counts.get(bigram) ?? 0) + 1);
+  const all = new Uint32Array(Math.max(0, squeezed.length - 1));
+  for (let i = 0; i < all.length; i += 1) all[i] = squeezed.charCodeAt(i) * 65536 + squeezed.charCodeAt(i + 1);
+  all.sort();
+  const bigrams = new Uint32Array(all.length);
+  const counts = new Uint32Array(all.length);
+  let size = 0;
+  for (let i = 0; i < all.length; i += 1) {
+    if (size > 0 && bigrams[size - 1] === all[i]) counts[size - 1] = (counts[size - 1] as number) + 1;
+    else {
+      bigrams[size] = all[i] as number;
+      counts[size] = 1;
+      size += 1;
+    }
   }
-  return { squeezed, counts };
+  return { squeezed, bigrams: bigrams.subarray(0, size), counts: counts.subarray(0, size) };
 }
 
 /**
@@ -36,11 +47,20 @@ export function headlineBigrams(text: string): HeadlineBigrams {
 export function headlineDice(a: HeadlineBigrams, b: HeadlineBigrams): number {
   if (a.squeezed === b.squeezed) return 1;
   if (a.squeezed.length < 2 || b.squeezed.length < 2) return 0;
-  const [small, large] = a.counts.size <= b.counts.size ? [a.counts, b.counts] : [b.counts, a.counts];
+  // Both lists are sorted: walk them side by side, counting each shared bigram as often as both have it.
   let shared = 0;
-  for (const [bigram, count] of small) {
-    const other = large.get(bigram);
-    if (other !== undefined) shared += count < other ? count : other;
+  let i = 0;
+  let j = 0;
+  while (i < a.bigrams.length && j < b.bigrams.length) {
+    const x = a.bigrams[i] as number;
+    const y = b.bigrams[j] as number;
+    if (x < y) i += 1;
+    else if (y < x) j += 1;
+    else {
+      shared += Math.min(a.counts[i] as number, b.counts[j] as number);
+      i += 1;
+      j += 1;
+    }
   }
   return (2.0 * shared) / (a.squeezed.length + b.squeezed.length - 2);
 }

@@ -39,6 +39,22 @@ describe('headlineDice', () => {
     }
   });
 
+  it('gives exactly the number compareTwoStrings gives on 2,000 random pairs over a small alphabet with repeats, spaces and surrogates', () => {
+    // A fixed linear congruential generator: the same pairs on every run.
+    let state = 12345;
+    const next = (n: number) => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state % n;
+    };
+    const alphabet = ['a', 'b', 'c', 'A', ' ', '\t', 'é', '😀', '-', '1'];
+    const text = () => Array.from({ length: next(14) }, () => alphabet[next(alphabet.length)]).join('');
+    for (let k = 0; k < 2000; k += 1) {
+      const a = text();
+      const b = text();
+      expect(headlineDice(headlineBigrams(a), headlineBigrams(b)), `${JSON.stringify(a)} vs ${JSON.stringify(b)}`).toBe(stringSimilarity.compareTwoStrings(a, b));
+    }
+  });
+
   it('counts repeated bigrams as a multiset, so a repeat only matches as often as the other side has it', () => {
     // "aaaa" has the bigram "aa" three times, "aa" once: 2·1 / (4 + 2 − 2) = 0.5.
     expect(headlineDice(headlineBigrams('aaaa'), headlineBigrams('aa'))).toBe(0.5);
