@@ -29,7 +29,7 @@ export function buildDigestFromDisk(contentDir: string, repoRoot: string, option
   const progress = createProgress({ env });
   const build = buildDigest(files, {
     today: buildDate(env),
-    ...(caches === undefined ? {} : { cache: caches.articles, storyCache: caches.stories }),
+    ...caches?.buildOptions,
     observer: progress,
   });
   progress.finish();
