@@ -48,24 +48,25 @@ export interface IngestResult {
 }
 
 /**
- * What ingest keeps per clean file (no problem, no warning): the article, and the front matter's raw
+ * What ingest keeps per clean file (no problem, no warning): the article, the front matter's raw
  * `published` value as the far-future check reads it (null when it is not a string), so a hit can
- * be checked against a later build's date.
+ * be checked against a later build's date, and the hash the duplicate-text check compares.
  */
 export interface CachedIngest {
   article: Article;
   published: string | null;
+  bodyKey: string;
 }
 
 /** A key–value store for per-file ingest results. `get` returns undefined on a miss. */
 export type IngestCache = KeyValueCache<CachedIngest>;
 
 /**
- * The cache key of a content file: a SHA-256 over the SHA-256 of its bytes (the article's
- * `contentHash`) and its path, which gives the article its id.
+ * The cache key of a content file: a SHA-256 over its path (which gives the article its id) and
+ * its bytes, in one pass, so a hit costs one hash.
  */
-export function ingestCacheKey(contentHash: string, path: string): string {
-  return createHash('sha256').update(`ingest\n${contentHash}\n${path}`).digest('hex');
+export function ingestCacheKey(file: ArticleFile): string {
+  return createHash('sha256').update(`ingest\n${file.path}\n`).update(file.bytes).digest('hex');
 }
 
 /** An `IngestCache` in memory (see `createMemoryCache`), for tests and in-process builds. */
@@ -119,6 +120,7 @@ export function ingestArticles(files: ArticleFile[], options: IngestOptions = {}
   }
 
   const result: IngestResult = { articles: [], problems: [], warnings: [], excluded: [] };
+  const bodyKeys = new Map<Article, string>();
   const sorted = [...files].sort((a, b) => compareText(a.path, b.path));
   for (const file of sorted) {
     const reason = exclusionReason(file.path);
@@ -129,7 +131,10 @@ export function ingestArticles(files: ArticleFile[], options: IngestOptions = {}
     const one = cachedIngestFile(file, maxBytes, options.today, cache);
     result.problems.push(...one.problems);
     result.warnings.push(...one.warnings);
-    if (one.article !== undefined && one.problems.length === 0) result.articles.push(one.article);
+    if (one.article !== undefined && one.problems.length === 0) {
+      result.articles.push(one.article);
+      if (one.bodyKey !== undefined) bodyKeys.set(one.article, one.bodyKey);
+    }
   }
 
   const clashes = slugClashes(sorted.filter((f) => exclusionReason(f.path) === undefined).map((f) => f.path));
@@ -137,7 +142,7 @@ export function ingestArticles(files: ArticleFile[], options: IngestOptions = {}
   // A file with a problem is accounted for by that problem, never also as an article.
   const clashing = new Set(clashes.map((p) => p.file));
   result.articles = result.articles.filter((a) => !clashing.has(a.file));
-  result.warnings.push(...duplicateBodies(result.articles));
+  result.warnings.push(...duplicateBodies(result.articles, bodyKeys));
   result.articles.sort((a, b) => compareText(a.id, b.id) || compareText(a.file, b.file));
   result.problems.sort(compareProblems);
   result.warnings.sort(compareProblems);
@@ -161,31 +166,33 @@ interface FileOutcome {
   warnings: DigestError[];
   /** The raw `published` value the far-future check read, when it was a string. */
   published?: string;
+  /** The article's `bodyKey`, when already known. */
+  bodyKey?: string;
 }
 
 /**
  * `ingestFile`, served from `cache` when the file is unchanged and still passes the checks that
- * depend on the options; a clean outcome is stored. Hashing the bytes here also gives the article's
- * content hash, so it is computed once either way.
+ * depend on the options; a clean outcome is stored.
  */
 function cachedIngestFile(file: ArticleFile, maxBytes: number, today: IsoDate | undefined, cache: IngestCache | undefined): FileOutcome {
   if (cache === undefined) return ingestFile(file, maxBytes, today);
-  const contentHash = createHash('sha256').update(file.bytes).digest('hex');
-  const key = ingestCacheKey(contentHash, file.path);
+  const key = ingestCacheKey(file);
   const hit = cache.get(key);
   if (
     hit !== undefined &&
     typeof hit.article === 'object' &&
     hit.article !== null &&
-    hit.article.contentHash === contentHash &&
+    typeof hit.bodyKey === 'string' &&
     file.bytes.byteLength <= maxBytes &&
     futureLimit(typeof hit.published === 'string' ? hit.published : undefined, today) === undefined
   ) {
-    return { article: hit.article, problems: [], warnings: [] };
+    return { article: hit.article, problems: [], warnings: [], bodyKey: hit.bodyKey };
   }
-  const one = ingestFile(file, maxBytes, today, contentHash);
+  const one = ingestFile(file, maxBytes, today);
   if (one.article !== undefined && one.problems.length === 0 && one.warnings.length === 0) {
-    cache.set(key, { article: one.article, published: one.published ?? null });
+    const bodyKey = bodyKeyOf(one.article);
+    cache.set(key, { article: one.article, published: one.published ?? null, bodyKey });
+    return { ...one, bodyKey };
   }
   return one;
 }
@@ -197,7 +204,7 @@ function futureLimit(published: string | undefined, today: IsoDate | undefined):
   return published > latest ? latest : undefined;
 }
 
-function ingestFile(file: ArticleFile, maxBytes: number, today: IsoDate | undefined, contentHash?: string): FileOutcome {
+function ingestFile(file: ArticleFile, maxBytes: number, today: IsoDate | undefined): FileOutcome {
   const path = file.path;
   const problems: DigestError[] = [];
   const warnings: DigestError[] = [];
@@ -284,7 +291,7 @@ function ingestFile(file: ArticleFile, maxBytes: number, today: IsoDate | undefi
       file: path,
       meta: validation.meta,
       body,
-      contentHash: contentHash ?? createHash('sha256').update(file.bytes).digest('hex'),
+      contentHash: createHash('sha256').update(file.bytes).digest('hex'),
     },
     problems,
     warnings,
@@ -475,17 +482,23 @@ function slugClashes(paths: string[]): ArticleConflictError[] {
   return problems;
 }
 
+/** What two articles with the same text share: a hash of the body, composed and trimmed. */
+function bodyKeyOf(article: Article): string {
+  return createHash('sha256').update(article.body.normalize('NFC').trim()).digest('hex');
+}
+
 /**
  * A warning per article whose body is exactly another article's: kept, later marked as a syndicated
- * copy. The earliest-dated one (then the first by id) is taken for the original, the others for copies.
+ * copy. The earliest-dated one (then the first by id) is taken for the original, the others for
+ * copies. `known` holds body keys already computed (from the cache).
  */
-function duplicateBodies(articles: Article[]): ArticleFileError[] {
+function duplicateBodies(articles: Article[], known: ReadonlyMap<Article, string>): ArticleFileError[] {
   const firstByBody = new Map<string, Article>();
   const warnings: ArticleFileError[] = [];
   const dated = (a: Article) => (a.meta.published === 'unknown' ? '\uffff' : a.meta.published);
   const order = [...articles].sort((a, b) => compareText(dated(a), dated(b)) || compareText(a.id, b.id) || compareText(a.file, b.file));
   for (const article of order) {
-    const key = createHash('sha256').update(article.body.normalize('NFC').trim()).digest('hex');
+    const key = known.get(article) ?? bodyKeyOf(article);
     const first = firstByBody.get(key);
     if (first === undefined) {
       firstByBody.set(key, article);

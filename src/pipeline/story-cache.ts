@@ -10,7 +10,6 @@
 import { createHash } from 'node:crypto';
 import type { DerivativeLink, SegmentedArticle, Story, TimelineEvent } from '../types.ts';
 import { alignClaims } from './align-claims.ts';
-import { articleCacheKey } from './article-cache.ts';
 import { detectDerivatives } from './detect-derivatives.ts';
 import { extractTimeline } from './extract-timeline.ts';
 import { createMemoryCache, type KeyValueCache } from './memory-cache.ts';
@@ -29,12 +28,13 @@ export interface CachedStory {
 export type StoryCache = KeyValueCache<CachedStory>;
 
 /**
- * The cache key of a cluster: a SHA-256 over its members' article keys in the order given. It must
- * cover every input of `buildStory`; if a stage there ever takes an option, add it here.
+ * The cache key of a cluster: a SHA-256 over what its members' article keys are made of (content
+ * hash and path), in the order given; one hash per story rather than one per member as well. It
+ * must cover every input of `buildStory`; if a stage there ever takes an option, add it here.
  */
 export function storyCacheKey(members: readonly SegmentedArticle[]): string {
   const hash = createHash('sha256').update('story\n');
-  for (const member of members) hash.update(`${articleCacheKey(member)}\n`);
+  for (const member of members) hash.update(`${member.contentHash}\n${member.file}\n`);
   return hash.digest('hex');
 }
 

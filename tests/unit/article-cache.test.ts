@@ -7,9 +7,9 @@ import { articleCacheKey, createMemoryArticleCache, segmentArticles } from '../.
 import { generateCorpus } from '../../src/bench/generate-corpus.ts';
 import { buildDigest } from '../../src/pipeline/build-digest.ts';
 import { ingestArticles } from '../../src/pipeline/ingest.ts';
-import { createMemoryStoryCache } from '../../src/pipeline/story-cache.ts';
+import { createMemoryStoryCache, storyCacheKey } from '../../src/pipeline/story-cache.ts';
 import type { PipelineStage, StageObserver } from '../../src/pipeline/stage-observer.ts';
-import type { Article, ArticleFile } from '../../src/types.ts';
+import type { Article, ArticleFile, SegmentedArticle } from '../../src/types.ts';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/article-cache');
 const NAMES = ['harbour-bridge-reopens', 'library-extends-hours', 'orchard-frost-losses'];
@@ -290,5 +290,18 @@ describe('openDigestCaches', () => {
     for (const kind of ['ingest', 'articles', 'features', 'stories'] as const) expect(reopened[kind].stats.writes, kind).toBe(0);
     for (const kind of ['ingest', 'articles', 'features'] as const) expect(reopened[kind].stats.reads, kind).toBe(30);
     expect(reopened.prune()).toBe(0);
+  });
+});
+
+describe('storyCacheKey', () => {
+  it('changes when a member changes its text or its file name, and with the order of the members', () => {
+    const articles = segmentArticles(ingest(NAMES.map((name) => fixtureFile(name)))).articles;
+    const [a, b] = articles as [SegmentedArticle, SegmentedArticle];
+    const key = storyCacheKey([a, b]);
+    expect(storyCacheKey([a, b])).toBe(key);
+    expect(storyCacheKey([{ ...a, contentHash: `${a.contentHash}0` }, b])).not.toBe(key);
+    expect(storyCacheKey([{ ...a, file: `${a.file}x` }, b])).not.toBe(key);
+    expect(storyCacheKey([b, a])).not.toBe(key);
+    expect(storyCacheKey([a])).not.toBe(key);
   });
 });

@@ -301,9 +301,19 @@ describe('ingestArticles with a cache', () => {
     const result = ingestArticles([files[0]!, edited], {}, cache);
     expect(cache.hits).toBe(1);
     expect(cache.writes).toHaveLength(3);
-    expect(cache.writes[2]).toBe(ingestCacheKey(createHash('sha256').update(edited.bytes).digest('hex'), 'c/two.md'));
+    expect(cache.writes[2]).toBe(ingestCacheKey(edited));
     expect(result).toEqual(ingestArticles([files[0]!, edited]));
     expect(result.articles[1]?.meta.title).toBe('Second headline, corrected');
+  });
+
+  it('still warns about two files with the same text when both come from the cache', () => {
+    const files = [article('c/original.md'), article('c/copy.md', { published: '2026-05-15', title: 'Extra trains this summer' })];
+    const cache = countingCache();
+    const cold = ingestArticles(files, {}, cache);
+    expect(cold.warnings).toHaveLength(1);
+    const warm = ingestArticles(files, {}, cache);
+    expect(cache.hits).toBe(2);
+    expect(plain(warm)).toEqual(plain(cold));
   });
 
   it('does not share an entry between the same bytes under two names', () => {
@@ -337,12 +347,13 @@ describe('ingestArticles with a cache', () => {
     expect(smaller.articles).toEqual([]);
   });
 
-  it('ignores an entry whose article does not match the file, so a damaged cache cannot change the result', () => {
+  it('ignores an entry that lacks a field, so a damaged cache cannot change the result', () => {
     const file = article('c/one.md');
     const cache = countingCache();
     ingestArticles([file], {}, cache);
     const key = cache.writes[0]!;
-    cache.set(key, { article: { ...ingestArticles([file]).articles[0]!, contentHash: 'not-this-file' }, published: '2026-05-14' });
+    cache.set(key, { article: ingestArticles([file]).articles[0]!, published: '2026-05-14' } as never);
     expect(ingestArticles([file], {}, cache)).toEqual(ingestArticles([file]));
+    expect(cache.get(key)?.bodyKey).toMatch(/^[0-9a-f]{64}$/);
   });
 });
