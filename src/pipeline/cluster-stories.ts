@@ -87,11 +87,13 @@ interface Profile {
   language: string;
   title: string;
   /**
-   * The L2-normalized TF-IDF vector over interned (language-scoped) feature ids, as two parallel
-   * arrays in the order the features were first seen: `weights[i]` is the weight of `ids[i]`.
+   * The L2-normalized TF-IDF vector over interned (language-scoped) feature ids: positions
+   * `start` to `end` (exclusive) of the corpus's shared `ids` and `weights` arrays, in the order the
+   * features were first seen. One pair of arrays for the whole corpus, not one per article, keeps
+   * the garbage collector out of a rebuild.
    */
-  ids: Int32Array;
-  weights: Float64Array;
+  start: number;
+  end: number;
   /** The title's bigrams, counted the first time the title is compared. */
   headline?: HeadlineBigrams;
 }
@@ -104,6 +106,14 @@ interface FeatureTable {
   boost: number[];
   /** Document frequency of each id within its language. */
   df: number[];
+}
+
+/** The profiles of a corpus and the arrays their vectors live in. */
+interface Corpus {
+  profiles: Profile[];
+  table: FeatureTable;
+  ids: Int32Array;
+  weights: Float64Array;
 }
 
 /**
@@ -119,10 +129,11 @@ export function clusterStories(
 ): { clusters: StoryCluster[]; stats: ClusterStats } {
   const opts = checkOptions(options);
   const ordered = [...articles].sort((a, b) => compareIds(a.id, b.id));
-  const { profiles, table } = buildProfiles(ordered, cache);
+  const corpus = buildProfiles(ordered, cache);
+  const { profiles } = corpus;
 
-  const candidates = candidatePairs(profiles, table, opts);
-  const dot = createDot(table.keyOf.length);
+  const candidates = candidatePairs(corpus, opts);
+  const dot = createDot(corpus);
   const edges: Edge[] = [];
   for (const [a, b] of candidates) {
     const left = profiles[a];
@@ -132,7 +143,7 @@ export function clusterStories(
     if (score >= opts.threshold) edges.push({ a, b, score });
   }
 
-  const clusters = groupEdges(profiles, edges, opts.linkThreshold);
+  const clusters = groupEdges(corpus, edges, opts.linkThreshold);
   const n = articles.length;
   return {
     clusters,
@@ -147,9 +158,9 @@ export function clusterStories(
  */
 export function articleSimilarity(a: SegmentedArticle, b: SegmentedArticle, options: ClusterOptions = {}): number {
   const opts = checkOptions(options);
-  const { profiles, table } = buildProfiles([a, b], undefined);
-  const [left, right] = profiles as [Profile, Profile];
-  return pairScore(left, right, createDot(table.keyOf.length)(left, right), opts.titleWeight, 0);
+  const corpus = buildProfiles([a, b], undefined);
+  const [left, right] = corpus.profiles as [Profile, Profile];
+  return pairScore(left, right, createDot(corpus)(left, right), opts.titleWeight, 0);
 }
 
 /**
@@ -218,11 +229,15 @@ const LOG_COUNT = Array.from({ length: 64 }, (_, count) => 1 + Math.log(count));
  * Profiles of `articles` (index = position) with TF-IDF vectors. Document frequency is counted per
  * language: a term shared across languages says nothing about one story.
  */
-function buildProfiles(articles: SegmentedArticle[], cache: ClusterFeatureCache | undefined): { profiles: Profile[]; table: FeatureTable } {
+function buildProfiles(articles: SegmentedArticle[], cache: ClusterFeatureCache | undefined): Corpus {
   const table: FeatureTable = { byLanguage: new Map(), keyOf: [], boost: [], df: [] };
+  // Every article's interned features end to end, with each feature's count beside it.
+  const features: number[] = [];
+  const counts: number[] = [];
+  const starts: number[] = [];
   // The article that last held each id: a cached entry naming a feature twice is damaged.
   const lastHolder: number[] = [];
-  const intern = (ids: Map<string, number>, key: string): number => {
+  const intern = function intern(ids: Map<string, number>, key: string): number {
     let id = ids.get(key);
     if (id === undefined) {
       id = table.keyOf.length;
@@ -234,64 +249,69 @@ function buildProfiles(articles: SegmentedArticle[], cache: ClusterFeatureCache 
     }
     return id;
   };
-  const raw = articles.map(function internArticle(article, index) {
+  /** Appends one article's features; false (and nothing appended) when they are not distinct keys with counts ≥ 1. */
+  const internAll = function internAll(entry: ClusterFeatures, ids: Map<string, number>, holder: number): boolean {
+    const from = features.length;
+    const { keys, counts: entryCounts } = entry;
+    for (let i = 0; i < keys.length; i += 1) {
+      const key: unknown = keys[i];
+      const count: unknown = entryCounts[i];
+      if (typeof key !== 'string' || typeof count !== 'number' || !(count >= 1)) break;
+      const id = intern(ids, key);
+      if (lastHolder[id] === holder) break;
+      lastHolder[id] = holder;
+      features.push(id);
+      counts.push(count);
+    }
+    if (features.length - from === keys.length) return true;
+    features.length = from;
+    counts.length = from;
+    return false;
+  };
+
+  articles.forEach(function internArticle(article, index) {
     const language = article.meta.language;
     let ids = table.byLanguage.get(language);
     if (ids === undefined) {
       ids = new Map();
       table.byLanguage.set(language, ids);
     }
-    let { keys, counts } = featuresOf(article, cache);
-    let features = internAll(keys, counts, ids, index);
-    if (features === undefined) {
-      ({ keys, counts } = clusterFeatures(article));
-      if (cache !== undefined) cache.set(clusterFeatureKey(article), { keys, counts });
-      features = internAll(keys, counts, ids, index + articles.length) as Int32Array;
+    starts.push(features.length);
+    if (!internAll(featuresOf(article, cache), ids, index)) {
+      const entry = clusterFeatures(article);
+      if (cache !== undefined) cache.set(clusterFeatureKey(article), entry);
+      internAll(entry, ids, index + articles.length);
     }
-    for (const id of features) table.df[id] = (table.df[id] as number) + 1;
-    return { features, counts };
   });
-
-  /** Interns `keys`; undefined when the entry is not a list of distinct keys with counts ≥ 1. */
-  function internAll(keys: unknown[], counts: unknown[], ids: Map<string, number>, holder: number): Int32Array | undefined {
-    const features = new Int32Array(keys.length);
-    for (let i = 0; i < keys.length; i += 1) {
-      const key = keys[i];
-      const count = counts[i];
-      if (typeof key !== 'string' || typeof count !== 'number' || !(count >= 1)) return undefined;
-      const id = intern(ids, key);
-      if (lastHolder[id] === holder) return undefined;
-      lastHolder[id] = holder;
-      features[i] = id;
-    }
-    return features;
-  }
+  starts.push(features.length);
+  for (const id of features) table.df[id] = (table.df[id] as number) + 1;
 
   const n = articles.length + IDF_PRIOR;
   const idf = table.df.map((freq) => Math.log(n / freq));
+  const vectorIds = new Int32Array(features.length);
+  const weights = new Float64Array(features.length);
+  let size = 0;
   const profiles = articles.map(function weighArticle(article, index): Profile {
-    const { features, counts } = raw[index] as { features: Int32Array; counts: number[] };
-    const ids = new Int32Array(features.length);
-    const weights = new Float64Array(features.length);
-    let size = 0;
-    for (let i = 0; i < features.length; i += 1) {
+    const start = size;
+    const to = starts[index + 1] as number;
+    for (let i = starts[index] as number; i < to; i += 1) {
       const id = features[i] as number;
       const count = counts[i] as number;
       const weight = (LOG_COUNT[count] ?? 1 + Math.log(count)) * (idf[id] as number) * (table.boost[id] as number);
       if (weight > 0) {
-        ids[size] = id;
+        vectorIds[size] = id;
         weights[size] = weight;
         size += 1;
       }
     }
     // Unit length, the squares summed in feature order (as `scaleToUnit` of sparse-vector.ts does).
     let norm = 0;
-    for (let i = 0; i < size; i += 1) norm += (weights[i] as number) * (weights[i] as number);
+    for (let i = start; i < size; i += 1) norm += (weights[i] as number) * (weights[i] as number);
     norm = Math.sqrt(norm);
-    if (norm > 0) for (let i = 0; i < size; i += 1) weights[i] = (weights[i] as number) / norm;
-    return { index, id: article.id, language: article.meta.language, title: headline(article), ids: ids.subarray(0, size), weights: weights.subarray(0, size) };
+    if (norm > 0) for (let i = start; i < size; i += 1) weights[i] = (weights[i] as number) / norm;
+    return { index, id: article.id, language: article.meta.language, title: headline(article), start, end: size };
   });
-  return { profiles, table };
+  return { profiles, table, ids: vectorIds, weights };
 }
 
 /**
@@ -300,31 +320,32 @@ function buildProfiles(articles: SegmentedArticle[], cache: ClusterFeatureCache 
  * side spread into a dense array. The right-hand profile stays spread between calls: candidate pairs
  * come grouped by their second article, so each is spread once.
  */
-function createDot(features: number): (a: Profile, b: Profile) => number {
-  const right = new Float64Array(features);
-  const left = new Float64Array(features);
+function createDot(corpus: Corpus): (a: Profile, b: Profile) => number {
+  const { ids, weights } = corpus;
+  const right = new Float64Array(corpus.table.keyOf.length);
+  const left = new Float64Array(corpus.table.keyOf.length);
   let spread: Profile | undefined;
   return function contentCosine(a, b) {
     if (spread !== b) {
-      if (spread !== undefined) for (const id of spread.ids) right[id] = 0;
-      for (let i = 0; i < b.ids.length; i += 1) right[b.ids[i] as number] = b.weights[i] as number;
+      if (spread !== undefined) for (let i = spread.start; i < spread.end; i += 1) right[ids[i] as number] = 0;
+      for (let i = b.start; i < b.end; i += 1) right[ids[i] as number] = weights[i] as number;
       spread = b;
     }
     // Weights are positive, so 0 in the dense array means the feature is absent.
     let sum = 0;
-    if (a.ids.length <= b.ids.length) {
-      for (let i = 0; i < a.ids.length; i += 1) {
-        const other = right[a.ids[i] as number] as number;
-        if (other !== 0) sum += (a.weights[i] as number) * other;
+    if (a.end - a.start <= b.end - b.start) {
+      for (let i = a.start; i < a.end; i += 1) {
+        const other = right[ids[i] as number] as number;
+        if (other !== 0) sum += (weights[i] as number) * other;
       }
       return sum;
     }
-    for (let i = 0; i < a.ids.length; i += 1) left[a.ids[i] as number] = a.weights[i] as number;
-    for (let i = 0; i < b.ids.length; i += 1) {
-      const other = left[b.ids[i] as number] as number;
-      if (other !== 0) sum += (b.weights[i] as number) * other;
+    for (let i = a.start; i < a.end; i += 1) left[ids[i] as number] = weights[i] as number;
+    for (let i = b.start; i < b.end; i += 1) {
+      const other = left[ids[i] as number] as number;
+      if (other !== 0) sum += (weights[i] as number) * other;
     }
-    for (const id of a.ids) left[id] = 0;
+    for (let i = a.start; i < a.end; i += 1) left[ids[i] as number] = 0;
     return sum;
   };
 }
@@ -345,14 +366,15 @@ function dotMaps(a: IdVector, b: IdVector): number {
  * `maxKeyFrequency` articles only counts for the last `commonKeyWindow` holders before the article, so
  * each article has at most signatureSize × maxKeyFrequency partners to count.
  */
-function candidatePairs(profiles: Profile[], table: FeatureTable, opts: Required<ClusterOptions>): [number, number][] {
+function candidatePairs(corpus: Corpus, opts: Required<ClusterOptions>): [number, number][] {
+  const { profiles, table } = corpus;
   const postings: number[][] = [];
   const shared = new Int32Array(profiles.length);
   const met: number[] = [];
   const pairs: [number, number][] = [];
   for (const profile of profiles) {
     met.length = 0;
-    for (const id of signature(profile, table, opts.signatureSize)) {
+    for (const id of signature(profile, corpus, opts.signatureSize)) {
       let posting = postings[id];
       if (posting === undefined) {
         posting = [];
@@ -383,16 +405,17 @@ function candidatePairs(profiles: Profile[], table: FeatureTable, opts: Required
  * frequency ≥ 2): highest weight first, ties by key. Kept as a short sorted list while scanning the
  * vector, which gives exactly the first `size` of the whole sorted list without sorting all of it.
  */
-function signature(profile: Profile, table: FeatureTable, size: number): number[] {
+function signature(profile: Profile, corpus: Corpus, size: number): number[] {
+  const { table, ids, weights: vectorWeights } = corpus;
   const top: number[] = [];
   const weights: number[] = [];
   const before = (id: number, weight: number, j: number): boolean => {
     const other = weights[j] as number;
     return weight > other || (weight === other && (table.keyOf[id] as string) < (table.keyOf[top[j] as number] as string));
   };
-  for (let i = 0; i < profile.ids.length; i += 1) {
-    const id = profile.ids[i] as number;
-    const weight = profile.weights[i] as number;
+  for (let i = profile.start; i < profile.end; i += 1) {
+    const id = ids[i] as number;
+    const weight = vectorWeights[i] as number;
     if ((table.df[id] as number) < 2) continue;
     if (top.length === size && !before(id, weight, size - 1)) continue;
     let j = top.length === size ? size - 1 : top.length;
@@ -430,7 +453,8 @@ interface Edge {
  * Union-find over the edges, strongest first. Each group keeps the sum of its members' unit vectors;
  * two groups merge only when those centroids agree, so a single bridging pair is not enough.
  */
-function groupEdges(profiles: Profile[], edges: Edge[], linkThreshold: number): StoryCluster[] {
+function groupEdges(corpus: Corpus, edges: Edge[], linkThreshold: number): StoryCluster[] {
+  const { profiles, ids, weights } = corpus;
   const parent = profiles.map((_, i) => i);
   // A group's centroid as a Map in feature order, made from its first member's vector when an edge first reaches it.
   const centroids: (IdVector | undefined)[] = [];
@@ -439,13 +463,13 @@ function groupEdges(profiles: Profile[], edges: Edge[], linkThreshold: number): 
     if (vector === undefined) {
       const profile = profiles[i] as Profile;
       vector = new Map();
-      for (let k = 0; k < profile.ids.length; k += 1) vector.set(profile.ids[k] as number, profile.weights[k] as number);
+      for (let k = profile.start; k < profile.end; k += 1) vector.set(ids[k] as number, weights[k] as number);
       centroids[i] = vector;
     }
     return vector;
   };
   // Each group's centroid length, kept up to date on merge so the check costs one pass over the smaller centroid.
-  const length: number[] = profiles.map((p) => (p.ids.length > 0 ? 1 : 0));
+  const length: number[] = profiles.map((p) => (p.end > p.start ? 1 : 0));
   const find = (i: number): number => {
     let root = i;
     while (parent[root] !== root) root = parent[root] as number;
