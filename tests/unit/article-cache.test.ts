@@ -148,6 +148,18 @@ describe('openFileCache', () => {
     expect(segmentArticles(articles, openFileCache({ dir, version: 'v1' })).stats).toEqual({ hits: 3, misses: 0 });
   });
 
+  it('writes the pack as plain ASCII and reads accents, dashes, emoji and lone surrogates back exactly', () => {
+    const dir = tempDir();
+    const cache = openFileCache<{ text: string }>({ dir, version: 'v1' });
+    const value = { text: 'Café owners’ “protest” — ümlaut, 東京, 😀, lone \ud800 half, line\nbreak and \\u00e9 written out' };
+    const key = 'ab'.repeat(32);
+    cache.set(key, value);
+    cache.prune();
+    const bytes = readFileSync(path.join(cache.dir, 'entries.jsonl'));
+    expect(bytes.every((byte) => byte < 0x80)).toBe(true);
+    expect(openFileCache<{ text: string }>({ dir, version: 'v1' }).get(key)).toEqual(value);
+  });
+
   it('treats a damaged line of the pack as a miss, recomputes that article and packs it again', () => {
     const dir = tempDir();
     const articles = ingest(NAMES.map((name) => fixtureFile(name)));
