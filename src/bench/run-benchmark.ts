@@ -5,7 +5,7 @@
  *
  * It only measures and returns figures; `scripts/bench.ts` prints them.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDigestCaches } from '../io/file-cache.ts';
@@ -59,6 +59,8 @@ export interface BenchmarkResult {
   /** The same ratio in CPU time. */
   speedupCpu?: number;
   incremental?: {
+    /** How many times the cold and the cached rebuild were each timed; the figures are medians. */
+    rounds: number;
     /** Rebuild of the corpus plus one article, with no cache. */
     coldSeconds: number;
     /** The same rebuild with the caches filled by a build of the corpus without it. */
@@ -90,26 +92,8 @@ export function runBenchmark(options: BenchmarkOptions): BenchmarkResult {
   const truth = Object.fromEntries(Object.entries(corpus.truth).filter(([id]) => ids.has(id)));
 
   const timer = createStageTimer(options.observer);
-  const main = measure(() => buildDigest(files, { observer: timer }));
-  const build = main.value;
-  options.observer?.finish?.();
-  const peakBytes = Math.max(timer.peakRss(), process.resourceUsage().maxRSS * 1024);
-  const clusters = storiesAsClusters(build.digest);
+  const result = measureMain(files, truth, timer, options);
   const stages = timer.seconds();
-
-  const result: BenchmarkResult = {
-    articles: options.articles,
-    seed: options.seed,
-    seconds: round(main.seconds),
-    cpuSeconds: round(main.cpuSeconds),
-    peakMemoryMB: Math.round(peakBytes / 1024 / 1024),
-    candidatePairs: build.report.cluster.candidatePairs,
-    allPairs: build.report.cluster.allPairs,
-    stories: build.digest.stories.length,
-    stages: Object.fromEntries(Object.entries(stages).map(([stage, s]) => [stage, round(s)])),
-    stagesCpu: Object.fromEntries(Object.entries(timer.cpuSeconds()).map(([stage, s]) => [stage, round(s)])),
-    bcubed: roundScores(score(clusters, truth)),
-  };
 
   if (options.baseline) {
     // The baseline gets the same normalized text ours clusters; only the clustering is compared.
@@ -129,39 +113,100 @@ export function runBenchmark(options: BenchmarkOptions): BenchmarkResult {
   return result;
 }
 
-/** Fills a fresh on-disk cache from `before`, then times cold and cached builds of `after`. */
+/**
+ * Times the pipeline on `files` and scores its clustering. A function of its own so that the
+ * digest it builds is unreachable once it returns, and cannot slow the builds measured after it.
+ */
+function measureMain(files: ArticleFile[], truth: Record<string, string>, timer: ReturnType<typeof createStageTimer>, options: BenchmarkOptions): BenchmarkResult {
+  const main = measure(() => buildDigest(files, { observer: timer }));
+  const build = main.value;
+  options.observer?.finish?.();
+  const peakBytes = Math.max(timer.peakRss(), process.resourceUsage().maxRSS * 1024);
+  const clusters = storiesAsClusters(build.digest);
+  return {
+    articles: options.articles,
+    seed: options.seed,
+    seconds: round(main.seconds),
+    cpuSeconds: round(main.cpuSeconds),
+    peakMemoryMB: Math.round(peakBytes / 1024 / 1024),
+    candidatePairs: build.report.cluster.candidatePairs,
+    allPairs: build.report.cluster.allPairs,
+    stories: build.digest.stories.length,
+    stages: Object.fromEntries(Object.entries(timer.seconds()).map(([stage, s]) => [stage, round(s)])),
+    stagesCpu: Object.fromEntries(Object.entries(timer.cpuSeconds()).map(([stage, s]) => [stage, round(s)])),
+    bcubed: roundScores(score(clusters, truth)),
+  };
+}
+
+/**
+ * Times of the add-one rebuild are medians over this many rounds: one cold and one cached build
+ * each. A single build of a thousand articles takes a tenth of a second cached, where another
+ * process or a garbage collection on this 2-core machine moves one sample by half.
+ */
+const INCREMENTAL_ROUNDS = 3;
+
+/**
+ * Fills an on-disk cache from `before`, then times cold and cached builds of `after`, each cached
+ * build starting from a fresh copy of that cache (as a second `npm run build` would find it). Each
+ * build's digest is kept only as its JSON text: its objects, left reachable, would add to the
+ * garbage collector's work in the next build, which separate `npm run build` runs never share.
+ */
 function measureIncremental(before: ArticleFile[], after: ArticleFile[]): NonNullable<BenchmarkResult['incremental']> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'digest-bench-cache-'));
   try {
-    const primed = openDigestCaches({ dir, version: 'bench' });
+    const primedDir = path.join(dir, 'primed');
+    const primed = openDigestCaches({ dir: primedDir, version: 'bench' });
     buildDigest(before, primed.buildOptions);
     // As `npm run build` does after every successful build (this packs the entries into one file per kind).
     primed.prune();
 
-    const cold = measure(() => buildDigest(after));
-
-    // A new cache object, as a second `npm run build` would open: everything comes from disk.
-    const caches = openDigestCaches({ dir, version: 'bench' });
-    const counter = createStageTimer();
-    const warm = measure(() => buildDigest(after, { ...caches.buildOptions, observer: counter }));
-    const calls = counter.calls();
-
+    const colds: ReturnType<typeof measureDigest>[] = [];
+    const warms: ReturnType<typeof measureDigest>[] = [];
+    let counts = { hits: 0, misses: 0, storyHits: 0, storyMisses: 0 };
+    for (let round = 0; round < INCREMENTAL_ROUNDS; round += 1) {
+      colds.push(measureDigest(() => buildDigest(after)));
+      // A new cache object on a fresh copy of the primed folder: everything comes from disk, and
+      // no round sees the entries an earlier round wrote.
+      const roundDir = path.join(dir, `round-${round}`);
+      cpSync(primedDir, roundDir, { recursive: true });
+      const caches = openDigestCaches({ dir: roundDir, version: 'bench' });
+      const counter = createStageTimer();
+      warms.push(measureDigest(() => buildDigest(after, { ...caches.buildOptions, observer: counter })));
+      const calls = counter.calls();
+      counts = { hits: caches.articles.stats.reads, misses: calls.normalize, storyHits: caches.stories.stats.reads, storyMisses: calls.merge };
+    }
+    const coldSeconds = median(colds.map((m) => m.seconds));
+    const warmSeconds = median(warms.map((m) => m.seconds));
+    const coldCpuSeconds = median(colds.map((m) => m.cpuSeconds));
+    const warmCpuSeconds = median(warms.map((m) => m.cpuSeconds));
+    const reference = colds[0]?.json;
     return {
-      coldSeconds: round(cold.seconds),
-      warmSeconds: round(warm.seconds),
-      ratio: round(warm.seconds / cold.seconds, 3),
-      coldCpuSeconds: round(cold.cpuSeconds),
-      warmCpuSeconds: round(warm.cpuSeconds),
-      ratioCpu: round(warm.cpuSeconds / cold.cpuSeconds, 3),
-      hits: caches.articles.stats.reads,
-      misses: calls.normalize,
-      storyHits: caches.stories.stats.reads,
-      storyMisses: calls.merge,
-      identical: JSON.stringify(cold.value.digest) === JSON.stringify(warm.value.digest),
+      rounds: INCREMENTAL_ROUNDS,
+      coldSeconds: round(coldSeconds),
+      warmSeconds: round(warmSeconds),
+      ratio: round(warmSeconds / coldSeconds, 3),
+      coldCpuSeconds: round(coldCpuSeconds),
+      warmCpuSeconds: round(warmCpuSeconds),
+      ratioCpu: round(warmCpuSeconds / coldCpuSeconds, 3),
+      ...counts,
+      identical: [...colds, ...warms].every((m) => m.json === reference),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The middle value (the mean of the two middle ones for an even count). */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** `measure` of a build, keeping only its digest's JSON text (taken after the clock stops). */
+function measureDigest(work: () => { digest: Digest }): { json: string; seconds: number; cpuSeconds: number } {
+  const { value, seconds, cpuSeconds } = measure(work);
+  return { json: JSON.stringify(value.digest), seconds, cpuSeconds };
 }
 
 /** Runs `work` once, returning its value with the wall-clock and CPU seconds it took. */
