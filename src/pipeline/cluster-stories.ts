@@ -143,7 +143,7 @@ export function clusterStories(
     if (score >= opts.threshold) edges.push({ a, b, score });
   }
 
-  const clusters = groupEdges(corpus, edges, opts.linkThreshold);
+  const clusters = groupEdges(corpus, edges, opts.linkThreshold, dot);
   const n = articles.length;
   return {
     clusters,
@@ -453,24 +453,45 @@ interface Edge {
  * Union-find over the edges, strongest first. Each group keeps the sum of its members' unit vectors;
  * two groups merge only when those centroids agree, so a single bridging pair is not enough.
  */
-function groupEdges(corpus: Corpus, edges: Edge[], linkThreshold: number): StoryCluster[] {
+function groupEdges(corpus: Corpus, edges: Edge[], linkThreshold: number, dot: (a: Profile, b: Profile) => number): StoryCluster[] {
   const { profiles, ids, weights } = corpus;
   const parent = profiles.map((_, i) => i);
-  // A group's centroid as a Map in feature order, made from its first member's vector when an edge first reaches it.
-  const centroids: (IdVector | undefined)[] = [];
-  const centroid = (i: number): IdVector => {
-    let vector = centroids[i];
-    if (vector === undefined) {
-      const profile = profiles[i] as Profile;
-      vector = new Map();
-      for (let k = profile.start; k < profile.end; k += 1) vector.set(ids[k] as number, weights[k] as number);
-      centroids[i] = vector;
+  // A group's centroid as a Map in feature order, made only when the group first absorbs another:
+  // until then it is its one member's vector, read in place from the shared arrays.
+  const merged: (IdVector | undefined)[] = [];
+  const sizeOf = (i: number): number => merged[i]?.size ?? (profiles[i] as Profile).end - (profiles[i] as Profile).start;
+  const spread = new Float64Array(corpus.table.keyOf.length);
+  /** The dot product of two groups' centroids, summed exactly as `dotMaps` of their Maps would. */
+  const centroidDot = function centroidDot(x: number, y: number): number {
+    const mx = merged[x];
+    const my = merged[y];
+    if (mx === undefined && my === undefined) return dot(profiles[x] as Profile, profiles[y] as Profile);
+    if (mx !== undefined && my !== undefined) return dotMaps(mx, my);
+    const [small, large] = sizeOf(x) <= sizeOf(y) ? [x, y] : [y, x];
+    const smallMap = merged[small];
+    let sum = 0;
+    if (smallMap === undefined) {
+      const profile = profiles[small] as Profile;
+      const largeMap = merged[large] as IdVector;
+      for (let k = profile.start; k < profile.end; k += 1) {
+        const other = largeMap.get(ids[k] as number);
+        if (other !== undefined) sum += (weights[k] as number) * other;
+      }
+      return sum;
     }
-    return vector;
+    const profile = profiles[large] as Profile;
+    for (let k = profile.start; k < profile.end; k += 1) spread[ids[k] as number] = weights[k] as number;
+    // Member weights are positive, so 0 means the feature is absent.
+    for (const [id, weight] of smallMap) {
+      const other = spread[id] as number;
+      if (other !== 0) sum += weight * other;
+    }
+    for (let k = profile.start; k < profile.end; k += 1) spread[ids[k] as number] = 0;
+    return sum;
   };
   // Each group's centroid length, kept up to date on merge so the check costs one pass over the smaller centroid.
   const length: number[] = profiles.map((p) => (p.end > p.start ? 1 : 0));
-  const find = (i: number): number => {
+  const find = function find(i: number): number {
     let root = i;
     while (parent[root] !== root) root = parent[root] as number;
     while (parent[i] !== root) {
@@ -486,18 +507,28 @@ function groupEdges(corpus: Corpus, edges: Edge[], linkThreshold: number): Story
     const ra = find(edge.a);
     const rb = find(edge.b);
     if (ra === rb) continue;
-    const ca = centroid(ra);
-    const cb = centroid(rb);
     const la = length[ra] as number;
     const lb = length[rb] as number;
-    const shared = dotMaps(ca, cb);
+    const shared = centroidDot(ra, rb);
     if (la === 0 || lb === 0 || shared / (la * lb) < linkThreshold) continue;
-    const [keep, drop] = ca.size >= cb.size ? [ra, rb] : [rb, ra];
-    const into = centroid(keep);
-    for (const [id, weight] of centroid(drop)) into.set(id, (into.get(id) ?? 0) + weight);
+    const [keep, drop] = sizeOf(ra) >= sizeOf(rb) ? [ra, rb] : [rb, ra];
+    let into = merged[keep];
+    if (into === undefined) {
+      const profile = profiles[keep] as Profile;
+      into = new Map();
+      for (let k = profile.start; k < profile.end; k += 1) into.set(ids[k] as number, weights[k] as number);
+      merged[keep] = into;
+    }
+    const from = merged[drop];
+    if (from !== undefined) {
+      for (const [id, weight] of from) into.set(id, (into.get(id) ?? 0) + weight);
+    } else {
+      const profile = profiles[drop] as Profile;
+      for (let k = profile.start; k < profile.end; k += 1) into.set(ids[k] as number, (into.get(ids[k] as number) ?? 0) + (weights[k] as number));
+    }
     // |a + b|² = |a|² + |b|² + 2 a·b
     length[keep] = Math.sqrt(la * la + lb * lb + 2 * shared);
-    centroids[drop] = new Map();
+    merged[drop] = undefined;
     parent[drop] = keep;
   }
 
