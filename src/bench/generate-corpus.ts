@@ -324,7 +324,9 @@ function name(rng: Rng, pools: Pools, pool: string[], invent: (rng: Rng) => stri
 
 function makeEvent(rng: Rng, pools: Pools, id: string): EventSpec {
   const kind = pick(rng, KINDS);
-  const year = between(rng, 2019, 2026);
+  // 2018–2025, all before any build day the far-future check could use (the draw stays the same
+  // as for 2019–2026, so the random sequence, and every other choice, is unchanged).
+  const year = between(rng, 2019, 2026) - 1;
   const month = between(rng, 1, 12);
   const dayOfMonth = between(rng, 1, 28);
   const date = `${year}-${String(month).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}`;

@@ -158,7 +158,7 @@ function measureIncremental(before: ArticleFile[], after: ArticleFile[]): NonNul
     const primed = openDigestCaches({ dir: primedDir, version: 'bench' });
     buildDigest(before, primed.buildOptions);
     // As `npm run build` does after every successful build (this packs the entries into one file per kind).
-    primed.prune();
+    primed.save();
 
     const colds: ReturnType<typeof measureDigest>[] = [];
     const warms: ReturnType<typeof measureDigest>[] = [];

@@ -33,7 +33,7 @@ export function buildDigestFromDisk(contentDir: string, repoRoot: string, option
     observer: progress,
   });
   progress.finish();
-  caches?.prune();
+  caches?.save();
   return build;
 }
 

@@ -106,10 +106,12 @@ describe('segmentArticles', () => {
 });
 
 describe('openFileCache', () => {
-  it('keeps entries across reopenings, so a second build reads everything from disk', () => {
+  it('keeps the entries a finished build saved, so a second build reads everything from disk', () => {
     const dir = tempDir();
     const articles = ingest(NAMES.map((name) => fixtureFile(name)));
-    const first = segmentArticles(articles, openFileCache({ dir, version: 'v1' })).articles;
+    const cache = openFileCache({ dir, version: 'v1' });
+    const first = segmentArticles(articles, cache).articles;
+    cache.save();
     const reopened = openFileCache({ dir, version: 'v1' });
     const observer = countingObserver();
     const second = segmentArticles(articles, reopened, observer);
@@ -118,33 +120,35 @@ describe('openFileCache', () => {
     expect(JSON.stringify(second.articles)).toBe(JSON.stringify(first));
   });
 
-  it('prunes exactly the entries of articles that were removed or changed', () => {
+  it('drops exactly the entries of articles that were removed or changed when it saves', () => {
     const dir = tempDir();
     const all = ingest(NAMES.map((name) => fixtureFile(name)));
-    segmentArticles(all, openFileCache({ dir, version: 'v1' }));
+    const full = openFileCache({ dir, version: 'v1' });
+    segmentArticles(all, full);
+    full.save();
     const kept = all.filter((article) => article.id !== 'library-extends-hours');
     const cache = openFileCache({ dir, version: 'v1' });
     segmentArticles(kept, cache);
-    expect(cache.prune()).toBe(1);
+    expect(cache.save()).toBe(1);
     const reopened = openFileCache({ dir, version: 'v1' });
     for (const article of kept) expect(reopened.get(articleCacheKey(article))?.id).toBe(article.id);
     expect(reopened.get(articleCacheKey(all.find((article) => article.id === 'library-extends-hours') as Article))).toBeUndefined();
   });
 
-  it('packs the entries a build used into one file on prune, and a reopened cache reads them from it', () => {
+  it('writes nothing until the build saves, then one file, which a reopened cache reads', () => {
     const dir = tempDir();
     const articles = ingest(NAMES.map((name) => fixtureFile(name)));
     const first = openFileCache({ dir, version: 'v1' });
     const built = segmentArticles(articles, first).articles;
-    expect(readdirSync(first.dir)).toHaveLength(3);
-    expect(first.prune()).toBe(0);
+    expect(readdirSync(first.dir)).toHaveLength(0);
+    expect(first.save()).toBe(0);
     expect(readdirSync(first.dir)).toEqual(['entries.jsonl']);
     const reopened = openFileCache({ dir, version: 'v1' });
     const again = segmentArticles(articles, reopened);
     expect(again.stats).toEqual({ hits: 3, misses: 0 });
     expect(JSON.stringify(again.articles)).toBe(JSON.stringify(built));
-    // A second prune keeps the pack whole when every entry was used again.
-    expect(reopened.prune()).toBe(0);
+    // A second save keeps the pack whole when every entry was used again.
+    expect(reopened.save()).toBe(0);
     expect(segmentArticles(articles, openFileCache({ dir, version: 'v1' })).stats).toEqual({ hits: 3, misses: 0 });
   });
 
@@ -154,7 +158,7 @@ describe('openFileCache', () => {
     const value = { text: 'Café owners’ “protest” — ümlaut, 東京, 😀, lone \ud800 half, line\nbreak and \\u00e9 written out' };
     const key = 'ab'.repeat(32);
     cache.set(key, value);
-    cache.prune();
+    cache.save();
     const bytes = readFileSync(path.join(cache.dir, 'entries.jsonl'));
     expect(bytes.every((byte) => byte < 0x80)).toBe(true);
     expect(openFileCache<{ text: string }>({ dir, version: 'v1' }).get(key)).toEqual(value);
@@ -165,14 +169,14 @@ describe('openFileCache', () => {
     const articles = ingest(NAMES.map((name) => fixtureFile(name)));
     const first = openFileCache({ dir, version: 'v1' });
     segmentArticles(articles, first);
-    first.prune();
+    first.save();
     const pack = path.join(first.dir, 'entries.jsonl');
     const damagedKey = articleCacheKey(articles[1] as Article);
     const lines = readFileSync(pack, 'utf8').split('\n').map((line) => (line.startsWith(damagedKey) ? `${damagedKey} {"text": "cut off` : line));
     writeFileSync(pack, lines.join('\n'));
     const reopened = openFileCache({ dir, version: 'v1' });
     expect(segmentArticles(articles, reopened).stats).toEqual({ hits: 2, misses: 1 });
-    reopened.prune();
+    reopened.save();
     expect(segmentArticles(articles, openFileCache({ dir, version: 'v1' })).stats).toEqual({ hits: 3, misses: 0 });
   });
 
@@ -195,16 +199,16 @@ describe('openFileCache', () => {
     expect(readFileSync(path.join(dir, 'src', 'keep.ts'), 'utf8')).toBe('export {};');
   });
 
-  it('treats a corrupt entry as a miss and rewrites it', () => {
+  it('leaves the saved cache as it was when a build ends without saving (it failed or was killed)', () => {
     const dir = tempDir();
-    const articles = ingest([fixtureFile('harbour-bridge-reopens')]);
-    const cache = openFileCache({ dir, version: 'v1' });
-    segmentArticles(articles, cache);
-    const entry = path.join(cache.dir, `${articleCacheKey(articles[0] as Article)}.json`);
-    writeFileSync(entry, '{"text": "cut off');
-    const reopened = openFileCache({ dir, version: 'v1' });
-    expect(segmentArticles(articles, reopened).stats).toEqual({ hits: 0, misses: 1 });
-    expect(() => JSON.parse(readFileSync(entry, 'utf8'))).not.toThrow();
+    const articles = ingest(NAMES.map((name) => fixtureFile(name)));
+    const first = openFileCache({ dir, version: 'v1' });
+    segmentArticles(articles.slice(0, 2), first);
+    first.save();
+    const packBefore = readFileSync(path.join(first.dir, 'entries.jsonl'));
+    segmentArticles(articles, openFileCache({ dir, version: 'v1' }));
+    expect(readFileSync(path.join(first.dir, 'entries.jsonl')).equals(packBefore)).toBe(true);
+    expect(segmentArticles(articles, openFileCache({ dir, version: 'v1' })).stats).toEqual({ hits: 2, misses: 1 });
   });
 
   it('refuses a key that is not a hash, so no key can point outside the cache folder', () => {
@@ -274,6 +278,7 @@ describe('openDigestCaches', () => {
     const first = openDigestCaches({ dir, version: 'v1' });
     buildDigest(before, first.buildOptions);
     for (const kind of ['ingest', 'articles', 'features'] as const) expect(first[kind].stats.writes, kind).toBe(30);
+    first.save();
     const reopened = openDigestCaches({ dir, version: 'v1' });
     const observer = countingObserver();
     const warm = buildDigest(after, { ...reopened.buildOptions, observer });
@@ -285,14 +290,15 @@ describe('openDigestCaches', () => {
     expect(JSON.stringify(warm)).toBe(JSON.stringify(buildDigest(after)));
   });
 
-  it('prunes, in every kind, the entries of a removed article and of the story it was in', () => {
+  it('drops, in every kind, the entries of a removed article and of the story it was in', () => {
     const dir = tempDir();
     const full = openDigestCaches({ dir, version: 'v1' });
     buildDigest(after, full.buildOptions);
+    full.save();
     const caches = openDigestCaches({ dir, version: 'v1' });
     buildDigest(before, caches.buildOptions);
     const removed = { ingest: 0, articles: 0, features: 0, stories: 0 };
-    for (const kind of Object.keys(removed) as (keyof typeof removed)[]) removed[kind] = caches[kind].prune();
+    for (const kind of Object.keys(removed) as (keyof typeof removed)[]) removed[kind] = caches[kind].save();
     expect(removed.ingest).toBe(1);
     expect(removed.articles).toBe(1);
     expect(removed.features).toBe(1);
@@ -301,7 +307,7 @@ describe('openDigestCaches', () => {
     buildDigest(before, reopened.buildOptions);
     for (const kind of ['ingest', 'articles', 'features', 'stories'] as const) expect(reopened[kind].stats.writes, kind).toBe(0);
     for (const kind of ['ingest', 'articles', 'features'] as const) expect(reopened[kind].stats.reads, kind).toBe(30);
-    expect(reopened.prune()).toBe(0);
+    expect(reopened.save()).toBe(0);
   });
 });
 
