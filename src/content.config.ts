@@ -54,6 +54,7 @@ const conflict = z.object({
       text: z.string(),
       sourceIds: z.array(z.string()),
       independentSourceCount: z.number().int().nonnegative(),
+      example: z.string().optional(),
     }),
   ),
 });

@@ -166,6 +166,8 @@ export interface ConflictVariant {
   sourceIds: string[];
   /** How many of those are independent (not rewrites of each other). */
   independentSourceCount: number;
+  /** A source sentence stating this variant, as written (extractive), to show it in context. */
+  example?: string;
 }
 
 /** A sentence not used in a story, and why (shown by `npm run digest` and on source pages). */

@@ -214,7 +214,14 @@ export function findConflicts(input: ConflictInput): Conflict[] {
     const variants: ConflictVariant[] = values
       .map((value) => {
         const sourceIds = [...new Set([...value.sentences].map((index) => features[index]?.articleId ?? ''))].sort();
-        return { text: value.text, sourceIds, independentSourceCount: independentCount(sourceIds, input.derivatives) };
+        // The first sentence stating the value, so a reader sees it in context, not as a bare figure.
+        const example = features[Math.min(...value.sentences)]?.text;
+        return {
+          text: value.text,
+          sourceIds,
+          independentSourceCount: independentCount(sourceIds, input.derivatives),
+          ...(example === undefined ? {} : { example }),
+        };
       })
       .sort((a, b) => b.sourceIds.length - a.sourceIds.length || a.text.localeCompare(b.text));
     if (variants.length < 2) continue;

@@ -112,8 +112,18 @@ describe('alignClaims', () => {
     expect(groups.find((g) => g.sentenceIds.includes('gazette#0'))?.sourceIds).toEqual(['gazette']);
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]?.variants).toEqual([
-      { text: '1,200', sourceIds: ['daily', 'wire'], independentSourceCount: 1 },
-      { text: '800', sourceIds: ['gazette'], independentSourceCount: 1 },
+      {
+        text: '1,200',
+        sourceIds: ['daily', 'wire'],
+        independentSourceCount: 1,
+        example: 'Slowing demand for container shipping is forcing Harbor Freight Lines to eliminate 1,200 positions, the company said on Monday.',
+      },
+      {
+        text: '800',
+        sourceIds: ['gazette'],
+        independentSourceCount: 1,
+        example: 'Harbor Freight Lines will cut 800 jobs as container shipping demand slows, the company said on Monday.',
+      },
     ]);
   });
 
@@ -193,8 +203,18 @@ describe('alignClaims', () => {
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]?.topic).toBe('… Marine Institute (name)');
     expect(conflicts[0]?.variants).toEqual([
-      { text: 'Northfeld Marine Institute', sourceIds: ['two'], independentSourceCount: 1 },
-      { text: 'Northfield Marine Institute', sourceIds: ['one'], independentSourceCount: 1 },
+      {
+        text: 'Northfeld Marine Institute',
+        sourceIds: ['two'],
+        independentSourceCount: 1,
+        example: 'Researchers at the Northfeld Marine Institute in Aberdeen led the study.',
+      },
+      {
+        text: 'Northfield Marine Institute',
+        sourceIds: ['one'],
+        independentSourceCount: 1,
+        example: 'The study was led by the Northfield Marine Institute in Aberdeen.',
+      },
     ]);
   });
 
