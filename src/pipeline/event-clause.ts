@@ -185,7 +185,8 @@ export function eventClause(
   const segmentStart = start;
 
   // Two dated predicates in one clause ("reached X by Q3 … and accumulated Y by early 2026").
-  const cuts = predicateCuts(sentence, start, end, spans).filter((c) => others.some((o) => o.index >= start && o.index < end));
+  const otherDateInClause = others.some((o) => o.index >= start && o.index < end);
+  const cuts = otherDateInClause ? predicateCuts(sentence, start, end, spans) : [];
   for (const cut of cuts) {
     if (cut <= date.index && others.some((o) => o.index >= start && o.index < cut)) start = sentence.indexOf('and', cut) + 4;
     else if (cut > date.index && others.some((o) => o.index > cut && o.index < end)) end = Math.min(end, cut);
