@@ -125,7 +125,7 @@ function parseCommandLine(argv: string[]): CommandLine | 'help' {
       found: unknown && option !== undefined ? option : message.split('\n')[0] ?? message,
       fix: unknown
         ? `use only the options listed below (e.g. --title "…"); to pass a value starting with "-", write --option=value`
-        : 'give each option a value, e.g. --outlet "Fortune"',
+        : 'give each option a value, e.g. --outlet "Harbor Gazette"',
     }, { cause: error });
   }
   const { values, positionals } = parsed;
@@ -147,7 +147,7 @@ function parseCommandLine(argv: string[]): CommandLine | 'help' {
       file: 'command line',
       field: '--slug',
       found: JSON.stringify(values.slug),
-      fix: 'use lowercase letters, digits and single hyphens, e.g. --slug meta-muse-spark-fortune',
+      fix: 'use lowercase letters, digits and single hyphens, e.g. --slug harbor-strike-gazette',
     });
   }
   // CONTENT_DIR is the variable the site build and the benchmark read, so one setting points all
