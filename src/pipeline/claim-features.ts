@@ -6,8 +6,7 @@
  * without building whole articles, and so `find-conflicts.ts` reads the same anchors.
  */
 import stringSimilarity from 'string-similarity';
-import { stemmer } from 'stemmer';
-import { contentTerms, entities, figures, isStopWord, sameFigure, type Figure } from './text-features.ts';
+import { contentTerms, entities, figures, isStopWord, sameFigure, stem, type Figure } from './text-features.ts';
 
 /** A date as a sentence states it, at the precision the text gives. */
 export interface DateMention {
@@ -144,7 +143,7 @@ export function claimTerms(text: string): string[] {
   // The spelled-out form and the abbreviation name one thing; tech news uses both.
   for (const term of contentTerms(text.replace(/\bartificial[\s-]+intelligence\b/giu, 'AI'))) {
     if (/\d/.test(term)) continue;
-    const parts = /^[\p{L}]+(?:-[\p{L}]+)+$/u.test(term) ? term.split('-').filter((part) => part.length > 1 && !isStopWord(part)).map((part) => stemmer(part)) : [term];
+    const parts = /^[\p{L}]+(?:-[\p{L}]+)+$/u.test(term) ? term.split('-').filter((part) => part.length > 1 && !isStopWord(part)).map((part) => stem(part)) : [term];
     for (const part of parts) terms.add(EQUIVALENT_STEMS.get(part) ?? part);
   }
   return [...terms].sort();

@@ -37,13 +37,36 @@ export function words(text: string): string[] {
   return matches ?? [];
 }
 
+/**
+ * Words already stemmed, for `stem`. News repeats its vocabulary, so most calls are hits; the map
+ * is emptied when it reaches `STEM_CACHE_LIMIT` entries, so a long-lived process (the dev server,
+ * many builds) never holds more than that.
+ */
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 50_000;
+
+/**
+ * The Porter stem of one lowercase word ("launched" → "launch"): the `stemmer` package's answer,
+ * remembered, since stemming is a pure function of the word and the stages stem the same words
+ * over and over.
+ */
+export function stem(word: string): string {
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    stemmed = stemmer(word);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(word, stemmed);
+  }
+  return stemmed;
+}
+
 /** Stemmed content terms: words minus stop words and bare punctuation, Porter-stemmed. */
 export function contentTerms(text: string): string[] {
   const terms: string[] = [];
   for (const word of words(text)) {
     const bare = word.replace(/['’]s$/u, '');
     if (bare.length < 2 || STOP_WORDS.has(bare)) continue;
-    terms.push(/^[\p{L}]+$/u.test(bare) ? stemmer(bare) : bare);
+    terms.push(/^[\p{L}]+$/u.test(bare) ? stem(bare) : bare);
   }
   return terms;
 }
