@@ -93,7 +93,7 @@ function names(text: string): Set<string> {
 }
 
 /** How the relative dates of each article are anchored, and the note that says so. */
-function anchorsFor(articles: SegmentedArticle[]): Map<string, Anchor> {
+function anchorsFor(articles: SegmentedArticle[], memo: StoryMemo): Map<string, Anchor> {
   const known = articles
     .filter((a) => a.meta.published !== 'unknown')
     .map((a) => ({ id: a.id, date: a.meta.published as IsoDate }))
@@ -109,20 +109,63 @@ function anchorsFor(articles: SegmentedArticle[]): Map<string, Anchor> {
         basis: `the earliest known publication date among this story's sources (${earliest.id})`,
       });
     } else {
-      const stated = latestStatedDay(article);
+      const stated = latestStatedDay(article, memo);
       anchors.set(article.id, { date: stated, basis: stated === undefined ? undefined : 'the latest full date the article itself states' });
     }
   }
   return anchors;
 }
 
+/** What one sentence's date reading gives: its mentions and the context for the next sentence. */
+type Found = ReturnType<typeof findDateMentions>;
+
+/** The words `toReport` takes from around one date mention. */
+interface Clause {
+  text: string;
+  /** The mention's text without trailing punctuation, as the anchor note quotes it. */
+  expression: string;
+  terms: Set<string>;
+  names: Set<string>;
+}
+
+/**
+ * Results remembered for the length of one `extractTimeline` call. A story's articles often repeat
+ * sentences word for word (copies, rewrites, boilerplate), and reading a sentence's dates (chrono)
+ * and its event clauses is the costliest part of the stage. Both are pure functions of what keys
+ * them: `findDateMentions` of the sentence and every field of the context, a clause of the mention
+ * object (a remembered mention is only ever handed out with its own sentence and list). Nothing
+ * here outlives the call, and no result is altered after it is stored.
+ */
+interface StoryMemo {
+  mentions(sentence: string, context: MentionContext): Found;
+  clauses: WeakMap<DateMention, Clause>;
+}
+
+function createStoryMemo(): StoryMemo {
+  const found = new Map<string, Found>();
+  return {
+    mentions: (sentence, context) => {
+      const { anchor, lastYear, lastRange, future, past } = context;
+      const range = lastRange === undefined ? [] : [lastRange.start, lastRange.end, lastRange.label, lastRange.precision];
+      const key = JSON.stringify([sentence, anchor ?? null, lastYear ?? null, range, future, past ?? null]);
+      let result = found.get(key);
+      if (result === undefined) {
+        result = findDateMentions(sentence, context);
+        found.set(key, result);
+      }
+      return result;
+    },
+    clauses: new WeakMap(),
+  };
+}
+
 /** The latest day-precise absolute date an article states: it was published on or after it. */
-function latestStatedDay(article: SegmentedArticle): IsoDate | undefined {
+function latestStatedDay(article: SegmentedArticle, memo: StoryMemo): IsoDate | undefined {
   let latest: IsoDate | undefined;
   let context: MentionContext = { anchor: undefined, lastYear: undefined, lastRange: undefined, future: false };
   for (const sentence of article.sentences) {
     if (sentence.kind === 'heading') continue;
-    const found = findDateMentions(sentence.text, { ...context, future: soundsPlanned(sentence.text) });
+    const found = memo.mentions(sentence.text, { ...context, future: soundsPlanned(sentence.text) });
     context = found.context;
     for (const mention of found.mentions) {
       if (mention.kind !== 'absolute' || mention.range?.precision !== 'day' || soundsPlanned(sentence.text)) continue;
@@ -133,17 +176,17 @@ function latestStatedDay(article: SegmentedArticle): IsoDate | undefined {
 }
 
 /** Every dated statement of one article. */
-function reportsOf(article: SegmentedArticle, anchor: Anchor, maxLength: number): Report[] {
+function reportsOf(article: SegmentedArticle, anchor: Anchor, maxLength: number, memo: StoryMemo): Report[] {
   const reports: Report[] = [];
   let context: MentionContext = { anchor: anchor.date, lastYear: undefined, lastRange: undefined, future: false };
   const sentences = [...article.sentences].sort((a, b) => a.index - b.index);
   for (const sentence of sentences) {
     if (sentence.kind === 'heading') continue;
     const planned = soundsPlanned(sentence.text);
-    const found = findDateMentions(sentence.text, { ...context, future: planned });
+    const found = memo.mentions(sentence.text, { ...context, future: planned });
     context = found.context;
     for (const mention of found.mentions) {
-      const report = toReport(article.id, sentence.text, mention, found.mentions, anchor, maxLength);
+      const report = toReport(article.id, sentence.text, mention, found.mentions, anchor, maxLength, memo);
       if (report !== undefined) reports.push(report);
     }
   }
@@ -157,23 +200,15 @@ function toReport(
   all: DateMention[],
   anchor: Anchor,
   maxLength: number,
+  memo: StoryMemo,
 ): Report | undefined {
   if (mention.range === null) return undefined;
-  // A clause lies within a few hundred characters of its date; a run-on "sentence" of thousands
-  // (a glued list, a hostile file) is cut to that window so each date costs the same.
-  const from = sentence.length > WINDOW * 2 ? Math.max(0, mention.index - WINDOW) : 0;
-  const window = sentence.length > WINDOW * 2 ? sentence.slice(from, mention.index + mention.text.length + WINDOW) : sentence;
-  const local = (index: number) => index - from;
-  const others = all
-    .filter((m) => m !== mention && m.index >= from && m.index + m.text.length <= from + window.length)
-    .map((m) => ({ index: local(m.index), length: m.text.length }));
-  const text = eventClause(window, { index: local(mention.index), length: mention.coverLength ?? mention.text.length }, others, {
-    maxLength,
-    followingPhrase: mention.datesFollowingPhrase,
-    ...(mention.phrase === undefined ? {} : { phrase: { index: local(mention.phrase.index), length: mention.phrase.length } }),
-  });
-  const expression = mention.text.replace(/[\s,;:]+$/u, '');
-  const terms = eventTerms(text.replace(expression, ' '));
+  let clause = memo.clauses.get(mention);
+  if (clause === undefined) {
+    clause = eventClauseOf(sentence, mention, all, maxLength);
+    memo.clauses.set(mention, clause);
+  }
+  const { text, expression, terms } = clause;
   if (terms.size === 0) return undefined; // a date with nothing said about it
   const anchored = mention.kind === 'relative' && anchor.basis !== undefined && anchor.date !== undefined;
   // Planned, or after the day it was written; a plan dated on or before that day dates its telling
@@ -192,8 +227,28 @@ function toReport(
         ? { articleId, expression, from: anchor.date, basis: anchor.basis }
         : undefined,
     terms,
-    names: names(text),
+    names: clause.names,
   };
+}
+
+/** The event clause of one date mention, its content terms and its multi-word names: what `toReport` reads from the text. */
+function eventClauseOf(sentence: string, mention: DateMention, all: DateMention[], maxLength: number): Clause {
+  // A clause lies within a few hundred characters of its date; a run-on "sentence" of thousands
+  // (a glued list, a hostile file) is cut to that window so each date costs the same.
+  const from = sentence.length > WINDOW * 2 ? Math.max(0, mention.index - WINDOW) : 0;
+  const window = sentence.length > WINDOW * 2 ? sentence.slice(from, mention.index + mention.text.length + WINDOW) : sentence;
+  const local = (index: number) => index - from;
+  const others = all
+    .filter((m) => m !== mention && m.index >= from && m.index + m.text.length <= from + window.length)
+    .map((m) => ({ index: local(m.index), length: m.text.length }));
+  const text = eventClause(window, { index: local(mention.index), length: mention.coverLength ?? mention.text.length }, others, {
+    maxLength,
+    followingPhrase: mention.datesFollowingPhrase,
+    ...(mention.phrase === undefined ? {} : { phrase: { index: local(mention.phrase.index), length: mention.phrase.length } }),
+  });
+  const expression = mention.text.replace(/[\s,;:]+$/u, '');
+  const terms = eventTerms(text.replace(expression, ' '));
+  return { text, expression, terms, names: terms.size === 0 ? new Set() : names(text) };
 }
 
 /**
@@ -302,8 +357,9 @@ export function extractTimeline(articles: SegmentedArticle[], storySlug: string,
   assertInRange('extract-timeline', 'sameEventOverlap', sameEventOverlap, 0, 1);
 
   const sorted = [...articles].sort((a, b) => a.id.localeCompare(b.id));
-  const anchors = anchorsFor(sorted);
-  const reports = sorted.flatMap((article) => reportsOf(article, anchors.get(article.id) ?? { date: undefined, basis: undefined }, maxTextLength));
+  const memo = createStoryMemo();
+  const anchors = anchorsFor(sorted, memo);
+  const reports = sorted.flatMap((article) => reportsOf(article, anchors.get(article.id) ?? { date: undefined, basis: undefined }, maxTextLength, memo));
 
   const events = groupReports(reports, sameEventOverlap).map((group) => {
     const lead = representative(group);
