@@ -3,17 +3,24 @@
  * swaps it into place, so a build that fails or is killed half-way leaves the previous `dist/`
  * untouched (and its half-built folder clearly named `<out>.tmp-<pid>`).
  *
+ * The pipeline runs here, in this process, while the Astro child starts up on the other core; the
+ * child's loader receives the digest over IPC (`src/io/digest-handoff.ts`). A bad article stops the
+ * build with every problem listed, before Astro renders anything.
+ *
  * Usage: tsx scripts/build-site.ts [--out-dir <dir>]   (default `dist`)
  * Environment: CONTENT_DIR (articles, default content/articles), BASE_PATH (e.g. /news/),
  * SITE_URL (absolute origin; enables the sitemap), DIGEST_FILE (render a digest.json instead of
  * running the pipeline), ASTRO_CACHE_DIR (Astro's cache folder).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from '../src/errors.ts';
+import { DigestError, UsageError } from '../src/errors.ts';
+import { buildDigestFromDisk } from '../src/io/digest-from-disk.ts';
+import { HANDOFF_ENV, serveDigest } from '../src/io/digest-handoff.ts';
+import { contentDirFromEnv } from '../src/io/load-digest.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -77,8 +84,43 @@ function runNode(script: string, args: string[]): number {
   return result.status ?? 1;
 }
 
-/** Builds, indexes and swaps; returns the process exit code. */
-export function buildSite(outDir: string): number {
+/** Resolves with a child's exit code (1 when it was killed by a signal). */
+function exitCode(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
+}
+
+/**
+ * Runs `astro build` into `tmp` while this process runs the pipeline and hands the child the
+ * digest (unless DIGEST_FILE names one to render). Returns Astro's exit code, or 1 after printing
+ * the articles' problems when the pipeline failed (Astro is stopped then).
+ */
+async function astroBuild(astroBin: string, tmp: string): Promise<number> {
+  const handOff = !process.env.DIGEST_FILE;
+  const child = spawn(process.execPath, [astroBin, 'build', '--outDir', tmp], {
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    serialization: 'advanced',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...(handOff ? { [HANDOFF_ENV]: '1' } : {}) },
+  });
+  const exited = exitCode(child);
+  if (handOff) {
+    const started = Date.now();
+    // Progress lines would interleave with Astro's log, so the pipeline reports once, at the end.
+    const outcome = serveDigest(child, () => buildDigestFromDisk(contentDirFromEnv(), process.cwd(), { progress: false }).digest);
+    if ('error' in outcome) {
+      child.kill();
+      await exited;
+      if (!(outcome.error instanceof DigestError)) throw outcome.error;
+      console.error(outcome.error.message);
+      return 1;
+    }
+    const { stories, sources } = outcome.digest;
+    console.log(`build: pipeline done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${sources.length} articles, ${stories.length} stories`);
+  }
+  return exited;
+}
+
+/** Builds, indexes and swaps; resolves with the process exit code. */
+export async function buildSite(outDir: string): Promise<number> {
   const started = Date.now();
   const out = path.resolve(outDir);
   const tmp = `${out}.tmp-${process.pid}`;
@@ -90,9 +132,9 @@ export function buildSite(outDir: string): number {
 
   console.log(`build: astro build into ${path.relative(process.cwd(), tmp) || tmp}`);
   const astroBin = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
-  if (runNode(astroBin, ['build', '--outDir', tmp]) !== 0) {
+  if ((await astroBuild(astroBin, tmp)) !== 0) {
     rmSync(tmp, { recursive: true, force: true });
-    console.error(`build failed: Astro stopped (see above); ${outDir} was left as it was.`);
+    console.error(`build failed: see above; ${outDir} was left as it was.`);
     return 1;
   }
 
@@ -123,7 +165,7 @@ if (isMain) {
   let outDir = 'dist';
   try {
     outDir = parseArgs(process.argv.slice(2)).outDir;
-    process.exitCode = buildSite(outDir);
+    process.exitCode = await buildSite(outDir);
   } catch (error) {
     rmSync(`${path.resolve(outDir)}.tmp-${process.pid}`, { recursive: true, force: true });
     console.error(error instanceof Error ? error.message : String(error));

@@ -7,14 +7,16 @@ import path from 'node:path';
 import { buildDigest } from '../pipeline/build-digest.ts';
 import type { DigestBuild, IsoDate } from '../types.ts';
 import { readArticleFiles } from './article-files.ts';
-import { openDigestCaches, pipelineVersion } from './file-cache.ts';
+import { DEFAULT_CACHE_DIR, openDigestCaches, pipelineVersion } from './file-cache.ts';
 import { createProgress } from './progress.ts';
 
 /** Options of `buildDigestFromDisk`. */
 export interface DiskBuildOptions {
-  /** Reuse and update `.cache/digest/` under the repo root (default true). */
+  /** Reuse and update the cache: `DIGEST_CACHE_DIR`, else `.cache/digest/` under the repo root (default true). */
   cache?: boolean;
-  /** The environment to read `SOURCE_DATE_EPOCH` and `CI` from (default `process.env`). */
+  /** Show the progress display on a terminal (default true; off where other output interleaves). */
+  progress?: boolean;
+  /** The environment to read `SOURCE_DATE_EPOCH`, `DIGEST_CACHE_DIR` and `CI` from (default `process.env`). */
   env?: Record<string, string | undefined>;
 }
 
@@ -25,14 +27,15 @@ export interface DiskBuildOptions {
 export function buildDigestFromDisk(contentDir: string, repoRoot: string, options: DiskBuildOptions = {}): DigestBuild {
   const env = options.env ?? process.env;
   const files = readArticleFiles(path.resolve(repoRoot, contentDir), repoRoot);
-  const caches = options.cache === false ? undefined : openDigestCaches({ dir: path.join(repoRoot, '.cache', 'digest'), version: pipelineVersion(repoRoot) });
-  const progress = createProgress({ env });
+  const cacheDir = env.DIGEST_CACHE_DIR ? path.resolve(repoRoot, env.DIGEST_CACHE_DIR) : path.join(repoRoot, DEFAULT_CACHE_DIR);
+  const caches = options.cache === false ? undefined : openDigestCaches({ dir: cacheDir, version: pipelineVersion(repoRoot) });
+  const progress = options.progress === false ? undefined : createProgress({ env });
   const build = buildDigest(files, {
     today: buildDate(env),
     ...caches?.buildOptions,
-    observer: progress,
+    ...(progress ? { observer: progress } : {}),
   });
-  progress.finish();
+  progress?.finish();
   caches?.save();
   return build;
 }

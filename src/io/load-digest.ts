@@ -3,16 +3,21 @@
  * process, so the three content collections (stories, sources, timeline) share one run.
  *
  * `DIGEST_FILE` (a path to a digest.json) renders a site from a digest built elsewhere instead of
- * running the pipeline; the collection schemas still validate it.
+ * running the pipeline; the collection schemas still validate it. Under `npm run build` the digest
+ * comes from the build script, which runs the pipeline while Astro starts (see `digest-handoff.ts`).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Digest } from '../types.ts';
+import { parentHasDigest, receiveDigestFromParent } from './digest-handoff.ts';
 
 /** Content directory used when `CONTENT_DIR` is not set. */
 export const DEFAULT_CONTENT_DIR = 'content/articles';
 
 const cache = new Map<string, Promise<Digest>>();
+
+/** Whether the build script hands this process the digest; decided once, since the channel closes after the handoff. */
+let fromParent: boolean | undefined;
 
 /**
  * Resolves to the digest for the articles in `contentDir` (resolved against `repoRoot`), running the
@@ -21,10 +26,15 @@ const cache = new Map<string, Promise<Digest>>();
  */
 export function loadDigest(contentDir: string, repoRoot: string = process.cwd()): Promise<Digest> {
   const digestFile = process.env.DIGEST_FILE;
-  const key = digestFile ? `file:${path.resolve(repoRoot, digestFile)}` : path.resolve(repoRoot, contentDir);
+  fromParent ??= parentHasDigest();
+  const key = digestFile ? `file:${path.resolve(repoRoot, digestFile)}` : fromParent ? 'from the build script' : path.resolve(repoRoot, contentDir);
   const cached = cache.get(key);
   if (cached) return cached;
-  const digest = digestFile ? readDigestFile(path.resolve(repoRoot, digestFile)) : runPipeline(path.resolve(repoRoot, contentDir), repoRoot);
+  const digest = digestFile
+    ? readDigestFile(path.resolve(repoRoot, digestFile))
+    : fromParent
+      ? receiveDigestFromParent()
+      : runPipeline(path.resolve(repoRoot, contentDir), repoRoot);
   cache.set(key, digest);
   // A failed run is not cached, so a dev server retries after the editor fixes the article.
   digest.catch(() => cache.delete(key));

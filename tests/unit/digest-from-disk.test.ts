@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,14 @@ describe('buildDigestFromDisk', () => {
     expect(JSON.stringify(first.digest)).toBe(JSON.stringify(cold.digest));
     expect(JSON.stringify(warm.digest)).toBe(JSON.stringify(cold.digest));
     expect(cold.digest.sources.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the cache in DIGEST_CACHE_DIR when it is set, and leaves the default folder alone', () => {
+    const root = makeRepo('cache-dir');
+    const elsewhere = path.join(scratch, 'cache-elsewhere');
+    buildDigestFromDisk('content', root, { env: { CI: 'true', DIGEST_CACHE_DIR: elsewhere } });
+    expect(existsSync(path.join(elsewhere, 'CACHEDIR.TAG'))).toBe(true);
+    expect(existsSync(path.join(root, '.cache', 'digest'))).toBe(false);
   });
 
   it('rejects an article dated after the build day given by SOURCE_DATE_EPOCH', () => {
