@@ -161,14 +161,23 @@ export function clauses(text: string): string[] {
     .filter((clause) => clause.length > 0);
 }
 
-/** Computes the features of one sentence. */
-export function sentenceFeatures(id: string, articleId: string, text: string): SentenceFeatures {
+/** The part of a sentence's features that depends on its text alone. */
+type TextFeatures = Omit<SentenceFeatures, 'id' | 'articleId' | 'text'>;
+
+/**
+ * Text features already computed, by text. The align and merge stages both read every sentence of
+ * a story, and copies and rewrites repeat sentences word for word, so most texts are met more than
+ * once. The stored arrays are shared by every feature object made from them, which is safe because
+ * no stage alters a feature object (they build new ones, as `withStoryNames` does). The map is
+ * emptied when it reaches `FEATURE_CACHE_LIMIT` texts, so a long-lived process holds no more.
+ */
+const featuresByText = new Map<string, TextFeatures>();
+const FEATURE_CACHE_LIMIT = 20_000;
+
+function textFeatures(text: string): TextFeatures {
   const terms = claimTerms(text);
   const names = entities(text);
   return {
-    id,
-    articleId,
-    text,
     terms,
     figures: figures(text),
     dates: dateMentions(text),
@@ -176,6 +185,20 @@ export function sentenceFeatures(id: string, articleId: string, text: string): S
     nameTerms: [...new Set(names.flatMap((name) => contentTerms(name)))],
     quoted: /[“"][^”"]*\s[^”"]*\s[^”"]*[”"]/u.test(text),
   };
+}
+
+/**
+ * Computes the features of one sentence (its id, its article's id and its text). The arrays in
+ * the result may be shared with other sentences of the same text: read them, never change them.
+ */
+export function sentenceFeatures(id: string, articleId: string, text: string): SentenceFeatures {
+  let shared = featuresByText.get(text);
+  if (shared === undefined) {
+    shared = textFeatures(text);
+    if (featuresByText.size >= FEATURE_CACHE_LIMIT) featuresByText.clear();
+    featuresByText.set(text, shared);
+  }
+  return { id, articleId, text, ...shared };
 }
 
 /**
