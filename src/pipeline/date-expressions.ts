@@ -269,9 +269,23 @@ function chronoParser(recognizer: Recognizer): chrono.Parser {
   };
 }
 
-/** A sentence without any of these words or a digit cannot hold a date expression we read. */
-const MAY_HOLD_DATE =
-  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)|year|month|week|days?\b|ago\b|today|tonight|yesterday|tomorrow|quarter|half\b|noon|midnight/i;
+/**
+ * A sentence matching neither of these cannot yield a mention, so chrono is not run on it. Every
+ * mention is one of two things, and each needs one of these strings in the sentence:
+ * - a match of one of our `RECOGNIZERS`: each needs "day", "week", "month" or "year" (any case),
+ *   a year 19xx/20xx, or a capitalized month name (part-of-month, whose pattern is case-sensitive);
+ * - a built-in chrono result that `plausibleBuiltIn` accepts: its text must hold "today",
+ *   "yesterday" or "tomorrow" (any case), a year as `YEAR` matches it, a month as `MONTH_WORD`
+ *   or a weekday as `WEEKDAY_WORD` does (both case-sensitive, capitalized).
+ * The substrings are tested without word boundaries, so they match wherever those patterns could.
+ * Keep this in step when a recognizer or that filter changes.
+ */
+const MAY_HOLD_DATE_ANY_CASE = /day|week|month|year|tomorrow/i;
+const MAY_HOLD_DATE_CASED = /(?:19|20)\d{2}|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun/;
+
+function mayHoldDate(sentence: string): boolean {
+  return MAY_HOLD_DATE_ANY_CASE.test(sentence) || MAY_HOLD_DATE_CASED.test(sentence);
+}
 
 /** Drops built-in results that overlap one of ours: ours know the precision, chrono's do not. */
 const preferOurs: chrono.Refiner = {
@@ -597,7 +611,7 @@ function resolveComponents(
  */
 export function findDateMentions(sentence: string, context: MentionContext): { mentions: DateMention[]; context: MentionContext } {
   // Most sentences name no date at all; skipping chrono for them keeps the stage cheap.
-  if (!MAY_HOLD_DATE.test(sentence)) return { mentions: [], context };
+  if (!mayHoldDate(sentence)) return { mentions: [], context };
   if (sentence.length > LONG_SENTENCE) return findInChunks(sentence, context);
   return findInSentence(sentence, context);
 }
