@@ -26,7 +26,8 @@ const publishedSchema = z
   .refine((value) => value === 'unknown' || isCalendarDate(value), {
     message: 'must be a calendar date as YYYY-MM-DD, or `unknown` when the article does not state one',
   })
-  .refine((value) => value === 'unknown' || Number(value.slice(0, 4)) >= 1800, {
+  // Only a real calendar date can be too early; anything else has had its one message above.
+  .refine((value) => value === 'unknown' || !isCalendarDate(value) || Number(value.slice(0, 4)) >= 1800, {
     message: 'is before 1800, which is not a plausible publication date',
   });
 

@@ -166,6 +166,18 @@ describe('ingestArticles', () => {
     }
   });
 
+  it('reports a published value that is no date at all once, as not a calendar date', () => {
+    for (const published of ['yesterday', 'April 9', '"09/04/2026"']) {
+      const { problems } = ingestArticles([article('c/a.md', { published })]);
+      expect(problems.map((p) => p.message.split('\n')[0])).toEqual([expect.stringMatching(/must be a calendar date as YYYY-MM-DD/)]);
+    }
+  });
+
+  it('refuses a calendar date before 1800 as implausible', () => {
+    const { problems } = ingestArticles([article('c/a.md', { published: '1750-06-01' })]);
+    expect(problems.map((p) => p.message.split('\n')[0])).toEqual([expect.stringMatching(/is before 1800/)]);
+  });
+
   it('accepts `published: unknown`', () => {
     const { articles } = ingestArticles([article('c/a.md', { published: 'unknown' })], { today: '2026-11-25' });
     expect(articles[0]?.meta.published).toBe('unknown');
