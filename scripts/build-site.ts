@@ -18,7 +18,6 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DigestError, UsageError } from '../src/errors.ts';
-import { buildDigestFromDisk } from '../src/io/digest-from-disk.ts';
 import { HANDOFF_ENV, serveDigest } from '../src/io/digest-handoff.ts';
 import { contentDirFromEnv } from '../src/io/load-digest.ts';
 
@@ -104,8 +103,13 @@ async function astroBuild(astroBin: string, tmp: string): Promise<number> {
   const exited = exitCode(child);
   if (handOff) {
     const started = Date.now();
-    // Progress lines would interleave with Astro's log, so the pipeline reports once, at the end.
-    const outcome = serveDigest(child, () => buildDigestFromDisk(contentDirFromEnv(), process.cwd(), { progress: false }).digest);
+    const outcome = await serveDigest(child, async () => {
+      // Loaded only now, after the child has started: compiling the pipeline's modules is part of
+      // what overlaps with Astro's startup.
+      const { buildDigestFromDisk } = await import('../src/io/digest-from-disk.ts');
+      // Progress lines would interleave with Astro's log, so the pipeline reports once, at the end.
+      return buildDigestFromDisk(contentDirFromEnv(), process.cwd(), { progress: false }).digest;
+    });
     if ('error' in outcome) {
       child.kill();
       await exited;
@@ -141,7 +145,9 @@ export async function buildSite(outDir: string): Promise<number> {
   console.log('build: indexing for search with Pagefind');
   // pagefind exports only its ESM entry (lib/index.js); its CLI sits beside it.
   const pagefindBin = path.join(path.dirname(fileURLToPath(import.meta.resolve('pagefind'))), 'runner', 'bin.cjs');
-  if (runNode(pagefindBin, ['--site', tmp, '--quiet']) !== 0) {
+  // Only story pages are searchable (see src/pages/search.astro); the glob spares Pagefind from
+  // parsing every source page only to find it carries no searchable part.
+  if (runNode(pagefindBin, ['--site', tmp, '--glob', 'stories/**/*.html', '--quiet']) !== 0) {
     rmSync(tmp, { recursive: true, force: true });
     console.error(`build failed: Pagefind could not index the site; ${outDir} was left as it was.`);
     return 1;

@@ -60,24 +60,31 @@ export function receiveDigestFromParent(): Promise<Digest> {
 }
 
 /**
- * Parent side: answers `child`'s request with the outcome of `build` (run now, synchronously,
- * while the child starts up). Returns the digest, or the error `build` threw (which the caller
- * reports; the child is told only that it failed, and should then be stopped by the caller).
+ * Parent side: listens for `child`'s request from now on, runs `build` (while the child starts
+ * up) and answers with its outcome, whenever the request comes. Resolves with the digest, or with
+ * the error `build` threw: the caller reports it and stops the child, which is told only that the
+ * build failed.
  */
-export function serveDigest(child: ChildProcess, build: () => Digest): { digest: Digest } | { error: unknown } {
-  let answer: DigestAnswer;
-  let outcome: { digest: Digest } | { error: unknown };
+export async function serveDigest(child: ChildProcess, build: () => Digest | Promise<Digest>): Promise<{ digest: Digest } | { error: unknown }> {
+  let answer: DigestAnswer | undefined;
+  let asked = false;
+  const reply = (): void => {
+    if (asked && answer !== undefined && child.connected) child.send(answer);
+  };
+  // Listening before `build` starts: a request that comes while it runs is answered when it ends.
+  child.on('message', (message: unknown) => {
+    if ((message as Partial<DigestRequest> | null)?.kind !== 'digest-request') return;
+    asked = true;
+    reply();
+  });
   try {
-    const digest = build();
+    const digest = await build();
     answer = { kind: 'digest', digest };
-    outcome = { digest };
+    reply();
+    return { digest };
   } catch (error) {
     answer = { kind: 'digest-failed', reason: 'see the error above' };
-    outcome = { error };
+    reply();
+    return { error };
   }
-  // Requests that arrived while `build` ran are delivered now, after it returned.
-  child.on('message', (message: unknown) => {
-    if ((message as Partial<DigestRequest> | null)?.kind === 'digest-request' && child.connected) child.send(answer);
-  });
-  return outcome;
 }

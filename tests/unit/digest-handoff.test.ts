@@ -41,7 +41,7 @@ describe('handing the digest from the build script to Astro', () => {
   it('gives the child that asks the very digest the parent built', async () => {
     const { child, report } = startChild({ [HANDOFF_ENV]: '1' });
     const built = digest();
-    const outcome = serveDigest(child, () => built);
+    const outcome = await serveDigest(child, () => built);
     expect(outcome).toEqual({ digest: built });
     const got = await report;
     expect(got.outcome).toBe('digest');
@@ -52,12 +52,24 @@ describe('handing the digest from the build script to Astro', () => {
   it('returns the pipeline’s error to the caller and tells the child the build failed', async () => {
     const { child, report } = startChild({ [HANDOFF_ENV]: '1' });
     const failure = new ProblemListError([new FrontMatterError('missing field `outlet`', { file: 'content/bad.md', field: 'outlet', found: 'nothing', fix: 'add `outlet: <publisher>`' })]);
-    const outcome = serveDigest(child, () => {
+    const outcome = await serveDigest(child, () => {
       throw failure;
     });
     expect(outcome).toEqual({ error: failure });
     const got = await report;
     expect(got).toEqual({ outcome: 'rejected', message: 'the digest could not be built: see the error above' });
+  });
+
+  it('answers a request that comes while the digest is still being built', async () => {
+    const { child, report } = startChild({ [HANDOFF_ENV]: '1' });
+    const built = digest();
+    const asked = new Promise((resolve) => child.once('message', resolve));
+    const outcome = await serveDigest(child, async () => {
+      await asked;
+      return built;
+    });
+    expect(outcome).toEqual({ digest: built });
+    expect(JSON.stringify((await report).digest)).toBe(JSON.stringify(built));
   });
 
   it('rejects the child’s request when the parent goes away without answering', async () => {
