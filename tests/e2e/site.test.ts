@@ -159,6 +159,10 @@ describe('the site served from a sub-path', () => {
     await expect.poll(() => page.locator('.pagefind-ui__result').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     const firstLink = await page.locator('.pagefind-ui__result a').first().getAttribute('href');
     expect(firstLink?.startsWith(BASE)).toBe(true);
+    // Only story pages are indexed: the sources that repeat a story's sentences never bury it.
+    const links = await page.locator('.pagefind-ui__result-link').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(link).toMatch(new RegExp(`^${BASE}stories/[^/]+/`));
     await page.screenshot({ path: path.join(SCREENSHOTS, 'search-results-1280.png') });
     expect(problems).toEqual([]);
     await context.close();
