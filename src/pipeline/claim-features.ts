@@ -6,6 +6,7 @@
  * without building whole articles, and so `find-conflicts.ts` reads the same anchors.
  */
 import stringSimilarity from 'string-similarity';
+import { headlineBigrams, headlineDice, type HeadlineBigrams } from './headline-dice.ts';
 import { contentTerms, entities, figures, isStopWord, sameFigure, stem, type Figure } from './text-features.ts';
 
 /** A date as a sentence states it, at the precision the text gives. */
@@ -309,6 +310,23 @@ export function termOverlap(a: SentenceFeatures, b: SentenceFeatures, idf: IdfTa
 }
 
 /**
+ * The lowercased text's character bigrams, counted once per text rather than once per pair: the
+ * numbers `headlineDice` gives from them are exactly `compareTwoStrings` of the lowercased texts.
+ * Emptied at `FEATURE_CACHE_LIMIT` texts, like the features.
+ */
+const bigramsByText = new Map<string, HeadlineBigrams>();
+
+function characterBigrams(text: string): HeadlineBigrams {
+  let bigrams = bigramsByText.get(text);
+  if (bigrams === undefined) {
+    bigrams = headlineBigrams(text.toLowerCase());
+    if (bigramsByText.size >= FEATURE_CACHE_LIMIT) bigramsByText.clear();
+    bigramsByText.set(text, bigrams);
+  }
+  return bigrams;
+}
+
+/**
  * Scores whether two sentences state the same fact. Content terms are IDF-weighted and compared
  * both ways (Dice, so a short sentence does not match every long one, and overlap, so a paraphrase
  * that adds a clause still matches); character-bigram similarity catches near-copies; a figure
@@ -322,7 +340,7 @@ export function scorePair(a: SentenceFeatures, b: SentenceFeatures, idf: IdfTabl
   const dateAgreement = anchorAgreement(a.dates, b.dates, compatibleDates, () => true);
   const names = nameAgreement(a.names, b.names);
   // Character similarity is only worth its cost when the sentences share some topic.
-  const characters = dice < 0.1 ? 0 : stringSimilarity.compareTwoStrings(a.text.toLowerCase(), b.text.toLowerCase());
+  const characters = dice < 0.1 ? 0 : headlineDice(characterBigrams(a.text), characterBigrams(b.text));
   let score = TERM_DICE * dice + TERM_OVERLAP * overlap + CHARACTERS * characters;
   // Sharing only names means the same subject, not the same fact ("X cut jobs" / "X was founded in 1921").
   const nameTerms = new Set([...a.nameTerms, ...b.nameTerms]);
