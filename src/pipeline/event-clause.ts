@@ -259,7 +259,9 @@ function localSpansAt(spans: Span[], from: number): Span[] {
 /** Planned or expected: "will", "plans to", "is expected to", "hopes to" and the like. */
 export function soundsPlanned(clause: string): boolean {
   // "announced plans to shut" reports a past announcement; the plan itself carries no date here.
-  const reported = clause.replace(/\b(?:\p{L}+ed|said|told|unveiled)\s+(?:its\s+|their\s+|new\s+)?plans?\s+to\b/giu, ' ');
+  // That pattern needs "plan" (no letter of which has a non-ASCII case variant), and its
+  // `\p{L}+ed` backtracks at every word, so a clause without "plan" skips it unchanged.
+  const reported = /plan/i.test(clause) ? clause.replace(/\b(?:\p{L}+ed|said|told|unveiled)\s+(?:its\s+|their\s+|new\s+)?plans?\s+to\b/giu, ' ') : clause;
   return /\b(?:will|won['’]t|shall|plans?\s+to|planned|planning\s+to|(?:is|are|was|were)\s+(?:set|expected|scheduled|due|slated|poised|going)\s+to|(?:is|are)\s+(?:expected|due|scheduled)\b|intends?\s+to|aims?\s+to|hopes?\s+to|expects?\s+to|upcoming)\b/i.test(
     reported,
   );
