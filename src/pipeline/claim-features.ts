@@ -312,15 +312,17 @@ export function termOverlap(a: SentenceFeatures, b: SentenceFeatures, idf: IdfTa
 /**
  * The lowercased text's character bigrams, counted once per text rather than once per pair: the
  * numbers `headlineDice` gives from them are exactly `compareTwoStrings` of the lowercased texts.
- * Emptied at `FEATURE_CACHE_LIMIT` texts, like the features.
+ * Emptied at `BIGRAM_CACHE_LIMIT` texts: a text's bigrams take about a kilobyte, and the pairs that
+ * reuse them all lie within one story.
  */
 const bigramsByText = new Map<string, HeadlineBigrams>();
+const BIGRAM_CACHE_LIMIT = 5_000;
 
 function characterBigrams(text: string): HeadlineBigrams {
   let bigrams = bigramsByText.get(text);
   if (bigrams === undefined) {
     bigrams = headlineBigrams(text.toLowerCase());
-    if (bigramsByText.size >= FEATURE_CACHE_LIMIT) bigramsByText.clear();
+    if (bigramsByText.size >= BIGRAM_CACHE_LIMIT) bigramsByText.clear();
     bigramsByText.set(text, bigrams);
   }
   return bigrams;
