@@ -256,10 +256,15 @@ const RECOGNIZERS: Recognizer[] = [
   { kind: 'bare-year', pattern: new RegExp(String.raw`\b(?:in|by|during|of|since|until|from|before|after|throughout|around|circa|early\s+in|late\s+in)\s+(?:the\s+year\s+)?(${YEAR})${AFTER_YEAR}`, 'i') },
 ];
 
-/** One chrono parser per recognizer; the result's tag names the recognizer. */
+/**
+ * One chrono parser per recognizer; the result's tag names the recognizer. Its pattern is built
+ * once, not per parse: without the `g` flag (and none is sticky), `exec` neither reads nor moves
+ * `lastIndex`, so chrono can run the same object on every sentence.
+ */
 function chronoParser(recognizer: Recognizer): chrono.Parser {
+  const pattern = new RegExp(recognizer.pattern.source, recognizer.pattern.flags.replace('g', ''));
   return {
-    pattern: () => new RegExp(recognizer.pattern.source, recognizer.pattern.flags.replace('g', '')),
+    pattern: () => pattern,
     extract: (context, match) => {
       // The components are placeholders: chrono needs some; `resolveOurs` reads the matched text.
       const result = context.createParsingResult(match.index ?? 0, match[0], { year: 2000 });
