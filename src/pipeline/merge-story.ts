@@ -229,9 +229,12 @@ function chooseRepresentative(members: Member[], claimsPerSentence: Map<string, 
     // A sentence that points back ("It was…") cannot stand alone, which matters more than sharing.
     return covered + anchors - shared - labelled - (dependsOnPrevious(m.sentence.text) ? 100 : 0) - (words > 45 ? words - 45 : 0);
   };
+  // Scored once per member, not at every comparison of the sort.
+  const scores = new Map(members.map((m) => [m, score(m)]));
+  const scoreOf = (m: Member): number => scores.get(m) ?? score(m);
   return [...members].sort(
     (a, b) =>
-      score(b) - score(a) ||
+      scoreOf(b) - scoreOf(a) ||
       a.sentence.text.length - b.sentence.text.length ||
       Number(a.derivative) - Number(b.derivative) ||
       a.sentence.id.localeCompare(b.sentence.id),
