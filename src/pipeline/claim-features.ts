@@ -173,7 +173,7 @@ type TextFeatures = Omit<SentenceFeatures, 'id' | 'articleId' | 'text'>;
  * emptied when it reaches `FEATURE_CACHE_LIMIT` texts, so a long-lived process holds no more.
  */
 const featuresByText = new Map<string, TextFeatures>();
-const FEATURE_CACHE_LIMIT = 20_000;
+const FEATURE_CACHE_LIMIT = 5_000;
 
 function textFeatures(text: string): TextFeatures {
   const terms = claimTerms(text);
