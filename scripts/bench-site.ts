@@ -14,6 +14,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, wri
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { generateCorpus } from '../src/bench/generate-corpus.ts';
 import { UsageError } from '../src/errors.ts';
 
@@ -88,8 +89,11 @@ function timed(command: string, args: string[], env: NodeJS.ProcessEnv, markers:
   });
 }
 
-/** Writes a minimal Astro project that renders each Markdown file of `articlesDir` as one page. */
-function writePlainProject(dir: string, articlesDir: string): void {
+/**
+ * Writes a minimal Astro project that renders each Markdown file of `articlesDir` as one page, with
+ * the same `build.concurrency` as this project's config, so the ratio measures our work, not a setting.
+ */
+function writePlainProject(dir: string, articlesDir: string, concurrency: number): void {
   mkdirSync(path.join(dir, 'src', 'pages', 'a'), { recursive: true });
   // Astro and its dependencies resolve from the project folder upwards; a link to this repo's
   // node_modules lets the throw-away project use exactly the installed versions.
@@ -99,7 +103,7 @@ function writePlainProject(dir: string, articlesDir: string): void {
   // cache under the linked node_modules.
   writeFileSync(
     path.join(dir, 'astro.config.mjs'),
-    `import { defineConfig } from 'astro/config';\nexport default defineConfig({ devToolbar: { enabled: false }, cacheDir: ${JSON.stringify(path.join(dir, '.astro-cache'))} });\n`,
+    `import { defineConfig } from 'astro/config';\nexport default defineConfig({ devToolbar: { enabled: false }, build: { concurrency: ${concurrency} }, cacheDir: ${JSON.stringify(path.join(dir, '.astro-cache'))} });\n`,
   );
   writeFileSync(
     path.join(dir, 'src', 'content.config.ts'),
@@ -167,7 +171,8 @@ async function main(): Promise<void> {
     }
     if (options.only !== 'site') {
       process.stderr.write('plain Astro build of the same Markdown…\n');
-      writePlainProject(plainDir, articlesDir);
+      const ours = (await import(pathToFileURL(path.join(REPO, 'astro.config.mjs')).href)) as { default: { build?: { concurrency?: number } } };
+      writePlainProject(plainDir, articlesDir, ours.default.build?.concurrency ?? 1);
       const astroBin = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
       plain = await timed(process.execPath, [astroBin, 'build', '--root', plainDir], env);
     }
