@@ -218,9 +218,10 @@ export function mergeStory(articles: SegmentedArticle[], aligned: AlignedClaims,
  * not depend on a previous sentence, then the shortest, then from an independent source.
  */
 function chooseRepresentative(members: Member[], claimsPerSentence: Map<string, number>): Member {
-  const union = new Set(members.flatMap((m) => m.features.terms));
   const score = (m: Member): number => {
-    const covered = m.features.terms.filter((term) => union.has(term)).length;
+    // How much of the claim's vocabulary the sentence carries: its own distinct terms, all of which
+    // belong to the members' union by definition (the fullest wording wins, other things equal).
+    const covered = m.features.terms.length;
     const anchors = 2 * (m.features.figures.length + m.features.dates.length) + m.features.names.length;
     const words = m.sentence.text.split(/\s+/).length;
     const shared = (claimsPerSentence.get(m.sentence.id) ?? 1) > 1 ? 50 : 0;
