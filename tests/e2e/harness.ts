@@ -46,10 +46,15 @@ export function runScript(script: string, args: string[], env: Record<string, st
   });
 }
 
-/** Builds the site with `scripts/build-site.ts` into `<work>/dist`; throws with the build output on failure. */
+/**
+ * Builds the site with `scripts/build-site.ts` into `<work>/dist`, with Astro's and the pipeline's
+ * caches in `work` too (test files build in parallel, and never touch the editor's caches); throws
+ * with the build output on failure.
+ */
 export async function buildSite(work: string, env: Record<string, string>): Promise<string> {
   const out = path.join(work, 'dist');
-  const result = await runScript('scripts/build-site.ts', ['--out-dir', out], { ASTRO_CACHE_DIR: path.join(work, 'astro-cache'), ...env });
+  const caches = { ASTRO_CACHE_DIR: path.join(work, 'astro-cache'), DIGEST_CACHE_DIR: path.join(work, 'digest-cache') };
+  const result = await runScript('scripts/build-site.ts', ['--out-dir', out], { ...caches, ...env });
   if (result.code !== 0) throw new Error(`site build failed (exit ${result.code}):\n${result.output}`);
   return out;
 }

@@ -1,7 +1,8 @@
 /**
  * Reproducible output: two builds of the same content give a byte-identical `dist/`, and nothing in
  * it comes from the clock. Builds the seeds' site twice with the real build script (Astro and
- * Pagefind included), each into its own folder with its own Astro cache.
+ * Pagefind included), each into its own folder with its own Astro cache; the second from the
+ * pipeline cache the first one wrote.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -18,8 +19,10 @@ let second: string;
 beforeAll(async () => {
   work = scratchDir('reproducible');
   // One after the other: both builds write Astro's generated types in the repo's .astro/ folder.
-  first = await buildSite(path.join(work, 'a'), { CONTENT_DIR });
-  second = await buildSite(path.join(work, 'b'), { CONTENT_DIR });
+  // The second reads the pipeline cache the first wrote, so a cached build is held to a cold one.
+  const DIGEST_CACHE_DIR = path.join(work, 'digest-cache');
+  first = await buildSite(path.join(work, 'a'), { CONTENT_DIR, DIGEST_CACHE_DIR });
+  second = await buildSite(path.join(work, 'b'), { CONTENT_DIR, DIGEST_CACHE_DIR });
 }, 150_000);
 
 afterAll(() => {
