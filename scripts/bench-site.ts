@@ -1,5 +1,5 @@
 /**
- * `npm run bench:site -- --articles N [--seed S] [--keep] [--only site|plain]`
+ * `npm run bench:site -- --articles N [--seed S] [--rounds R] [--keep] [--only site|plain]`
  *
  * Times the whole site build (`npm run build`: pipeline, Astro, Pagefind) on N generated articles
  * beside a plain Astro build of the same articles as bare Markdown pages (a throw-away minimal
@@ -7,7 +7,9 @@
  * both times, their peak memory and the ratio. Everything goes to a temporary folder, removed at
  * the end unless `--keep` is given; the repository's own `dist/` is never touched. It also
  * enforces the story-page weight budget (60 KB of HTML): any page over it fails the run. `--only` runs one
- * of the two builds (to look into one of them; the ratio needs both).
+ * of the two builds (to look into one of them; the ratio needs both). `--rounds R` repeats the pair
+ * R times, each from cold caches, and prints every round and the median ratios: on a busy 2-core
+ * machine one pair can be off by a third.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -20,17 +22,18 @@ import { UsageError } from '../src/errors.ts';
 
 const require = createRequire(import.meta.url);
 const REPO = process.cwd();
-const USAGE = 'npm run bench:site -- --articles N [--seed S] [--keep] [--only site|plain]';
+const USAGE = 'npm run bench:site -- --articles N [--seed S] [--rounds R] [--keep] [--only site|plain]';
 
 interface CliOptions {
   articles: number;
   seed: number;
+  rounds: number;
   keep: boolean;
   only: 'site' | 'plain' | undefined;
 }
 
 function parseArgs(argv: string[]): CliOptions {
-  const options: CliOptions = { articles: 1000, seed: 1, keep: false, only: undefined };
+  const options: CliOptions = { articles: 1000, seed: 1, rounds: 1, keep: false, only: undefined };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
     const number = (min: number, max: number): number => {
@@ -43,6 +46,7 @@ function parseArgs(argv: string[]): CliOptions {
     };
     if (arg === '--articles') options.articles = number(1, 100_000);
     else if (arg === '--seed') options.seed = number(0, 2 ** 32 - 1);
+    else if (arg === '--rounds') options.rounds = number(1, 20);
     else if (arg === '--keep') options.keep = true;
     else if (arg === '--only' && (argv[i + 1] === 'site' || argv[i + 1] === 'plain')) options.only = argv[(i += 1)] as 'site' | 'plain';
     else throw new UsageError('bad benchmark option', { file: 'command line', field: arg, found: JSON.stringify(arg), fix: `use ${USAGE}` });
@@ -146,6 +150,66 @@ function countHtml(dir: string): number {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html')).length;
 }
 
+/** One pair of builds: the whole build and the plain one, each into its own folders. */
+interface Round {
+  siteOut: string;
+  plainDir: string;
+  site?: Timed;
+  plain?: Timed;
+}
+
+/** The middle value (the mean of the two middle ones for an even count). */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** The printed lines: the details of the last round, then each round's ratios and their medians. */
+function report(options: CliOptions, rounds: Round[]): string[] {
+  const lines = [`Site build on ${options.articles.toLocaleString('en-US')} generated articles (seed ${options.seed})`, ''];
+  const last = rounds[rounds.length - 1] as Round;
+  const { site, plain } = last;
+  if (site !== undefined) {
+    lines.push(`whole build (npm run build)     ${site.seconds.toFixed(1)} s   peak ${site.peakMemoryMB} MB   ${countHtml(last.siteOut)} HTML pages`);
+    const pipelineAt = site.marks.pipeline;
+    // The pipeline runs beside Astro's startup, so this is when it ended, not a share of the total.
+    if (pipelineAt !== undefined) lines.push(`  pipeline done after           ${pipelineAt.toFixed(1)} s (while Astro started)`);
+    const pagefindAt = site.marks.pagefind;
+    if (pagefindAt !== undefined) {
+      lines.push(`  pipeline + Astro              ${pagefindAt.toFixed(1)} s`, `  Pagefind index                ${(site.seconds - pagefindAt).toFixed(1)} s`);
+    }
+    const weights = storyPageWeights(last.siteOut);
+    if (weights.largest !== undefined) {
+      lines.push(`  largest story page            ${(weights.largest.bytes / 1024).toFixed(1)} KB (budget ${STORY_HTML_BUDGET / 1024} KB): ${weights.largest.page}`);
+    }
+    if (weights.over.length > 0) {
+      lines.push(`  OVER BUDGET: ${weights.over.length} story pages: ${weights.over.slice(0, 5).join(', ')}${weights.over.length > 5 ? ', …' : ''}`);
+      process.exitCode = 1;
+    }
+  }
+  if (plain !== undefined) {
+    lines.push(`plain Astro, bare Markdown      ${plain.seconds.toFixed(1)} s   peak ${plain.peakMemoryMB} MB   ${countHtml(path.join(last.plainDir, 'dist'))} HTML pages`);
+  }
+  const ratios = rounds.flatMap(({ site: s, plain: p }) =>
+    s !== undefined && p !== undefined ? [{ whole: s.seconds / p.seconds, bare: s.marks.pagefind === undefined ? undefined : s.marks.pagefind / p.seconds, s, p }] : [],
+  );
+  if (ratios.length === 1) {
+    const [only] = ratios as [(typeof ratios)[number]];
+    lines.push('', `ratio whole / plain             ${only.whole.toFixed(2)}x`);
+    if (only.bare !== undefined) lines.push(`ratio without Pagefind          ${only.bare.toFixed(2)}x`);
+  } else if (ratios.length > 1) {
+    lines.push('', 'round   whole     plain     ratio   without Pagefind');
+    ratios.forEach((r, i) => {
+      lines.push(`${String(i + 1).padStart(5)}   ${r.s.seconds.toFixed(1).padStart(5)} s   ${r.p.seconds.toFixed(1).padStart(5)} s   ${r.whole.toFixed(2)}x   ${r.bare === undefined ? '' : `${r.bare.toFixed(2)}x`}`);
+    });
+    const bare = ratios.flatMap((r) => (r.bare === undefined ? [] : [r.bare]));
+    lines.push(`median ratio whole / plain      ${median(ratios.map((r) => r.whole)).toFixed(2)}x`);
+    if (bare.length > 0) lines.push(`median ratio without Pagefind   ${median(bare).toFixed(2)}x`);
+  }
+  return lines;
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const work = mkdtempSync(path.join(os.tmpdir(), 'digest-bench-site-'));
@@ -156,54 +220,30 @@ async function main(): Promise<void> {
       writeFileSync(path.join(articlesDir, path.posix.basename(file.path)), file.bytes);
     }
     const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+    const ours = (await import(pathToFileURL(path.join(REPO, 'astro.config.mjs')).href)) as { default: { build?: { concurrency?: number } } };
+    const astroBin = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
 
-    const siteOut = path.join(work, 'site-dist');
-    const plainDir = path.join(work, 'plain');
-    let site: Timed | undefined;
-    let plain: Timed | undefined;
-    // The whole build goes first: the first build pays for a cold file cache, so this order can
-    // only make our ratio look worse, never better.
-    if (options.only !== 'plain') {
-      process.stderr.write(`whole build of ${options.articles} articles (npm run build)…\n`);
-      // Both caches start empty in the temp folder: a cold build, and the editor's caches are left alone.
-      const siteEnv = { ...env, CONTENT_DIR: articlesDir, ASTRO_CACHE_DIR: path.join(work, 'site-cache'), DIGEST_CACHE_DIR: path.join(work, 'digest-cache') };
-      site = await timed('npm', ['run', 'build', '--', '--out-dir', siteOut], siteEnv, { pipeline: /pipeline done in/, pagefind: /indexing for search with Pagefind/ });
-    }
-    if (options.only !== 'site') {
-      process.stderr.write('plain Astro build of the same Markdown…\n');
-      const ours = (await import(pathToFileURL(path.join(REPO, 'astro.config.mjs')).href)) as { default: { build?: { concurrency?: number } } };
-      writePlainProject(plainDir, articlesDir, ours.default.build?.concurrency ?? 1);
-      const astroBin = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
-      plain = await timed(process.execPath, [astroBin, 'build', '--root', plainDir], env);
-    }
-
-    const lines = [`Site build on ${options.articles.toLocaleString('en-US')} generated articles (seed ${options.seed})`, ''];
-    const pagefindAt = site?.marks.pagefind;
-    if (site !== undefined) {
-      lines.push(`whole build (npm run build)     ${site.seconds.toFixed(1)} s   peak ${site.peakMemoryMB} MB   ${countHtml(siteOut)} HTML pages`);
-      const pipelineAt = site.marks.pipeline;
-      // The pipeline runs beside Astro's startup, so this is when it ended, not a share of the total.
-      if (pipelineAt !== undefined) lines.push(`  pipeline done after           ${pipelineAt.toFixed(1)} s (while Astro started)`);
-      if (pagefindAt !== undefined) {
-        lines.push(`  pipeline + Astro              ${pagefindAt.toFixed(1)} s`, `  Pagefind index                ${(site.seconds - pagefindAt).toFixed(1)} s`);
+    const rounds: Round[] = [];
+    for (let index = 1; index <= options.rounds; index += 1) {
+      const dir = path.join(work, `round-${index}`);
+      const round: Round = { siteOut: path.join(dir, 'site-dist'), plainDir: path.join(dir, 'plain') };
+      const of = options.rounds > 1 ? ` (round ${index} of ${options.rounds})` : '';
+      // The whole build goes first: the first build pays for a cold file cache, so this order can
+      // only make our ratio look worse, never better.
+      if (options.only !== 'plain') {
+        process.stderr.write(`whole build of ${options.articles} articles (npm run build)${of}…\n`);
+        // Both caches start empty: a cold build, and the editor's caches are left alone.
+        const siteEnv = { ...env, CONTENT_DIR: articlesDir, ASTRO_CACHE_DIR: path.join(dir, 'site-cache'), DIGEST_CACHE_DIR: path.join(dir, 'digest-cache') };
+        round.site = await timed('npm', ['run', 'build', '--', '--out-dir', round.siteOut], siteEnv, { pipeline: /pipeline done in/, pagefind: /indexing for search with Pagefind/ });
       }
-      const weights = storyPageWeights(siteOut);
-      if (weights.largest !== undefined) {
-        lines.push(`  largest story page            ${(weights.largest.bytes / 1024).toFixed(1)} KB (budget ${STORY_HTML_BUDGET / 1024} KB): ${weights.largest.page}`);
+      if (options.only !== 'site') {
+        process.stderr.write(`plain Astro build of the same Markdown${of}…\n`);
+        writePlainProject(round.plainDir, articlesDir, ours.default.build?.concurrency ?? 1);
+        round.plain = await timed(process.execPath, [astroBin, 'build', '--root', round.plainDir], env);
       }
-      if (weights.over.length > 0) {
-        lines.push(`  OVER BUDGET: ${weights.over.length} story pages: ${weights.over.slice(0, 5).join(', ')}${weights.over.length > 5 ? ', …' : ''}`);
-        process.exitCode = 1;
-      }
+      rounds.push(round);
     }
-    if (plain !== undefined) {
-      lines.push(`plain Astro, bare Markdown      ${plain.seconds.toFixed(1)} s   peak ${plain.peakMemoryMB} MB   ${countHtml(path.join(plainDir, 'dist'))} HTML pages`);
-    }
-    if (site !== undefined && plain !== undefined) {
-      lines.push('', `ratio whole / plain             ${(site.seconds / plain.seconds).toFixed(2)}x`);
-      if (pagefindAt !== undefined) lines.push(`ratio without Pagefind          ${(pagefindAt / plain.seconds).toFixed(2)}x`);
-    }
-    process.stdout.write(`${lines.join('\n')}\n`);
+    process.stdout.write(`${report(options, rounds).join('\n')}\n`);
     if (options.keep) process.stderr.write(`kept ${work}\n`);
   } finally {
     if (!options.keep) rmSync(work, { recursive: true, force: true });
