@@ -1,7 +1,7 @@
 /**
  * The on-disk caches of the pipeline under `.cache/digest/` (git-ignored): per content file its
- * ingest result (`IngestCache`), its normalized and split article (`ArticleCache`) and its cluster
- * features (`ClusterFeatureCache`); per story its merged result (`StoryCache`). An editor who adds
+ * ingest result (`IngestCache`), what normalizing and splitting add to its article (`ArticleCache`)
+ * and its cluster features (`ClusterFeatureCache`); per story its merged result (`StoryCache`). An editor who adds
  * one article then rebuilds without redoing the work for every other article and story.
  *
  * Entries live in a folder named after the pipeline version, a hash of the pipeline's source code
@@ -38,7 +38,7 @@ const VERSION_MARKER = '.digest-cache-version';
 const CACHEDIR_TAG = 'Signature: 8a477f597d28d172789f06886806bc55\n# Derived data of the news-digest build; safe to delete.\n';
 
 /** Bumped by hand when the layout of a cache entry changes in a way the source hash cannot see. */
-const CACHE_FORMAT = '4';
+const CACHE_FORMAT = '5';
 
 /** The entries of one kind, written by `save()`. */
 const PACK_FILE = 'entries.jsonl';

@@ -4,22 +4,34 @@
  * Both depend on nothing but the article's own file (its bytes and its path), so their result can
  * be stored under a key derived from the two and reused as long as the file is unchanged. The store
  * is injected (`ArticleCache`): in memory for tests, on disk for the CLI (`src/io/file-cache.ts`).
- * This module stays pure: it never reads a clock or a file, and a cache hit yields exactly what a
+ * An entry holds only what the two stages add to the ingested `Article` (which the ingest cache
+ * already keeps), with each sentence's text as a span of the normalized text; a hit is merged back
+ * with the `Article`. A result is stored only after checking that this merge rebuilds it exactly,
+ * so this module stays pure (it never reads a clock or a file) and a hit yields exactly what a
  * recomputation would.
  */
-import { createHash } from 'node:crypto';
-import type { Article, SegmentedArticle } from '../types.ts';
+import { hash } from 'node:crypto';
+import type { Article, Removal, Repair, SegmentedArticle, Sentence, SentenceKind } from '../types.ts';
 import { createMemoryCache, type KeyValueCache } from './memory-cache.ts';
 import { normalizeArticle } from './normalize.ts';
 import { splitSentences } from './split-sentences.ts';
 import { silentObserver, type StageObserver } from './stage-observer.ts';
 
 /**
- * What is kept per article: the whole segmented article. Keeping all of it (not only the fields the
- * two stages add) means a hit can never differ from a recomputation, even if a stage rewrites a field
- * of the `Article` it was given.
+ * What is kept per article: the fields the two stages add to the `Article`, and per sentence only
+ * what its id, article id and index (its position) do not give. Stored only when rebuilding from it
+ * gives the stages' result exactly (see `toCachedArticle`).
  */
-export type CachedArticle = SegmentedArticle;
+export interface CachedArticle {
+  text: string;
+  removed: Removal[];
+  repairs: Repair[];
+  /**
+   * Per sentence, in order: its paragraph, its kind, and its text as `[start, end]` offsets into
+   * `text` (or the text itself where it is not found there).
+   */
+  sentences: [number, SentenceKind, number, number][] | [number, SentenceKind, string][];
+}
 
 /** A key–value store for per-article results. `get` returns undefined on a miss. */
 export type ArticleCache = KeyValueCache<CachedArticle>;
@@ -36,7 +48,60 @@ export interface ArticleCacheStats {
  * same bytes under different names must not share an entry.
  */
 export function articleCacheKey(article: Pick<Article, 'contentHash' | 'file'>): string {
-  return createHash('sha256').update(`${article.contentHash}\n${article.file}`).digest('hex');
+  return hash('sha256', `${article.contentHash}\n${article.file}`);
+}
+
+/** The order of a sentence's keys as `splitSentences` writes them; the digest shows sentences as they are. */
+const SENTENCE_KEYS = 'id,articleId,index,paragraph,text,kind';
+
+/**
+ * The entry to store for `result`, the stages' output for `article`; undefined when rebuilding from
+ * an entry would not give `result` exactly (a stage changed a field of the `Article`, or a sentence's
+ * id, article id or index is not what its position gives), so such an article is never cached.
+ */
+export function toCachedArticle(article: Article, result: SegmentedArticle): CachedArticle | undefined {
+  const added = ['text', 'removed', 'repairs', 'sentences'];
+  const keys = Object.keys(result);
+  const own = Object.keys(article);
+  if (keys.join() !== [...own, ...added].join()) return undefined;
+  for (const key of own) if (!Object.is(result[key as keyof Article], article[key as keyof Article])) return undefined;
+  const { text } = result;
+  const sentences: CachedArticle['sentences'][number][] = [];
+  let from = 0;
+  for (const [index, sentence] of result.sentences.entries()) {
+    if (Object.keys(sentence).join() !== SENTENCE_KEYS || sentence.id !== `${article.id}#${index}` || sentence.articleId !== article.id || sentence.index !== index) return undefined;
+    let start = text.indexOf(sentence.text, from);
+    if (start < 0) start = text.indexOf(sentence.text);
+    if (start < 0) {
+      sentences.push([sentence.paragraph, sentence.kind, sentence.text]);
+    } else {
+      sentences.push([sentence.paragraph, sentence.kind, start, start + sentence.text.length]);
+      from = start + sentence.text.length;
+    }
+  }
+  return { text, removed: result.removed, repairs: result.repairs, sentences: sentences as CachedArticle['sentences'] };
+}
+
+/**
+ * The segmented article an entry stands for, merged with the ingested `article` (the inverse of
+ * `toCachedArticle`); undefined when the entry is not of that shape (a damaged or foreign entry is a miss).
+ */
+export function fromCachedArticle(article: Article, entry: CachedArticle): SegmentedArticle | undefined {
+  const { text, removed, repairs, sentences: compact } = entry;
+  if (typeof text !== 'string' || !Array.isArray(removed) || !Array.isArray(repairs) || !Array.isArray(compact)) return undefined;
+  const sentences: Sentence[] = [];
+  for (let index = 0; index < compact.length; index += 1) {
+    const item: unknown = compact[index];
+    if (!Array.isArray(item)) return undefined;
+    const [paragraph, kind, start, end] = item as [unknown, unknown, unknown, unknown];
+    if (typeof paragraph !== 'number' || typeof kind !== 'string') return undefined;
+    let sentence: string;
+    if (typeof start === 'string') sentence = start;
+    else if (typeof start === 'number' && typeof end === 'number') sentence = text.slice(start, end);
+    else return undefined;
+    sentences.push({ id: `${article.id}#${index}`, articleId: article.id, index, paragraph, text: sentence, kind: kind as SentenceKind });
+  }
+  return { ...article, text, removed, repairs, sentences };
 }
 
 /**
@@ -52,7 +117,10 @@ export function segmentArticles(
 ): { articles: SegmentedArticle[]; stats: ArticleCacheStats } {
   // Look everything up first, so the observer is told the true amount of work before it starts.
   const keys = articles.map((article) => (cache === undefined ? '' : articleCacheKey(article)));
-  const found = articles.map((_article, i) => cache?.get(keys[i] ?? ''));
+  const found = articles.map((article, i) => {
+    const entry = cache?.get(keys[i] ?? '');
+    return entry === undefined ? undefined : fromCachedArticle(article, entry);
+  });
   const missing = found.filter((entry) => entry === undefined).length;
   observer.start?.('normalize', missing);
   observer.start?.('sentences', missing);
@@ -61,7 +129,8 @@ export function segmentArticles(
     if (hit !== undefined) return hit;
     const normalized = observer.run('normalize', () => normalizeArticle(article));
     const result = observer.run('sentences', () => splitSentences(normalized));
-    cache?.set(keys[i] ?? '', result);
+    const entry = cache === undefined ? undefined : toCachedArticle(article, result);
+    if (entry !== undefined) cache?.set(keys[i] ?? '', entry);
     return result;
   });
   const stats: ArticleCacheStats = { hits: articles.length - missing, misses: missing };
