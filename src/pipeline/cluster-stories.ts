@@ -24,7 +24,7 @@
  * same order as over the plain string-keyed vectors, so the scores, and so the clusters, are the
  * same to the last bit with or without a cache.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { assertInRange } from '../errors.ts';
 import type { ClusterStats, SegmentedArticle, StoryCluster } from '../types.ts';
 import { headlineBigrams, headlineDice, type HeadlineBigrams } from './headline-dice.ts';
@@ -182,7 +182,7 @@ export function clusterFeatures(article: SegmentedArticle): ClusterFeatures {
  * features depend on the file alone), tagged so it never equals the article cache's key for the same file.
  */
 export function clusterFeatureKey(article: Pick<SegmentedArticle, 'contentHash' | 'file'>): string {
-  return createHash('sha256').update(`cluster-features\n${article.contentHash}\n${article.file}`).digest('hex');
+  return hash('sha256', `cluster-features\n${article.contentHash}\n${article.file}`);
 }
 
 /** A `ClusterFeatureCache` in memory (see `createMemoryCache`), for tests and in-process builds. */

@@ -7,7 +7,7 @@
  * these stages for the one story it joins (or starts), not for every story. Like the article
  * cache, the store is injected and this module stays pure.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { DerivativeLink, SegmentedArticle, Story, TimelineEvent } from '../types.ts';
 import { alignClaims } from './align-claims.ts';
 import { detectDerivatives } from './detect-derivatives.ts';
@@ -33,9 +33,9 @@ export type StoryCache = KeyValueCache<CachedStory>;
  * must cover every input of `buildStory`; if a stage there ever takes an option, add it here.
  */
 export function storyCacheKey(members: readonly SegmentedArticle[]): string {
-  const hash = createHash('sha256').update('story\n');
-  for (const member of members) hash.update(`${member.contentHash}\n${member.file}\n`);
-  return hash.digest('hex');
+  let text = 'story\n';
+  for (const member of members) text += `${member.contentHash}\n${member.file}\n`;
+  return hash('sha256', text);
 }
 
 /** Runs the per-cluster stages on one cluster's members (in cluster order). */
