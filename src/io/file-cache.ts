@@ -104,8 +104,16 @@ export function openFileCache<T = CachedArticle>(options: FileCacheOptions = {})
   const dir = path.join(root, version, kind);
   mkdirSync(dir, { recursive: true });
   // The marker says "a version folder of this cache": only folders carrying it are ever removed,
-  // so a mistaken `dir` (the project root, say) can never lose anything but cache entries.
-  writeFileSync(path.join(root, version, VERSION_MARKER), `${version}\n`);
+  // so a mistaken `dir` (the project root, say) can never lose anything but cache entries. Written
+  // only when missing or wrong: every build opens four caches of the same version.
+  const marker = path.join(root, version, VERSION_MARKER);
+  let written: string | undefined;
+  try {
+    written = readFileSync(marker, 'latin1');
+  } catch {
+    written = undefined;
+  }
+  if (written !== `${version}\n`) writeFileSync(marker, `${version}\n`);
   if (!existsSync(path.join(root, 'CACHEDIR.TAG'))) writeFileSync(path.join(root, 'CACHEDIR.TAG'), CACHEDIR_TAG);
   for (const entry of readdirSync(root)) {
     const other = path.join(root, entry);
