@@ -135,7 +135,10 @@ export function clusterStories(
   const candidates = candidatePairs(corpus, opts);
   const dot = createDot(corpus);
   const edges: Edge[] = [];
-  for (const [a, b] of candidates) {
+  for (let k = 0; k < candidates.length; k += 1) {
+    const pair = candidates[k] as [number, number];
+    const a = pair[0];
+    const b = pair[1];
     const left = profiles[a];
     const right = profiles[b];
     if (left === undefined || right === undefined || left.language !== right.language) continue;
@@ -284,7 +287,10 @@ function buildProfiles(articles: SegmentedArticle[], cache: ClusterFeatureCache 
     }
   });
   starts.push(features.length);
-  for (const id of features) table.df[id] = (table.df[id] as number) + 1;
+  for (let i = 0; i < features.length; i += 1) {
+    const id = features[i] as number;
+    table.df[id] = (table.df[id] as number) + 1;
+  }
 
   const n = articles.length + IDF_PRIOR;
   const idf = table.df.map((freq) => Math.log(n / freq));
@@ -354,10 +360,10 @@ function createDot(corpus: Corpus): (a: Profile, b: Profile) => number {
 function dotMaps(a: IdVector, b: IdVector): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let sum = 0;
-  for (const [id, weight] of small) {
+  small.forEach((weight, id) => {
     const other = large.get(id);
     if (other !== undefined) sum += weight * other;
-  }
+  });
   return sum;
 }
 
@@ -372,9 +378,12 @@ function candidatePairs(corpus: Corpus, opts: Required<ClusterOptions>): [number
   const shared = new Int32Array(profiles.length);
   const met: number[] = [];
   const pairs: [number, number][] = [];
-  for (const profile of profiles) {
+  for (let p = 0; p < profiles.length; p += 1) {
+    const profile = profiles[p] as Profile;
     met.length = 0;
-    for (const id of signature(profile, corpus, opts.signatureSize)) {
+    const keys = signature(profile, corpus, opts.signatureSize);
+    for (let k = 0; k < keys.length; k += 1) {
+      const id = keys[k] as number;
       let posting = postings[id];
       if (posting === undefined) {
         posting = [];
@@ -390,12 +399,13 @@ function candidatePairs(corpus: Corpus, opts: Required<ClusterOptions>): [number
       posting.push(profile.index);
     }
     const partners: number[] = [];
-    for (const other of met) {
+    for (let i = 0; i < met.length; i += 1) {
+      const other = met[i] as number;
       if ((shared[other] as number) >= opts.minSharedKeys) partners.push(other);
       shared[other] = 0;
     }
     partners.sort((a, b) => a - b);
-    for (const other of partners) pairs.push([other, profile.index]);
+    for (let i = 0; i < partners.length; i += 1) pairs.push([partners[i] as number, profile.index]);
   }
   return pairs;
 }
@@ -482,10 +492,10 @@ function groupEdges(corpus: Corpus, edges: Edge[], linkThreshold: number, dot: (
     const profile = profiles[large] as Profile;
     for (let k = profile.start; k < profile.end; k += 1) spread[ids[k] as number] = weights[k] as number;
     // Member weights are positive, so 0 means the feature is absent.
-    for (const [id, weight] of smallMap) {
+    smallMap.forEach((weight, id) => {
       const other = spread[id] as number;
       if (other !== 0) sum += weight * other;
-    }
+    });
     for (let k = profile.start; k < profile.end; k += 1) spread[ids[k] as number] = 0;
     return sum;
   };
@@ -503,7 +513,8 @@ function groupEdges(corpus: Corpus, edges: Edge[], linkThreshold: number, dot: (
   };
 
   edges.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
-  for (const edge of edges) {
+  for (let e = 0; e < edges.length; e += 1) {
+    const edge = edges[e] as Edge;
     const ra = find(edge.a);
     const rb = find(edge.b);
     if (ra === rb) continue;
@@ -521,7 +532,8 @@ function groupEdges(corpus: Corpus, edges: Edge[], linkThreshold: number, dot: (
     }
     const from = merged[drop];
     if (from !== undefined) {
-      for (const [id, weight] of from) into.set(id, (into.get(id) ?? 0) + weight);
+      const target = into;
+      from.forEach((weight, id) => target.set(id, (target.get(id) ?? 0) + weight));
     } else {
       const profile = profiles[drop] as Profile;
       for (let k = profile.start; k < profile.end; k += 1) into.set(ids[k] as number, (into.get(ids[k] as number) ?? 0) + (weights[k] as number));
@@ -533,7 +545,8 @@ function groupEdges(corpus: Corpus, edges: Edge[], linkThreshold: number, dot: (
   }
 
   const groups = new Map<number, string[]>();
-  for (const profile of profiles) {
+  for (let p = 0; p < profiles.length; p += 1) {
+    const profile = profiles[p] as Profile;
     const root = find(profile.index);
     const group = groups.get(root) ?? [];
     group.push(profile.id);
