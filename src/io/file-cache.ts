@@ -38,7 +38,7 @@ const VERSION_MARKER = '.digest-cache-version';
 const CACHEDIR_TAG = 'Signature: 8a477f597d28d172789f06886806bc55\n# Derived data of the news-digest build; safe to delete.\n';
 
 /** Bumped by hand when the layout of a cache entry changes in a way the source hash cannot see. */
-const CACHE_FORMAT = '5';
+const CACHE_FORMAT = '6';
 
 /** The entries of one kind, written by `save()`. */
 const PACK_FILE = 'entries.jsonl';

@@ -5,7 +5,8 @@
  * be stored under a key derived from the two and reused as long as the file is unchanged. The store
  * is injected (`ArticleCache`): in memory for tests, on disk for the CLI (`src/io/file-cache.ts`).
  * An entry holds only what the two stages add to the ingested `Article` (which the ingest cache
- * already keeps), with each sentence's text as a span of the normalized text; a hit is merged back
+ * already keeps), with the normalized text as a span of the body where it is one and each sentence's
+ * text as a span of the normalized text; a hit is merged back
  * with the `Article`. A result is stored only after checking that this merge rebuilds it exactly,
  * so this module stays pure (it never reads a clock or a file) and a hit yields exactly what a
  * recomputation would.
@@ -23,7 +24,8 @@ import { silentObserver, type StageObserver } from './stage-observer.ts';
  * gives the stages' result exactly (see `toCachedArticle`).
  */
 export interface CachedArticle {
-  text: string;
+  /** The normalized text, as `[start, end]` offsets into the `Article`'s body when it is found there. */
+  text: string | [number, number];
   removed: Removal[];
   repairs: Repair[];
   /**
@@ -65,7 +67,8 @@ export function toCachedArticle(article: Article, result: SegmentedArticle): Cac
   const own = Object.keys(article);
   if (keys.join() !== [...own, ...added].join()) return undefined;
   for (const key of own) if (!Object.is(result[key as keyof Article], article[key as keyof Article])) return undefined;
-  const { text } = result;
+  const { text, body } = result;
+  const at = body.indexOf(text);
   const sentences: CachedArticle['sentences'][number][] = [];
   let from = 0;
   for (const [index, sentence] of result.sentences.entries()) {
@@ -79,7 +82,7 @@ export function toCachedArticle(article: Article, result: SegmentedArticle): Cac
       from = start + sentence.text.length;
     }
   }
-  return { text, removed: result.removed, repairs: result.repairs, sentences: sentences as CachedArticle['sentences'] };
+  return { text: at < 0 ? text : [at, at + text.length], removed: result.removed, repairs: result.repairs, sentences: sentences as CachedArticle['sentences'] };
 }
 
 /**
@@ -87,8 +90,13 @@ export function toCachedArticle(article: Article, result: SegmentedArticle): Cac
  * `toCachedArticle`); undefined when the entry is not of that shape (a damaged or foreign entry is a miss).
  */
 export function fromCachedArticle(article: Article, entry: CachedArticle): SegmentedArticle | undefined {
-  const { text, removed, repairs, sentences: compact } = entry;
-  if (typeof text !== 'string' || !Array.isArray(removed) || !Array.isArray(repairs) || !Array.isArray(compact)) return undefined;
+  const { removed, repairs, sentences: compact } = entry;
+  const span: unknown = entry.text;
+  let text: string;
+  if (typeof span === 'string') text = span;
+  else if (Array.isArray(span) && typeof span[0] === 'number' && typeof span[1] === 'number') text = article.body.slice(span[0], span[1]);
+  else return undefined;
+  if (!Array.isArray(removed) || !Array.isArray(repairs) || !Array.isArray(compact)) return undefined;
   const sentences: Sentence[] = [];
   for (let index = 0; index < compact.length; index += 1) {
     const item: unknown = compact[index];

@@ -218,7 +218,7 @@ describe('openFileCache', () => {
     segmentArticles(kept, cache);
     expect(cache.save()).toBe(1);
     const reopened = openFileCache({ dir, version: 'v1' });
-    for (const article of kept) expect(reopened.get(articleCacheKey(article))?.text).toContain(' ');
+    for (const article of kept) expect(reopened.get(articleCacheKey(article))).toBeDefined();
     expect(reopened.get(articleCacheKey(all.find((article) => article.id === 'library-extends-hours') as Article))).toBeUndefined();
   });
 
