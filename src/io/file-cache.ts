@@ -128,31 +128,47 @@ export function openFileCache<T = CachedArticle>(options: FileCacheOptions = {})
     return key;
   };
   const packFile = path.join(dir, PACK_FILE);
-  let pack: Map<string, string> | undefined;
-  // Read on first use, and only then: a cache opened and never asked costs nothing.
-  const packed = (): Map<string, string> => {
+  // The saved entries: for each key, its JSON text, or (until it is asked for) the offset in
+  // `bytes` where that text starts; it ends at the next line break.
+  let pack: Map<string, string | number> | undefined;
+  let bytes: Buffer | undefined;
+  let ascii = true;
+  // Read on first use, and only then: a cache opened and never asked costs nothing. Only the keys
+  // are decoded here; an entry's text is decoded when it is asked for, one short string rather
+  // than slices of one string as large as the file (measured faster to parse, and nothing large stays).
+  const packed = (): Map<string, string | number> => {
     if (pack !== undefined) return pack;
     pack = new Map();
-    let text = '';
     try {
-      const bytes = readFileSync(packFile);
-      text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+      bytes = readFileSync(packFile);
     } catch {
       return pack;
     }
-    for (const line of text.split('\n')) {
-      const space = line.indexOf(' ');
-      if (space > 0) pack.set(line.slice(0, space), line.slice(space + 1));
+    ascii = isAscii(bytes);
+    for (let start = 0; start < bytes.length; ) {
+      let end = bytes.indexOf(0x0a, start);
+      if (end < 0) end = bytes.length;
+      const space = bytes.indexOf(0x20, start);
+      if (space > start && space < end) pack.set(bytes.toString('latin1', start, space), space + 1);
+      start = end + 1;
     }
     return pack;
+  };
+  const textAt = (start: number): string => {
+    const all = bytes as Buffer;
+    let end = all.indexOf(0x0a, start);
+    if (end < 0) end = all.length;
+    // A line break never falls inside a UTF-8 sequence, so decoding one line gives what decoding the file would.
+    return all.toString(ascii ? 'latin1' : 'utf8', start, end);
   };
 
   return {
     dir,
     stats,
     get(key: string): T | undefined {
-      const text = touched.get(key) ?? packed().get(checkKey(key));
-      if (text === undefined) return undefined;
+      const stored = touched.get(key) ?? packed().get(checkKey(key));
+      if (stored === undefined) return undefined;
+      const text = typeof stored === 'number' ? textAt(stored) : stored;
       try {
         const value = JSON.parse(text) as T;
         stats.reads += 1;
@@ -174,6 +190,7 @@ export function openFileCache<T = CachedArticle>(options: FileCacheOptions = {})
       writeFileSync(temporary, lines.replace(/[\u0080-\uffff]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`));
       renameSync(temporary, packFile);
       pack = new Map(touched);
+      bytes = undefined;
       // Leftovers of builds killed while saving (or of older cache layouts). Only old ones: a
       // fresh temporary file may belong to another build saving right now.
       const stale = Date.now() - 10 * 60 * 1000;
