@@ -1,8 +1,9 @@
 /**
  * The on-disk caches of the pipeline under `.cache/digest/` (git-ignored): per content file its
- * ingest result (`IngestCache`), what normalizing and splitting add to its article (`ArticleCache`)
- * and its cluster features (`ClusterFeatureCache`); per story its merged result (`StoryCache`). An editor who adds
- * one article then rebuilds without redoing the work for every other article and story.
+ * ingest result (`IngestCache`), what normalizing and splitting add to its article
+ * (`ArticleCache`) and its cluster features (`ClusterFeatureCache`); per story its merged result
+ * (`StoryCache`). An editor who adds one article then rebuilds without redoing the work for every
+ * other article and story.
  *
  * Entries live in a folder named after the pipeline version, a hash of the pipeline's source code
  * and the lock file: changing either starts an empty cache, and the folders of other versions are
