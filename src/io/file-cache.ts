@@ -121,22 +121,24 @@ export function openFileCache<T = CachedArticle>(options: FileCacheOptions = {})
     if (entry !== version && statSync(other).isDirectory() && existsSync(path.join(other, VERSION_MARKER))) rmSync(other, { recursive: true, force: true });
   }
 
-  // The JSON text of every entry read or set in this session: what `save()` writes.
-  const touched = new Map<string, string>();
+  // Every entry read or set in this session, what `save()` writes: its JSON text, or for an entry
+  // read from the pack, where that text starts in the pack's bytes (see `pack`).
+  const touched = new Map<string, string | number>();
   const stats = { reads: 0, writes: 0 };
   const checkKey = (key: string): string => {
     if (!/^[0-9a-f]{16,128}$/.test(key)) throw new TypeError(`cache key must be a hex hash, got ${JSON.stringify(key)}`);
     return key;
   };
   const packFile = path.join(dir, PACK_FILE);
-  // The saved entries: for each key, its JSON text, or (until it is asked for) the offset in
-  // `bytes` where that text starts; it ends at the next line break.
+  // The saved entries: for each key, its JSON text, or the offset in `bytes` where that text
+  // starts; it ends at the next line break.
   let pack: Map<string, string | number> | undefined;
   let bytes: Buffer | undefined;
   let ascii = true;
   // Read on first use, and only then: a cache opened and never asked costs nothing. Only the keys
-  // are decoded here; an entry's text is decoded when it is asked for, one short string rather
-  // than slices of one string as large as the file (measured faster to parse, and nothing large stays).
+  // are decoded here; an entry's text is decoded when it is asked for (and again by `save()`),
+  // one short string that is dropped once parsed, rather than slices of one string as large as the
+  // file (measured faster to parse, and the garbage collector has no text to keep alive).
   const packed = (): Map<string, string | number> => {
     if (pack !== undefined) return pack;
     pack = new Map();
@@ -173,7 +175,7 @@ export function openFileCache<T = CachedArticle>(options: FileCacheOptions = {})
       try {
         const value = JSON.parse(text) as T;
         stats.reads += 1;
-        touched.set(key, text);
+        touched.set(key, stored);
         return value;
       } catch {
         return undefined; // a damaged line is a miss: the entry is computed again and saved anew
@@ -187,11 +189,16 @@ export function openFileCache<T = CachedArticle>(options: FileCacheOptions = {})
       const removed = [...packed().keys()].filter((key) => !touched.has(key)).length;
       const keys = [...touched.keys()].sort();
       const temporary = `${packFile}.${process.pid}.tmp`;
-      const lines = keys.map((key) => `${key} ${touched.get(key) as string}\n`).join('');
+      const lines = keys
+        .map((key) => {
+          const stored = touched.get(key) as string | number;
+          return `${key} ${typeof stored === 'number' ? textAt(stored) : stored}\n`;
+        })
+        .join('');
       writeFileSync(temporary, lines.replace(/[\u0080-\uffff]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`));
       renameSync(temporary, packFile);
+      // Offsets still point into `bytes`, which is kept: the file read is what they were read from.
       pack = new Map(touched);
-      bytes = undefined;
       // Leftovers of builds killed while saving (or of older cache layouts). Only old ones: a
       // fresh temporary file may belong to another build saving right now.
       const stale = Date.now() - 10 * 60 * 1000;
