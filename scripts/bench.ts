@@ -4,7 +4,7 @@
  * Generates a corpus of N articles (default 1,000) whose true grouping is known, runs the pipeline
  * on it and prints each stage's wall time, peak memory, candidate pairs and BCubed P/R/F1; with
  * `--baseline` also the all-pairs clusterer on the same corpus and the speed ratio; and a cold versus
- * cached rebuild after adding one article (median of three rounds). `--json` prints one JSON object
+ * cached rebuild after adding one article (median of five rounds, after one untimed cached build). `--json` prints one JSON object
  * instead of the table.
  * Progress goes to stderr when it is a terminal.
  */
@@ -85,7 +85,7 @@ function table(result: BenchmarkResult): string {
   if (result.incremental !== undefined) {
     const inc = result.incremental;
     lines.push('');
-    lines.push(`add one article and rebuild, cold vs cached (median of ${inc.rounds} rounds):`);
+    lines.push(`add one article and rebuild, cold (empty cache) vs cached (median of ${inc.rounds} rounds):`);
     lines.push(`  wall            ${seconds(inc.coldSeconds)} vs ${seconds(inc.warmSeconds)} (${(inc.ratio * 100).toFixed(1)} % of cold)`);
     lines.push(`  cpu             ${seconds(inc.coldCpuSeconds)} vs ${seconds(inc.warmCpuSeconds)} (${(inc.ratioCpu * 100).toFixed(1)} % of cold)`);
     lines.push(`  cached build    articles: ${inc.hits} from cache, ${inc.misses} recomputed; stories: ${inc.storyHits} from cache, ${inc.storyMisses} rebuilt`);
