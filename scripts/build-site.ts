@@ -10,7 +10,7 @@
  * Usage: tsx scripts/build-site.ts [--out-dir <dir>]   (default `dist`)
  * Environment: CONTENT_DIR (articles, default content/articles), BASE_PATH (e.g. /news/),
  * SITE_URL (absolute origin; enables the sitemap), DIGEST_FILE (render a digest.json instead of
- * running the pipeline), ASTRO_CACHE_DIR (Astro's cache folder).
+ * running the pipeline), ASTRO_CACHE_DIR (Astro's cache folder), DIGEST_CACHE_DIR (the pipeline's).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';

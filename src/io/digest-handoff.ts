@@ -83,7 +83,7 @@ export async function serveDigest(child: ChildProcess, build: () => Digest | Pro
     reply();
     return { digest };
   } catch (error) {
-    answer = { kind: 'digest-failed', reason: 'see the error above' };
+    answer = { kind: 'digest-failed', reason: 'the pipeline failed; npm run build prints why' };
     reply();
     return { error };
   }

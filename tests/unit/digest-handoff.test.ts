@@ -57,7 +57,7 @@ describe('handing the digest from the build script to Astro', () => {
     });
     expect(outcome).toEqual({ error: failure });
     const got = await report;
-    expect(got).toEqual({ outcome: 'rejected', message: 'the digest could not be built: see the error above' });
+    expect(got).toEqual({ outcome: 'rejected', message: 'the digest could not be built: the pipeline failed; npm run build prints why' });
   });
 
   it('answers a request that comes while the digest is still being built', async () => {
