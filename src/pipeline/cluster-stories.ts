@@ -23,6 +23,15 @@
  * corpus-wide part works on interned integer feature ids. Every sum and product is taken in the
  * same order as over the plain string-keyed vectors, so the scores, and so the clusters, are the
  * same to the last bit with or without a cache.
+ *
+ * The cache holds the keys as numbers: one entry (`CLUSTER_VOCABULARY_KEY`) lists every key the other
+ * entries name, and an article's entry gives indexes into it. A cached build then parses short
+ * integers instead of some fifty strings per article, and looks each distinct key up once per
+ * language instead of once per article that holds it (an index → interned id array does the rest).
+ * Decoding yields the same keys and counts in the same order, so the same interned ids in the same
+ * order. New keys are appended to the vocabulary, so existing entries stay valid; once it holds
+ * far more keys than the corpus uses (articles removed over time), it is rebuilt from the keys in
+ * use and every entry is written again.
  */
 import { hash } from 'node:crypto';
 import { assertInRange } from '../errors.ts';
@@ -75,8 +84,28 @@ export interface ClusterFeatures {
   counts: number[];
 }
 
-/** A key–value store for per-article cluster features. `get` returns undefined on a miss. */
-export type ClusterFeatureCache = KeyValueCache<ClusterFeatures>;
+/** An article's `ClusterFeatures` as the cache stores them: `ids[i]` indexes the vocabulary entry. */
+export interface CachedClusterFeatures {
+  ids: number[];
+  counts: number[];
+}
+
+/** The cache's vocabulary entry (under `CLUSTER_VOCABULARY_KEY`): the feature key of each index. */
+export interface ClusterFeatureVocabulary {
+  vocabulary: string[];
+}
+
+/**
+ * A key–value store for per-article cluster features (under `clusterFeatureKey`) and their shared
+ * vocabulary (under `CLUSTER_VOCABULARY_KEY`). `get` returns undefined on a miss.
+ */
+export type ClusterFeatureCache = KeyValueCache<CachedClusterFeatures | ClusterFeatureVocabulary>;
+
+/** The cache key of the vocabulary entry: a hex hash like the others, and never an article's key. */
+export const CLUSTER_VOCABULARY_KEY = hash('sha256', 'cluster-features vocabulary');
+
+/** The vocabulary is rebuilt when it holds more than twice the keys in use plus this many. */
+const VOCABULARY_SLACK = 1024;
 
 /** A sparse vector over interned feature ids: id → weight, in the order the ids were added. */
 type IdVector = Map<number, number>;
@@ -190,7 +219,25 @@ export function clusterFeatureKey(article: Pick<SegmentedArticle, 'contentHash' 
 
 /** A `ClusterFeatureCache` in memory (see `createMemoryCache`), for tests and in-process builds. */
 export function createMemoryClusterFeatureCache(): ClusterFeatureCache & { readonly size: number } {
-  return createMemoryCache<ClusterFeatures>();
+  return createMemoryCache<CachedClusterFeatures | ClusterFeatureVocabulary>();
+}
+
+/**
+ * The features `cache` holds for `article`, decoded through its vocabulary; undefined when there is
+ * no usable entry. For tests and inspection: `clusterStories` decodes straight to interned ids.
+ */
+export function cachedClusterFeatures(cache: ClusterFeatureCache, article: Pick<SegmentedArticle, 'contentHash' | 'file'>): ClusterFeatures | undefined {
+  const entry = cache.get(clusterFeatureKey(article)) as Partial<CachedClusterFeatures> | null | undefined;
+  const vocabulary = vocabularyOf(cache.get(CLUSTER_VOCABULARY_KEY));
+  if (typeof entry !== 'object' || entry === null || !Array.isArray(entry.ids) || !Array.isArray(entry.counts)) return undefined;
+  const keys = entry.ids.map((id) => (Number.isInteger(id) ? vocabulary[id] : undefined));
+  return keys.every((key) => typeof key === 'string') ? { keys: keys as string[], counts: entry.counts } : undefined;
+}
+
+/** The key list of a vocabulary entry; empty when there is none or it is malformed (its entries then miss). */
+function vocabularyOf(stored: CachedClusterFeatures | ClusterFeatureVocabulary | undefined): string[] {
+  const vocabulary = typeof stored === 'object' && stored !== null ? (stored as Partial<ClusterFeatureVocabulary>).vocabulary : undefined;
+  return Array.isArray(vocabulary) ? vocabulary : [];
 }
 
 function checkOptions(options: ClusterOptions): Required<ClusterOptions> {
@@ -212,17 +259,6 @@ function compareIds(a: string, b: string): number {
 
 function headline(article: SegmentedArticle): string {
   return article.meta.title === 'unknown' ? '' : article.meta.title;
-}
-
-/** Features of `article`, from `cache` when it holds an entry, else counted (and stored). */
-function featuresOf(article: SegmentedArticle, cache: ClusterFeatureCache | undefined): ClusterFeatures {
-  if (cache === undefined) return clusterFeatures(article);
-  const key = clusterFeatureKey(article);
-  const hit = cache.get(key);
-  if (hit !== undefined && Array.isArray(hit.keys) && Array.isArray(hit.counts) && hit.keys.length === hit.counts.length) return hit;
-  const features = clusterFeatures(article);
-  cache.set(key, features);
-  return features;
 }
 
 /** `1 + ln(count)` for the small counts nearly every feature has, computed once. */
@@ -272,6 +308,42 @@ function buildProfiles(articles: SegmentedArticle[], cache: ClusterFeatureCache 
     return false;
   };
 
+  // The cache's vocabulary. Entries may only name its first `stored` keys: later ones are this build's.
+  const vocabulary = cache === undefined ? [] : vocabularyOf(cache.get(CLUSTER_VOCABULARY_KEY));
+  const stored = vocabulary.length;
+  // Per language, the interned id of each vocabulary index (-1 until an entry names it).
+  const idsOfIndex = new Map<string, Int32Array>();
+  // The vocabulary index of each interned id, where known: how a counted article's entry is written.
+  const indexOf: (number | undefined)[] = [];
+  let vocabularyGrew = false;
+  /** As `internAll`, for a cached entry: its vocabulary indexes become interned ids without a string lookup once seen. */
+  const decodeAll = function decodeAll(entry: CachedClusterFeatures, ids: Map<string, number>, local: Int32Array, holder: number): boolean {
+    const from = features.length;
+    const { ids: indexes, counts: entryCounts } = entry;
+    for (let i = 0; i < indexes.length; i += 1) {
+      const index: unknown = indexes[i];
+      const count: unknown = entryCounts[i];
+      if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= stored) break;
+      if (typeof count !== 'number' || !(count >= 1)) break;
+      let id = local[index] as number;
+      if (id < 0) {
+        const key: unknown = vocabulary[index];
+        if (typeof key !== 'string') break;
+        id = intern(ids, key);
+        local[index] = id;
+        indexOf[id] ??= index;
+      }
+      if (lastHolder[id] === holder) break;
+      lastHolder[id] = holder;
+      features.push(id);
+      counts.push(count);
+    }
+    if (features.length - from === indexes.length) return true;
+    features.length = from;
+    counts.length = from;
+    return false;
+  };
+
   articles.forEach(function internArticle(article, index) {
     const language = article.meta.language;
     let ids = table.byLanguage.get(language);
@@ -280,13 +352,45 @@ function buildProfiles(articles: SegmentedArticle[], cache: ClusterFeatureCache 
       table.byLanguage.set(language, ids);
     }
     starts.push(features.length);
-    if (!internAll(featuresOf(article, cache), ids, index)) {
-      const entry = clusterFeatures(article);
-      if (cache !== undefined) cache.set(clusterFeatureKey(article), entry);
-      internAll(entry, ids, index + articles.length);
+    if (cache === undefined) {
+      internAll(clusterFeatures(article), ids, index);
+      return;
     }
+    let local = idsOfIndex.get(language);
+    if (local === undefined) {
+      local = new Int32Array(stored).fill(-1);
+      idsOfIndex.set(language, local);
+    }
+    const key = clusterFeatureKey(article);
+    const hit = cache.get(key) as Partial<CachedClusterFeatures> | null | undefined;
+    if (typeof hit === 'object' && hit !== null && Array.isArray(hit.ids) && Array.isArray(hit.counts) && hit.ids.length === hit.counts.length) {
+      if (decodeAll(hit as CachedClusterFeatures, ids, local, index)) return;
+    }
+    // A miss or a damaged entry: count the article, and store its features as vocabulary indexes.
+    const entry = clusterFeatures(article);
+    internAll(entry, ids, index + articles.length);
+    const indexes: number[] = [];
+    for (let i = starts[index] as number; i < features.length; i += 1) {
+      const id = features[i] as number;
+      let at = indexOf[id];
+      if (at === undefined) {
+        at = vocabulary.length;
+        vocabulary.push(table.keyOf[id] as string);
+        indexOf[id] = at;
+        vocabularyGrew = true;
+      }
+      indexes.push(at);
+    }
+    cache.set(key, { ids: indexes, counts: entry.counts });
   });
   starts.push(features.length);
+  if (cache !== undefined) {
+    if (vocabulary.length > 2 * table.keyOf.length + VOCABULARY_SLACK) {
+      rewriteVocabulary(cache, articles, table.keyOf, features, counts, starts);
+    } else if (vocabularyGrew) {
+      cache.set(CLUSTER_VOCABULARY_KEY, { vocabulary });
+    }
+  }
   for (let i = 0; i < features.length; i += 1) {
     const id = features[i] as number;
     table.df[id] = (table.df[id] as number) + 1;
@@ -318,6 +422,31 @@ function buildProfiles(articles: SegmentedArticle[], cache: ClusterFeatureCache 
     return { index, id: article.id, language: article.meta.language, title: headline(article), start, end: size };
   });
   return { profiles, table, ids: vectorIds, weights };
+}
+
+/**
+ * Replaces the cache's vocabulary with the keys this corpus uses (each once) and writes every
+ * article's entry again in those terms: what keeps the vocabulary from growing with every article
+ * ever removed. `features`, `counts` and `starts` are `buildProfiles`'s interned features.
+ */
+function rewriteVocabulary(cache: ClusterFeatureCache, articles: SegmentedArticle[], keyOf: string[], features: number[], counts: number[], starts: number[]): void {
+  const vocabulary: string[] = [];
+  const indexOfKey = new Map<string, number>();
+  const indexOf = keyOf.map((key) => {
+    let at = indexOfKey.get(key);
+    if (at === undefined) {
+      at = vocabulary.length;
+      vocabulary.push(key);
+      indexOfKey.set(key, at);
+    }
+    return at;
+  });
+  articles.forEach((article, index) => {
+    const from = starts[index] as number;
+    const to = starts[index + 1] as number;
+    cache.set(clusterFeatureKey(article), { ids: features.slice(from, to).map((id) => indexOf[id] as number), counts: counts.slice(from, to) });
+  });
+  cache.set(CLUSTER_VOCABULARY_KEY, { vocabulary });
 }
 
 /**
