@@ -270,9 +270,22 @@ const LOG_COUNT = Array.from({ length: 64 }, (_, count) => 1 + Math.log(count));
  */
 function buildProfiles(articles: SegmentedArticle[], cache: ClusterFeatureCache | undefined): Corpus {
   const table: FeatureTable = { byLanguage: new Map(), keyOf: [], boost: [], df: [] };
-  // Every article's interned features end to end, with each feature's count beside it.
-  const features: number[] = [];
-  const counts: number[] = [];
+  // Every article's interned features end to end (the first `size` places), with each feature's
+  // count beside it: typed arrays grown by doubling, about half the cost of pushing some 50,000
+  // numbers onto plain arrays. Counts stay doubles, exactly the numbers read or counted.
+  let features = new Int32Array(4096);
+  let counts = new Float64Array(4096);
+  let size = 0;
+  const reserve = function reserve(more: number): void {
+    if (size + more <= features.length) return;
+    const capacity = Math.max(2 * features.length, size + more);
+    const grownFeatures = new Int32Array(capacity);
+    grownFeatures.set(features.subarray(0, size));
+    features = grownFeatures;
+    const grownCounts = new Float64Array(capacity);
+    grownCounts.set(counts.subarray(0, size));
+    counts = grownCounts;
+  };
   const starts: number[] = [];
   // The article that last held each id: a cached entry naming a feature twice is damaged.
   const lastHolder: number[] = [];
@@ -290,8 +303,9 @@ function buildProfiles(articles: SegmentedArticle[], cache: ClusterFeatureCache 
   };
   /** Appends one article's features; false (and nothing appended) when they are not distinct keys with counts ≥ 1. */
   const internAll = function internAll(entry: ClusterFeatures, ids: Map<string, number>, holder: number): boolean {
-    const from = features.length;
+    const from = size;
     const { keys, counts: entryCounts } = entry;
+    reserve(keys.length);
     for (let i = 0; i < keys.length; i += 1) {
       const key: unknown = keys[i];
       const count: unknown = entryCounts[i];
@@ -299,12 +313,12 @@ function buildProfiles(articles: SegmentedArticle[], cache: ClusterFeatureCache 
       const id = intern(ids, key);
       if (lastHolder[id] === holder) break;
       lastHolder[id] = holder;
-      features.push(id);
-      counts.push(count);
+      features[size] = id;
+      counts[size] = count;
+      size += 1;
     }
-    if (features.length - from === keys.length) return true;
-    features.length = from;
-    counts.length = from;
+    if (size - from === keys.length) return true;
+    size = from;
     return false;
   };
 
@@ -318,8 +332,9 @@ function buildProfiles(articles: SegmentedArticle[], cache: ClusterFeatureCache 
   let vocabularyGrew = false;
   /** As `internAll`, for a cached entry: its vocabulary indexes become interned ids without a string lookup once seen. */
   const decodeAll = function decodeAll(entry: CachedClusterFeatures, ids: Map<string, number>, local: Int32Array, holder: number): boolean {
-    const from = features.length;
+    const from = size;
     const { ids: indexes, counts: entryCounts } = entry;
+    reserve(indexes.length);
     for (let i = 0; i < indexes.length; i += 1) {
       const index: unknown = indexes[i];
       const count: unknown = entryCounts[i];
@@ -335,12 +350,12 @@ function buildProfiles(articles: SegmentedArticle[], cache: ClusterFeatureCache 
       }
       if (lastHolder[id] === holder) break;
       lastHolder[id] = holder;
-      features.push(id);
-      counts.push(count);
+      features[size] = id;
+      counts[size] = count;
+      size += 1;
     }
-    if (features.length - from === indexes.length) return true;
-    features.length = from;
-    counts.length = from;
+    if (size - from === indexes.length) return true;
+    size = from;
     return false;
   };
 
@@ -351,7 +366,7 @@ function buildProfiles(articles: SegmentedArticle[], cache: ClusterFeatureCache 
       ids = new Map();
       table.byLanguage.set(language, ids);
     }
-    starts.push(features.length);
+    starts.push(size);
     if (cache === undefined) {
       internAll(clusterFeatures(article), ids, index);
       return;
@@ -370,7 +385,7 @@ function buildProfiles(articles: SegmentedArticle[], cache: ClusterFeatureCache 
     const entry = clusterFeatures(article);
     internAll(entry, ids, index + articles.length);
     const indexes: number[] = [];
-    for (let i = starts[index] as number; i < features.length; i += 1) {
+    for (let i = starts[index] as number; i < size; i += 1) {
       const id = features[i] as number;
       let at = indexOf[id];
       if (at === undefined) {
@@ -383,7 +398,7 @@ function buildProfiles(articles: SegmentedArticle[], cache: ClusterFeatureCache 
     }
     cache.set(key, { ids: indexes, counts: entry.counts });
   });
-  starts.push(features.length);
+  starts.push(size);
   if (cache !== undefined) {
     if (vocabulary.length > 2 * table.keyOf.length + VOCABULARY_SLACK) {
       rewriteVocabulary(cache, articles, table.keyOf, features, counts, starts);
@@ -391,35 +406,35 @@ function buildProfiles(articles: SegmentedArticle[], cache: ClusterFeatureCache 
       cache.set(CLUSTER_VOCABULARY_KEY, { vocabulary });
     }
   }
-  for (let i = 0; i < features.length; i += 1) {
+  for (let i = 0; i < size; i += 1) {
     const id = features[i] as number;
     table.df[id] = (table.df[id] as number) + 1;
   }
 
   const n = articles.length + IDF_PRIOR;
   const idf = table.df.map((freq) => Math.log(n / freq));
-  const vectorIds = new Int32Array(features.length);
-  const weights = new Float64Array(features.length);
-  let size = 0;
+  const vectorIds = new Int32Array(size);
+  const weights = new Float64Array(size);
+  let kept = 0;
   const profiles = articles.map(function weighArticle(article, index): Profile {
-    const start = size;
+    const start = kept;
     const to = starts[index + 1] as number;
     for (let i = starts[index] as number; i < to; i += 1) {
       const id = features[i] as number;
       const count = counts[i] as number;
       const weight = (LOG_COUNT[count] ?? 1 + Math.log(count)) * (idf[id] as number) * (table.boost[id] as number);
       if (weight > 0) {
-        vectorIds[size] = id;
-        weights[size] = weight;
-        size += 1;
+        vectorIds[kept] = id;
+        weights[kept] = weight;
+        kept += 1;
       }
     }
     // Unit length, the squares summed in feature order (as `scaleToUnit` of sparse-vector.ts does).
     let norm = 0;
-    for (let i = start; i < size; i += 1) norm += (weights[i] as number) * (weights[i] as number);
+    for (let i = start; i < kept; i += 1) norm += (weights[i] as number) * (weights[i] as number);
     norm = Math.sqrt(norm);
-    if (norm > 0) for (let i = start; i < size; i += 1) weights[i] = (weights[i] as number) / norm;
-    return { index, id: article.id, language: article.meta.language, title: headline(article), start, end: size };
+    if (norm > 0) for (let i = start; i < kept; i += 1) weights[i] = (weights[i] as number) / norm;
+    return { index, id: article.id, language: article.meta.language, title: headline(article), start, end: kept };
   });
   return { profiles, table, ids: vectorIds, weights };
 }
@@ -429,7 +444,7 @@ function buildProfiles(articles: SegmentedArticle[], cache: ClusterFeatureCache 
  * article's entry again in those terms: what keeps the vocabulary from growing with every article
  * ever removed. `features`, `counts` and `starts` are `buildProfiles`'s interned features.
  */
-function rewriteVocabulary(cache: ClusterFeatureCache, articles: SegmentedArticle[], keyOf: string[], features: number[], counts: number[], starts: number[]): void {
+function rewriteVocabulary(cache: ClusterFeatureCache, articles: SegmentedArticle[], keyOf: string[], features: Int32Array, counts: Float64Array, starts: number[]): void {
   const vocabulary: string[] = [];
   const indexOfKey = new Map<string, number>();
   const indexOf = keyOf.map((key) => {
@@ -444,7 +459,7 @@ function rewriteVocabulary(cache: ClusterFeatureCache, articles: SegmentedArticl
   articles.forEach((article, index) => {
     const from = starts[index] as number;
     const to = starts[index + 1] as number;
-    cache.set(clusterFeatureKey(article), { ids: features.slice(from, to).map((id) => indexOf[id] as number), counts: counts.slice(from, to) });
+    cache.set(clusterFeatureKey(article), { ids: Array.from(features.subarray(from, to), (id) => indexOf[id] as number), counts: Array.from(counts.subarray(from, to)) });
   });
   cache.set(CLUSTER_VOCABULARY_KEY, { vocabulary });
 }
