@@ -25,7 +25,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import path from 'node:path';
 import type { CachedArticle } from '../pipeline/article-cache.ts';
 import type { BuildDigestOptions } from '../pipeline/build-digest.ts';
-import type { CachedClusterFeatures, ClusterFeatureVocabulary } from '../pipeline/cluster-stories.ts';
+import type { ClusterFeatures } from '../pipeline/cluster-stories.ts';
 import type { CachedIngest } from '../pipeline/ingest.ts';
 import type { CachedStory } from '../pipeline/story-cache.ts';
 
@@ -39,7 +39,7 @@ const VERSION_MARKER = '.digest-cache-version';
 const CACHEDIR_TAG = 'Signature: 8a477f597d28d172789f06886806bc55\n# Derived data of the news-digest build; safe to delete.\n';
 
 /** Bumped by hand when the layout of a cache entry changes in a way the source hash cannot see. */
-const CACHE_FORMAT = '7';
+const CACHE_FORMAT = '6';
 
 /** The entries of one kind, written by `save()`. */
 const PACK_FILE = 'entries.jsonl';
@@ -215,7 +215,7 @@ export function openFileCache<T = CachedArticle>(options: FileCacheOptions = {})
 export interface DigestCaches {
   ingest: FileCache<CachedIngest>;
   articles: FileCache<CachedArticle>;
-  features: FileCache<CachedClusterFeatures | ClusterFeatureVocabulary>;
+  features: FileCache<ClusterFeatures>;
   stories: FileCache<CachedStory>;
   /**
    * Every cache as `buildDigest` options: `buildDigest(files, { ...caches.buildOptions, today })`.
@@ -234,7 +234,7 @@ export function openDigestCaches(options: Omit<FileCacheOptions, 'kind'> = {}): 
   const version = options.version ?? pipelineVersion();
   const ingest = openFileCache<CachedIngest>({ ...options, version, kind: 'ingest' });
   const articles = openFileCache<CachedArticle>({ ...options, version, kind: 'articles' });
-  const features = openFileCache<CachedClusterFeatures | ClusterFeatureVocabulary>({ ...options, version, kind: 'features' });
+  const features = openFileCache<ClusterFeatures>({ ...options, version, kind: 'features' });
   const stories = openFileCache<CachedStory>({ ...options, version, kind: 'stories' });
   return {
     ingest,

@@ -23,15 +23,6 @@
  * corpus-wide part works on interned integer feature ids. Every sum and product is taken in the
  * same order as over the plain string-keyed vectors, so the scores, and so the clusters, are the
  * same to the last bit with or without a cache.
- *
- * The cache holds the keys as numbers: one entry (`CLUSTER_VOCABULARY_KEY`) lists every key the other
- * entries name, and an article's entry gives indexes into it. A cached build then parses short
- * integers instead of some fifty strings per article, and looks each distinct key up once per
- * language instead of once per article that holds it (an index → interned id array does the rest).
- * Decoding yields the same keys and counts in the same order, so the same interned ids in the same
- * order. New keys are appended to the vocabulary, so existing entries stay valid; once it holds
- * far more keys than the corpus uses (articles removed over time), it is rebuilt from the keys in
- * use and every entry is written again.
  */
 import { hash } from 'node:crypto';
 import { assertInRange } from '../errors.ts';
@@ -84,28 +75,8 @@ export interface ClusterFeatures {
   counts: number[];
 }
 
-/** An article's `ClusterFeatures` as the cache stores them: `ids[i]` indexes the vocabulary entry. */
-export interface CachedClusterFeatures {
-  ids: number[];
-  counts: number[];
-}
-
-/** The cache's vocabulary entry (under `CLUSTER_VOCABULARY_KEY`): the feature key of each index. */
-export interface ClusterFeatureVocabulary {
-  vocabulary: string[];
-}
-
-/**
- * A key–value store for per-article cluster features (under `clusterFeatureKey`) and their shared
- * vocabulary (under `CLUSTER_VOCABULARY_KEY`). `get` returns undefined on a miss.
- */
-export type ClusterFeatureCache = KeyValueCache<CachedClusterFeatures | ClusterFeatureVocabulary>;
-
-/** The cache key of the vocabulary entry: a hex hash like the others, and never an article's key. */
-export const CLUSTER_VOCABULARY_KEY = hash('sha256', 'cluster-features vocabulary');
-
-/** The vocabulary is rebuilt when it holds more than twice the keys in use plus this many. */
-const VOCABULARY_SLACK = 1024;
+/** A key–value store for per-article cluster features. `get` returns undefined on a miss. */
+export type ClusterFeatureCache = KeyValueCache<ClusterFeatures>;
 
 /** A sparse vector over interned feature ids: id → weight, in the order the ids were added. */
 type IdVector = Map<number, number>;
@@ -219,25 +190,7 @@ export function clusterFeatureKey(article: Pick<SegmentedArticle, 'contentHash' 
 
 /** A `ClusterFeatureCache` in memory (see `createMemoryCache`), for tests and in-process builds. */
 export function createMemoryClusterFeatureCache(): ClusterFeatureCache & { readonly size: number } {
-  return createMemoryCache<CachedClusterFeatures | ClusterFeatureVocabulary>();
-}
-
-/**
- * The features `cache` holds for `article`, decoded through its vocabulary; undefined when there is
- * no usable entry. For tests and inspection: `clusterStories` decodes straight to interned ids.
- */
-export function cachedClusterFeatures(cache: ClusterFeatureCache, article: Pick<SegmentedArticle, 'contentHash' | 'file'>): ClusterFeatures | undefined {
-  const entry = cache.get(clusterFeatureKey(article)) as Partial<CachedClusterFeatures> | null | undefined;
-  const vocabulary = vocabularyOf(cache.get(CLUSTER_VOCABULARY_KEY));
-  if (typeof entry !== 'object' || entry === null || !Array.isArray(entry.ids) || !Array.isArray(entry.counts)) return undefined;
-  const keys = entry.ids.map((id) => (Number.isInteger(id) ? vocabulary[id] : undefined));
-  return keys.every((key) => typeof key === 'string') ? { keys: keys as string[], counts: entry.counts } : undefined;
-}
-
-/** The key list of a vocabulary entry; empty when there is none or it is malformed (its entries then miss). */
-function vocabularyOf(stored: CachedClusterFeatures | ClusterFeatureVocabulary | undefined): string[] {
-  const vocabulary = typeof stored === 'object' && stored !== null ? (stored as Partial<ClusterFeatureVocabulary>).vocabulary : undefined;
-  return Array.isArray(vocabulary) ? vocabulary : [];
+  return createMemoryCache<ClusterFeatures>();
 }
 
 function checkOptions(options: ClusterOptions): Required<ClusterOptions> {
@@ -261,6 +214,17 @@ function headline(article: SegmentedArticle): string {
   return article.meta.title === 'unknown' ? '' : article.meta.title;
 }
 
+/** Features of `article`, from `cache` when it holds an entry, else counted (and stored). */
+function featuresOf(article: SegmentedArticle, cache: ClusterFeatureCache | undefined): ClusterFeatures {
+  if (cache === undefined) return clusterFeatures(article);
+  const key = clusterFeatureKey(article);
+  const hit = cache.get(key);
+  if (hit !== undefined && Array.isArray(hit.keys) && Array.isArray(hit.counts) && hit.keys.length === hit.counts.length) return hit;
+  const features = clusterFeatures(article);
+  cache.set(key, features);
+  return features;
+}
+
 /** `1 + ln(count)` for the small counts nearly every feature has, computed once. */
 const LOG_COUNT = Array.from({ length: 64 }, (_, count) => 1 + Math.log(count));
 
@@ -270,22 +234,9 @@ const LOG_COUNT = Array.from({ length: 64 }, (_, count) => 1 + Math.log(count));
  */
 function buildProfiles(articles: SegmentedArticle[], cache: ClusterFeatureCache | undefined): Corpus {
   const table: FeatureTable = { byLanguage: new Map(), keyOf: [], boost: [], df: [] };
-  // Every article's interned features end to end (the first `size` places), with each feature's
-  // count beside it: typed arrays grown by doubling, about half the cost of pushing some 50,000
-  // numbers onto plain arrays. Counts stay doubles, exactly the numbers read or counted.
-  let features = new Int32Array(4096);
-  let counts = new Float64Array(4096);
-  let size = 0;
-  const reserve = function reserve(more: number): void {
-    if (size + more <= features.length) return;
-    const capacity = Math.max(2 * features.length, size + more);
-    const grownFeatures = new Int32Array(capacity);
-    grownFeatures.set(features.subarray(0, size));
-    features = grownFeatures;
-    const grownCounts = new Float64Array(capacity);
-    grownCounts.set(counts.subarray(0, size));
-    counts = grownCounts;
-  };
+  // Every article's interned features end to end, with each feature's count beside it.
+  const features: number[] = [];
+  const counts: number[] = [];
   const starts: number[] = [];
   // The article that last held each id: a cached entry naming a feature twice is damaged.
   const lastHolder: number[] = [];
@@ -303,9 +254,8 @@ function buildProfiles(articles: SegmentedArticle[], cache: ClusterFeatureCache 
   };
   /** Appends one article's features; false (and nothing appended) when they are not distinct keys with counts ≥ 1. */
   const internAll = function internAll(entry: ClusterFeatures, ids: Map<string, number>, holder: number): boolean {
-    const from = size;
+    const from = features.length;
     const { keys, counts: entryCounts } = entry;
-    reserve(keys.length);
     for (let i = 0; i < keys.length; i += 1) {
       const key: unknown = keys[i];
       const count: unknown = entryCounts[i];
@@ -313,49 +263,12 @@ function buildProfiles(articles: SegmentedArticle[], cache: ClusterFeatureCache 
       const id = intern(ids, key);
       if (lastHolder[id] === holder) break;
       lastHolder[id] = holder;
-      features[size] = id;
-      counts[size] = count;
-      size += 1;
+      features.push(id);
+      counts.push(count);
     }
-    if (size - from === keys.length) return true;
-    size = from;
-    return false;
-  };
-
-  // The cache's vocabulary. Entries may only name its first `stored` keys: later ones are this build's.
-  const vocabulary = cache === undefined ? [] : vocabularyOf(cache.get(CLUSTER_VOCABULARY_KEY));
-  const stored = vocabulary.length;
-  // Per language, the interned id of each vocabulary index (-1 until an entry names it).
-  const idsOfIndex = new Map<string, Int32Array>();
-  // The vocabulary index of each interned id, where known: how a counted article's entry is written.
-  const indexOf: (number | undefined)[] = [];
-  let vocabularyGrew = false;
-  /** As `internAll`, for a cached entry: its vocabulary indexes become interned ids without a string lookup once seen. */
-  const decodeAll = function decodeAll(entry: CachedClusterFeatures, ids: Map<string, number>, local: Int32Array, holder: number): boolean {
-    const from = size;
-    const { ids: indexes, counts: entryCounts } = entry;
-    reserve(indexes.length);
-    for (let i = 0; i < indexes.length; i += 1) {
-      const index: unknown = indexes[i];
-      const count: unknown = entryCounts[i];
-      if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= stored) break;
-      if (typeof count !== 'number' || !(count >= 1)) break;
-      let id = local[index] as number;
-      if (id < 0) {
-        const key: unknown = vocabulary[index];
-        if (typeof key !== 'string') break;
-        id = intern(ids, key);
-        local[index] = id;
-        indexOf[id] ??= index;
-      }
-      if (lastHolder[id] === holder) break;
-      lastHolder[id] = holder;
-      features[size] = id;
-      counts[size] = count;
-      size += 1;
-    }
-    if (size - from === indexes.length) return true;
-    size = from;
+    if (features.length - from === keys.length) return true;
+    features.length = from;
+    counts.length = from;
     return false;
   };
 
@@ -366,102 +279,45 @@ function buildProfiles(articles: SegmentedArticle[], cache: ClusterFeatureCache 
       ids = new Map();
       table.byLanguage.set(language, ids);
     }
-    starts.push(size);
-    if (cache === undefined) {
-      internAll(clusterFeatures(article), ids, index);
-      return;
+    starts.push(features.length);
+    if (!internAll(featuresOf(article, cache), ids, index)) {
+      const entry = clusterFeatures(article);
+      if (cache !== undefined) cache.set(clusterFeatureKey(article), entry);
+      internAll(entry, ids, index + articles.length);
     }
-    let local = idsOfIndex.get(language);
-    if (local === undefined) {
-      local = new Int32Array(stored).fill(-1);
-      idsOfIndex.set(language, local);
-    }
-    const key = clusterFeatureKey(article);
-    const hit = cache.get(key) as Partial<CachedClusterFeatures> | null | undefined;
-    if (typeof hit === 'object' && hit !== null && Array.isArray(hit.ids) && Array.isArray(hit.counts) && hit.ids.length === hit.counts.length) {
-      if (decodeAll(hit as CachedClusterFeatures, ids, local, index)) return;
-    }
-    // A miss or a damaged entry: count the article, and store its features as vocabulary indexes.
-    const entry = clusterFeatures(article);
-    internAll(entry, ids, index + articles.length);
-    const indexes: number[] = [];
-    for (let i = starts[index] as number; i < size; i += 1) {
-      const id = features[i] as number;
-      let at = indexOf[id];
-      if (at === undefined) {
-        at = vocabulary.length;
-        vocabulary.push(table.keyOf[id] as string);
-        indexOf[id] = at;
-        vocabularyGrew = true;
-      }
-      indexes.push(at);
-    }
-    cache.set(key, { ids: indexes, counts: entry.counts });
   });
-  starts.push(size);
-  if (cache !== undefined) {
-    if (vocabulary.length > 2 * table.keyOf.length + VOCABULARY_SLACK) {
-      rewriteVocabulary(cache, articles, table.keyOf, features, counts, starts);
-    } else if (vocabularyGrew) {
-      cache.set(CLUSTER_VOCABULARY_KEY, { vocabulary });
-    }
-  }
-  for (let i = 0; i < size; i += 1) {
+  starts.push(features.length);
+  for (let i = 0; i < features.length; i += 1) {
     const id = features[i] as number;
     table.df[id] = (table.df[id] as number) + 1;
   }
 
   const n = articles.length + IDF_PRIOR;
   const idf = table.df.map((freq) => Math.log(n / freq));
-  const vectorIds = new Int32Array(size);
-  const weights = new Float64Array(size);
-  let kept = 0;
+  const vectorIds = new Int32Array(features.length);
+  const weights = new Float64Array(features.length);
+  let size = 0;
   const profiles = articles.map(function weighArticle(article, index): Profile {
-    const start = kept;
+    const start = size;
     const to = starts[index + 1] as number;
     for (let i = starts[index] as number; i < to; i += 1) {
       const id = features[i] as number;
       const count = counts[i] as number;
       const weight = (LOG_COUNT[count] ?? 1 + Math.log(count)) * (idf[id] as number) * (table.boost[id] as number);
       if (weight > 0) {
-        vectorIds[kept] = id;
-        weights[kept] = weight;
-        kept += 1;
+        vectorIds[size] = id;
+        weights[size] = weight;
+        size += 1;
       }
     }
     // Unit length, the squares summed in feature order (as `scaleToUnit` of sparse-vector.ts does).
     let norm = 0;
-    for (let i = start; i < kept; i += 1) norm += (weights[i] as number) * (weights[i] as number);
+    for (let i = start; i < size; i += 1) norm += (weights[i] as number) * (weights[i] as number);
     norm = Math.sqrt(norm);
-    if (norm > 0) for (let i = start; i < kept; i += 1) weights[i] = (weights[i] as number) / norm;
-    return { index, id: article.id, language: article.meta.language, title: headline(article), start, end: kept };
+    if (norm > 0) for (let i = start; i < size; i += 1) weights[i] = (weights[i] as number) / norm;
+    return { index, id: article.id, language: article.meta.language, title: headline(article), start, end: size };
   });
   return { profiles, table, ids: vectorIds, weights };
-}
-
-/**
- * Replaces the cache's vocabulary with the keys this corpus uses (each once) and writes every
- * article's entry again in those terms: what keeps the vocabulary from growing with every article
- * ever removed. `features`, `counts` and `starts` are `buildProfiles`'s interned features.
- */
-function rewriteVocabulary(cache: ClusterFeatureCache, articles: SegmentedArticle[], keyOf: string[], features: Int32Array, counts: Float64Array, starts: number[]): void {
-  const vocabulary: string[] = [];
-  const indexOfKey = new Map<string, number>();
-  const indexOf = keyOf.map((key) => {
-    let at = indexOfKey.get(key);
-    if (at === undefined) {
-      at = vocabulary.length;
-      vocabulary.push(key);
-      indexOfKey.set(key, at);
-    }
-    return at;
-  });
-  articles.forEach((article, index) => {
-    const from = starts[index] as number;
-    const to = starts[index + 1] as number;
-    cache.set(clusterFeatureKey(article), { ids: Array.from(features.subarray(from, to), (id) => indexOf[id] as number), counts: Array.from(counts.subarray(from, to)) });
-  });
-  cache.set(CLUSTER_VOCABULARY_KEY, { vocabulary });
 }
 
 /**

@@ -6,15 +6,12 @@ import { generateCorpus } from '../../src/bench/generate-corpus.ts';
 import { OptionError } from '../../src/errors.ts';
 import { validateArticleMeta } from '../../src/pipeline/article-schema.ts';
 import {
-  CLUSTER_VOCABULARY_KEY,
-  cachedClusterFeatures,
   clusterFeatureKey,
   clusterFeatures,
   clusterStories,
   createMemoryClusterFeatureCache,
-  type CachedClusterFeatures,
   type ClusterFeatureCache,
-  type ClusterFeatureVocabulary,
+  type ClusterFeatures,
 } from '../../src/pipeline/cluster-stories.ts';
 import { normalizeArticle } from '../../src/pipeline/normalize.ts';
 import { splitSentences } from '../../src/pipeline/split-sentences.ts';
@@ -188,12 +185,11 @@ describe('clusterStories with a feature cache', () => {
     const plain = clusterStories(corpus);
     const cache = recordingCache();
     const filling = clusterStories(corpus, {}, cache);
-    expect(cache.writes).toHaveLength(corpus.length + 1); // and the vocabulary, once
-    expect(cache.writes.at(-1)).toBe(CLUSTER_VOCABULARY_KEY);
+    expect(cache.writes).toHaveLength(corpus.length);
     expect(cache.reads).toEqual([]);
     const reading = clusterStories(corpus, {}, cache);
-    expect(cache.reads).toHaveLength(corpus.length + 1);
-    expect(cache.writes).toHaveLength(corpus.length + 1);
+    expect(cache.reads).toHaveLength(corpus.length);
+    expect(cache.writes).toHaveLength(corpus.length);
     expect(filling).toEqual(plain);
     expect(reading).toEqual(plain);
   });
@@ -202,7 +198,8 @@ describe('clusterStories with a feature cache', () => {
     const cache = recordingCache();
     clusterStories(corpus.slice(0, 20), {}, cache);
     for (const article of corpus.slice(0, 20)) {
-      expect(cachedClusterFeatures(cache, article)).toEqual(clusterFeatures(article));
+      const stored = cache.get(clusterFeatureKey(article));
+      expect(stored).toEqual(clusterFeatures(article));
     }
   });
 
@@ -213,79 +210,24 @@ describe('clusterStories with a feature cache', () => {
     const changed: SegmentedArticle = { ...first, text: `${first.text} A late paragraph about harbour dredging.`, contentHash: `${first.contentHash}-edited` };
     const writesBefore = cache.writes.length;
     const result = clusterStories([changed, ...rest], {}, cache);
-    // Its entry, and the vocabulary its new keys were appended to.
-    expect(cache.writes.slice(writesBefore)).toEqual([clusterFeatureKey(changed), CLUSTER_VOCABULARY_KEY]);
+    expect(cache.writes.slice(writesBefore)).toEqual([clusterFeatureKey(changed)]);
     expect(clusterFeatureKey(changed)).not.toBe(clusterFeatureKey(first));
-    expect(cachedClusterFeatures(cache, changed)?.keys).toContain('dredg');
-    expect(cachedClusterFeatures(cache, changed)).toEqual(clusterFeatures(changed));
+    expect(cache.get(clusterFeatureKey(changed))?.keys).toContain('dredg');
     expect(result).toEqual(clusterStories([changed, ...rest]));
   });
 
   it('ignores a malformed entry and recounts the article, so a damaged cache cannot change the clusters', () => {
-    const plain = clusterStories(corpus);
-    const damaged = [
-      { ids: [0, 1], counts: [1] },
-      { ids: [0, 0], counts: [1, 2] },
-      { ids: [0, 1], counts: [1, 0] },
-      { ids: [0, 'harbour'], counts: [1, 1] },
-      { ids: [0, 1.5], counts: [1, 1] },
-      { ids: [0, -1], counts: [1, 1] },
-      { ids: [0, 1e9], counts: [1, 1] },
-      { keys: ['harbour', 'bridge'], counts: [1, 1] },
-      null,
-      7,
-    ] as unknown as CachedClusterFeatures[];
+    const damaged: ClusterFeatures[] = [
+      { keys: ['harbour', 'bridge'], counts: [1] },
+      { keys: ['harbour', 'harbour'], counts: [1, 2] },
+      { keys: ['harbour', 'bridge'], counts: [1, 0] },
+      { keys: ['harbour', 7 as unknown as string], counts: [1, 1] },
+    ];
     for (const broken of damaged) {
       const cache = recordingCache();
-      clusterStories(corpus, {}, cache);
       cache.set(clusterFeatureKey(corpus[0]!), broken);
-      expect(clusterStories(corpus, {}, cache), JSON.stringify(broken)).toEqual(plain);
-      expect(cachedClusterFeatures(cache, corpus[0]!)).toEqual(clusterFeatures(corpus[0]!));
+      expect(clusterStories(corpus, {}, cache), JSON.stringify(broken)).toEqual(clusterStories(corpus));
+      expect(cache.get(clusterFeatureKey(corpus[0]!))).toEqual(clusterFeatures(corpus[0]!));
     }
-  });
-
-  it('recounts every article when the vocabulary is missing, malformed or names a key twice', () => {
-    const plain = clusterStories(corpus);
-    const vocabularies: (ClusterFeatureVocabulary | undefined)[] = [
-      { vocabulary: 3 as unknown as string[] },
-      { vocabulary: [] },
-      undefined,
-    ];
-    for (const vocabulary of vocabularies) {
-      const cache = recordingCache();
-      clusterStories(corpus, {}, cache);
-      cache.set(CLUSTER_VOCABULARY_KEY, vocabulary as ClusterFeatureVocabulary);
-      const writes = cache.writes.length;
-      expect(clusterStories(corpus, {}, cache), JSON.stringify(vocabulary)).toEqual(plain);
-      expect(cache.writes.length - writes).toBe(corpus.length + 1);
-      for (const article of corpus) expect(cachedClusterFeatures(cache, article)).toEqual(clusterFeatures(article));
-    }
-    // A vocabulary that repeats a key at a second index: an entry naming both indexes names the key twice.
-    const cache = recordingCache();
-    clusterStories(corpus, {}, cache);
-    const { vocabulary } = cache.get(CLUSTER_VOCABULARY_KEY) as ClusterFeatureVocabulary;
-    const entry = cache.get(clusterFeatureKey(corpus[0]!)) as CachedClusterFeatures;
-    cache.set(CLUSTER_VOCABULARY_KEY, { vocabulary: [...vocabulary, vocabulary[entry.ids[0]!]!] });
-    cache.set(clusterFeatureKey(corpus[0]!), { ids: [...entry.ids, vocabulary.length], counts: [...entry.counts, 1] });
-    expect(clusterStories(corpus, {}, cache)).toEqual(plain);
-    expect(cachedClusterFeatures(cache, corpus[0]!)).toEqual(clusterFeatures(corpus[0]!));
-  });
-
-  it('rebuilds the vocabulary from the keys in use once it holds far more, and rewrites every entry', () => {
-    const cache = recordingCache();
-    clusterStories(corpus, {}, cache);
-    const full = (cache.get(CLUSTER_VOCABULARY_KEY) as ClusterFeatureVocabulary).vocabulary;
-    const few = corpus.slice(0, 3);
-    const used = new Set(few.flatMap((article) => clusterFeatures(article).keys));
-    expect(full.length).toBeGreaterThan(2 * used.size + 1024);
-    const writes = cache.writes.length;
-    expect(clusterStories(few, {}, cache)).toEqual(clusterStories(few));
-    expect(cache.writes.slice(writes).sort()).toEqual([...few.map(clusterFeatureKey), CLUSTER_VOCABULARY_KEY].sort());
-    expect(new Set((cache.get(CLUSTER_VOCABULARY_KEY) as ClusterFeatureVocabulary).vocabulary)).toEqual(used);
-    expect((cache.get(CLUSTER_VOCABULARY_KEY) as ClusterFeatureVocabulary).vocabulary).toHaveLength(used.size);
-    for (const article of few) expect(cachedClusterFeatures(cache, article)).toEqual(clusterFeatures(article));
-    const again = cache.writes.length;
-    expect(clusterStories(few, {}, cache)).toEqual(clusterStories(few));
-    expect(cache.writes.length).toBe(again);
   });
 });
