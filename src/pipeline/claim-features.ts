@@ -6,7 +6,8 @@
  * without building whole articles, and so `find-conflicts.ts` reads the same anchors.
  */
 import stringSimilarity from 'string-similarity';
-import { headlineBigrams, headlineDice, type HeadlineBigrams } from './headline-dice.ts';
+import { headlineBigrams, headlineDice } from './headline-dice.ts';
+import { memoizeByText } from './memory-cache.ts';
 import { contentTerms, entities, figures, isStopWord, sameFigure, stem, type Figure } from './text-features.ts';
 
 /** A date as a sentence states it, at the precision the text gives. */
@@ -166,14 +167,12 @@ export function clauses(text: string): string[] {
 type TextFeatures = Omit<SentenceFeatures, 'id' | 'articleId' | 'text'>;
 
 /**
- * Text features already computed, by text. The align and merge stages both read every sentence of
- * a story, and copies and rewrites repeat sentences word for word, so most texts are met more than
- * once. The stored arrays are shared by every feature object made from them, which is safe because
- * no stage alters a feature object (they build new ones, as `withStoryNames` does). The map is
- * emptied when it reaches `FEATURE_CACHE_LIMIT` texts, so a long-lived process holds no more.
+ * Text features remembered by text (up to 5,000 texts). The align and merge stages both read every
+ * sentence of a story, and copies and rewrites repeat sentences word for word, so most texts are
+ * met more than once. The stored arrays are shared by every feature object made from them, which
+ * is safe because no stage alters a feature object (they build new ones, as `withStoryNames` does).
  */
-const featuresByText = new Map<string, TextFeatures>();
-const FEATURE_CACHE_LIMIT = 5_000;
+const sharedTextFeatures = memoizeByText((text) => textFeatures(text), 5_000);
 
 function textFeatures(text: string): TextFeatures {
   const terms = claimTerms(text);
@@ -193,13 +192,7 @@ function textFeatures(text: string): TextFeatures {
  * the result may be shared with other sentences of the same text: read them, never change them.
  */
 export function sentenceFeatures(id: string, articleId: string, text: string): SentenceFeatures {
-  let shared = featuresByText.get(text);
-  if (shared === undefined) {
-    shared = textFeatures(text);
-    if (featuresByText.size >= FEATURE_CACHE_LIMIT) featuresByText.clear();
-    featuresByText.set(text, shared);
-  }
-  return { id, articleId, text, ...shared };
+  return { id, articleId, text, ...sharedTextFeatures(text) };
 }
 
 /**
@@ -310,23 +303,11 @@ export function termOverlap(a: SentenceFeatures, b: SentenceFeatures, idf: IdfTa
 }
 
 /**
- * The lowercased text's character bigrams, counted once per text rather than once per pair: the
- * numbers `headlineDice` gives from them are exactly `compareTwoStrings` of the lowercased texts.
- * Emptied at `BIGRAM_CACHE_LIMIT` texts: a text's bigrams take about a kilobyte, and the pairs that
- * reuse them all lie within one story.
+ * The lowercased text's character bigrams, counted once per text (up to 5,000 texts) rather than
+ * once per pair: the numbers `headlineDice` gives from them are exactly `compareTwoStrings` of the
+ * lowercased texts. The pairs that reuse a text's bigrams all lie within one story.
  */
-const bigramsByText = new Map<string, HeadlineBigrams>();
-const BIGRAM_CACHE_LIMIT = 5_000;
-
-function characterBigrams(text: string): HeadlineBigrams {
-  let bigrams = bigramsByText.get(text);
-  if (bigrams === undefined) {
-    bigrams = headlineBigrams(text.toLowerCase());
-    if (bigramsByText.size >= BIGRAM_CACHE_LIMIT) bigramsByText.clear();
-    bigramsByText.set(text, bigrams);
-  }
-  return bigrams;
-}
+const characterBigrams = memoizeByText((text) => headlineBigrams(text.toLowerCase()), 5_000);
 
 /**
  * Scores whether two sentences state the same fact. Content terms are IDF-weighted and compared

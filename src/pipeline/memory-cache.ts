@@ -29,3 +29,22 @@ export function createMemoryCache<T>(): KeyValueCache<T> & { readonly size: numb
     },
   };
 }
+
+/**
+ * `compute` with its results remembered by key, for pure functions of a text that the stages call
+ * over and over on the same texts (stems, sentence features, bigrams). The memory is emptied when
+ * it reaches `limit` keys, so a long-lived process (the dev server, many builds) holds no more.
+ * Results are shared, not copied: callers must only read them.
+ */
+export function memoizeByText<T>(compute: (text: string) => T, limit: number): (text: string) => T {
+  const remembered = new Map<string, T>();
+  return (text) => {
+    let value = remembered.get(text);
+    if (value === undefined) {
+      value = compute(text);
+      if (remembered.size >= limit) remembered.clear();
+      remembered.set(text, value);
+    }
+    return value;
+  };
+}

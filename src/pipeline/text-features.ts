@@ -7,6 +7,7 @@
  * languages still tokenize; they simply match less, which keeps them apart from English stories).
  */
 import { stemmer } from 'stemmer';
+import { memoizeByText } from './memory-cache.ts';
 
 /** Function words that carry no topic; removed before comparing texts. */
 const STOP_WORDS = new Set(
@@ -38,27 +39,11 @@ export function words(text: string): string[] {
 }
 
 /**
- * Words already stemmed, for `stem`. News repeats its vocabulary, so most calls are hits; the map
- * is emptied when it reaches `STEM_CACHE_LIMIT` entries, so a long-lived process (the dev server,
- * many builds) never holds more than that.
- */
-const stemCache = new Map<string, string>();
-const STEM_CACHE_LIMIT = 50_000;
-
-/**
  * The Porter stem of one lowercase word ("launched" → "launch"): the `stemmer` package's answer,
- * remembered, since stemming is a pure function of the word and the stages stem the same words
- * over and over.
+ * remembered (up to 50,000 words), since news repeats its vocabulary and the stages stem the same
+ * words over and over.
  */
-export function stem(word: string): string {
-  let stemmed = stemCache.get(word);
-  if (stemmed === undefined) {
-    stemmed = stemmer(word);
-    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-    stemCache.set(word, stemmed);
-  }
-  return stemmed;
-}
+export const stem: (word: string) => string = memoizeByText(stemmer, 50_000);
 
 /** Stemmed content terms: words minus stop words and bare punctuation, Porter-stemmed. */
 export function contentTerms(text: string): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryCache } from '../../src/pipeline/memory-cache.ts';
+import { createMemoryCache, memoizeByText } from '../../src/pipeline/memory-cache.ts';
 
 describe('createMemoryCache', () => {
   it('misses with undefined and counts the entries it holds', () => {
@@ -20,5 +20,30 @@ describe('createMemoryCache', () => {
     const read = cache.get('k');
     read?.list.push(4);
     expect(cache.get('k')).toEqual({ list: [1, 2] });
+  });
+});
+
+describe('memoizeByText', () => {
+  it('computes each text once and gives the remembered result after', () => {
+    const seen: string[] = [];
+    const upper = memoizeByText((text) => {
+      seen.push(text);
+      return text.toUpperCase();
+    }, 10);
+    expect([upper('ferry'), upper('harbour'), upper('ferry')]).toEqual(['FERRY', 'HARBOUR', 'FERRY']);
+    expect(seen).toEqual(['ferry', 'harbour']);
+  });
+
+  it('forgets everything once it holds `limit` texts, so its memory stays bounded', () => {
+    const seen: string[] = [];
+    const length = memoizeByText((text) => {
+      seen.push(text);
+      return text.length;
+    }, 2);
+    length('a');
+    length('bb');
+    length('ccc'); // a third text: the two remembered ones are dropped
+    length('a');
+    expect(seen).toEqual(['a', 'bb', 'ccc', 'a']);
   });
 });
