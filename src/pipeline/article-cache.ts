@@ -5,11 +5,10 @@
  * be stored under a key derived from the two and reused as long as the file is unchanged. The store
  * is injected (`ArticleCache`): in memory for tests, on disk for the CLI (`src/io/file-cache.ts`).
  * An entry holds only what the two stages add to the ingested `Article` (which the ingest cache
- * already keeps), with the normalized text as a span of the body where it is one and each sentence's
- * text as a span of the normalized text; a hit is merged back
- * with the `Article`. A result is stored only after checking that this merge rebuilds it exactly,
- * so this module stays pure (it never reads a clock or a file) and a hit yields exactly what a
- * recomputation would.
+ * already keeps): the normalized text as a span of the body where it is one, and each sentence's
+ * text as a span of the normalized text. A hit is merged back with the `Article`. A result is
+ * stored only after checking that this merge rebuilds it exactly, so this module stays pure (it
+ * never reads a clock or a file) and a hit yields exactly what a recomputation would.
  */
 import { hash } from 'node:crypto';
 import type { Article, Removal, Repair, SegmentedArticle, Sentence, SentenceKind } from '../types.ts';
