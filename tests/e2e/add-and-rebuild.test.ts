@@ -2,23 +2,16 @@
  * The editor's loop end to end: copy the content to a temporary folder, import a new raw article
  * with `npm run add`, rebuild the site, and find the new story on the home page.
  */
-import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, buildSite, runScript, scratchDir } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, buildSite, runScript, scratchForTests } from './harness.ts';
 
-let work: string;
-
-beforeAll(() => {
-  work = scratchDir('site-add');
-});
-
-afterAll(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+const scratch = scratchForTests('site-add');
 
 describe('adding an article and rebuilding', () => {
   it('puts the imported article on the home page with its outlet and date', async () => {
+    const work = scratch();
     const content = path.join(work, 'content');
     mkdirSync(content);
     cpSync(path.join(REPO_ROOT, 'content', 'articles'), content, { recursive: true });

@@ -2,23 +2,16 @@
  * A bad article stops `npm run build` before Astro renders anything: the build exits 1, lists each
  * problem with its file and field, and leaves the previous site as it was.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, runScript, scratchDir } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, runScript, scratchForTests } from './harness.ts';
 
-let work: string;
-
-beforeAll(() => {
-  work = scratchDir('site-bad');
-});
-
-afterAll(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+const scratch = scratchForTests('site-bad');
 
 describe('a build with a bad article', () => {
   it('fails with the file and field named and keeps the previous dist', async () => {
+    const work = scratch();
     const content = path.join(work, 'content');
     mkdirSync(content);
     cpSync(path.join(REPO_ROOT, 'content', 'articles'), content, { recursive: true });

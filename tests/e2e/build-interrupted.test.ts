@@ -3,12 +3,10 @@
  * killed half-way leaves the previous site whole, and the next build clears the leftover.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, buildSite, cleanEnv, scratchDir } from './harness.ts';
-
-let work: string;
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, buildSite, cleanEnv, scratchForTests } from './harness.ts';
 
 /** Waits until no process of the killed group is left (grandchildren exit a moment after the parent). */
 async function groupGone(pgid: number): Promise<void> {
@@ -22,16 +20,11 @@ async function groupGone(pgid: number): Promise<void> {
   }
 }
 
-beforeAll(() => {
-  work = scratchDir('site-kill');
-});
-
-afterAll(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+const scratch = scratchForTests('site-kill');
 
 describe('a build killed half-way', () => {
   it('leaves the previous dist untouched and is cleaned up by the next build', async () => {
+    const work = scratch();
     const out = path.join(work, 'dist');
     mkdirSync(out);
     writeFileSync(path.join(out, 'index.html'), '<!doctype html><title>previous</title><p>previous site</p>');

@@ -4,9 +4,10 @@
  * `serveStatic` from `src/io/static-server.ts`, the plain static server `npm run audit` uses.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 /** Node 24 of the repo (the tests run on it), used to run the repo's scripts. */
@@ -18,6 +19,24 @@ export function scratchDir(prefix: string): string {
   const root = path.join(REPO_ROOT, '.scratch');
   mkdirSync(root, { recursive: true });
   return mkdtempSync(path.join(root, `${prefix}-`));
+}
+
+/**
+ * A scratch folder for the tests of one file: made before they run, removed after. Returns a
+ * getter, to call inside a test (the folder does not exist yet when the file is loaded).
+ */
+export function scratchForTests(prefix: string): () => string {
+  let dir: string | undefined;
+  beforeAll(() => {
+    dir = scratchDir(prefix);
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return () => {
+    if (dir === undefined) throw new Error(`the ${prefix} scratch folder is only there while the tests run`);
+    return dir;
+  };
 }
 
 /**
