@@ -1,9 +1,9 @@
 /**
  * The on-disk caches of the pipeline under `.cache/digest/` (git-ignored): per content file its
- * ingest result (`IngestCache`), what normalizing and splitting add to its article
- * (`ArticleCache`) and its cluster features (`ClusterFeatureCache`); per story its merged result
- * (`StoryCache`). An editor who adds one article then rebuilds without redoing the work for every
- * other article and story.
+ * ingest result (`IngestCache`) and what normalizing and splitting add to its article
+ * (`ArticleCache`); for the corpus, the clusterer's feature counts (`ClusterFeatureCache`, one
+ * entry); per story its merged result (`StoryCache`). An editor who adds one article then
+ * rebuilds without redoing the work for every other article and story.
  *
  * Entries live in a folder named after the pipeline version, a hash of the pipeline's source code
  * and the lock file: changing either starts an empty cache, and the folders of other versions are
@@ -25,7 +25,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import path from 'node:path';
 import type { CachedArticle } from '../pipeline/article-cache.ts';
 import type { BuildDigestOptions } from '../pipeline/build-digest.ts';
-import type { ClusterFeatures } from '../pipeline/cluster-stories.ts';
+import type { ClusterSnapshot } from '../pipeline/cluster-stories.ts';
 import type { CachedIngest } from '../pipeline/ingest.ts';
 import type { CachedStory } from '../pipeline/story-cache.ts';
 
@@ -215,7 +215,7 @@ export function openFileCache<T = CachedArticle>(options: FileCacheOptions = {})
 export interface DigestCaches {
   ingest: FileCache<CachedIngest>;
   articles: FileCache<CachedArticle>;
-  features: FileCache<ClusterFeatures>;
+  features: FileCache<ClusterSnapshot>;
   stories: FileCache<CachedStory>;
   /**
    * Every cache as `buildDigest` options: `buildDigest(files, { ...caches.buildOptions, today })`.
@@ -234,7 +234,7 @@ export function openDigestCaches(options: Omit<FileCacheOptions, 'kind'> = {}): 
   const version = options.version ?? pipelineVersion();
   const ingest = openFileCache<CachedIngest>({ ...options, version, kind: 'ingest' });
   const articles = openFileCache<CachedArticle>({ ...options, version, kind: 'articles' });
-  const features = openFileCache<ClusterFeatures>({ ...options, version, kind: 'features' });
+  const features = openFileCache<ClusterSnapshot>({ ...options, version, kind: 'features' });
   const stories = openFileCache<CachedStory>({ ...options, version, kind: 'stories' });
   return {
     ingest,

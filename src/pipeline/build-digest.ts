@@ -25,7 +25,7 @@ export interface BuildDigestOptions extends IngestOptions {
   cache?: ArticleCache;
   /** Per-story results from earlier builds; only clusters it lacks go through derivatives → timeline. */
   storyCache?: StoryCache;
-  /** Per-article feature counts of the clusterer from earlier builds; only articles it lacks are counted. */
+  /** The clusterer's feature counts of the previous build's corpus; only articles it lacks are counted. */
   clusterCache?: ClusterFeatureCache;
   /** Told about each stage's work, for the benchmark's timings and the CLI's progress display. */
   observer?: StageObserver;

@@ -21,12 +21,14 @@
  * depends on the whole corpus (one more article changes every IDF weight). So the counts can come
  * from an injected `ClusterFeatureCache` (as `segmentArticles` takes an article cache), and the
  * corpus-wide part works on interned integer feature ids. Every sum and product is taken in the
- * same order as over the plain string-keyed vectors, so the scores, and so the clusters, are the
+ * same order as over the plain string-keyed vectors, and which id a feature gets decides nothing
+ * (ties between features are broken by their keys), so the scores, and so the clusters, are the
  * same to the last bit with or without a cache.
  */
 import { hash } from 'node:crypto';
 import { assertInRange } from '../errors.ts';
 import type { ClusterStats, SegmentedArticle, StoryCluster } from '../types.ts';
+import { decodeSnapshot, encodeSnapshot, isSoundRecord, snapshotName, type ClusterSnapshot, type DecodedSnapshot } from './cluster-snapshot.ts';
 import { headlineBigrams, headlineDice, type HeadlineBigrams } from './headline-dice.ts';
 import { createMemoryCache, type KeyValueCache } from './memory-cache.ts';
 import { contentTerms, entities, figures } from './text-features.ts';
@@ -75,8 +77,16 @@ export interface ClusterFeatures {
   counts: number[];
 }
 
-/** A key–value store for per-article cluster features. `get` returns undefined on a miss. */
-export type ClusterFeatureCache = KeyValueCache<ClusterFeatures>;
+export type { ClusterSnapshot } from './cluster-snapshot.ts';
+
+/**
+ * Where the clusterer keeps its `ClusterSnapshot` (see `cluster-snapshot.ts`): one entry, under `CLUSTER_SNAPSHOT_KEY`.
+ * `get` returns undefined on a miss.
+ */
+export type ClusterFeatureCache = KeyValueCache<ClusterSnapshot>;
+
+/** The key of the one entry of a `ClusterFeatureCache`. */
+export const CLUSTER_SNAPSHOT_KEY = hash('sha256', 'cluster-stories: feature counts of the corpus');
 
 /** A sparse vector over interned feature ids: id → weight, in the order the ids were added. */
 type IdVector = Map<number, number>;
@@ -100,8 +110,12 @@ interface Profile {
 
 /** Interned features: one id per (language, key), with what the weighting needs per id. */
 interface FeatureTable {
-  byLanguage: Map<string, Map<string, number>>;
-  /** The key (without language) of each id; breaks weight ties in signatures, as the key string did. */
+  /** The id of each `${language} ${key}`. */
+  idOf: Map<string, number>;
+  /**
+   * The `${language} ${key}` of each id; breaks weight ties in signatures. Both features of a tie
+   * belong to one article, so one language: the order is the order of their keys.
+   */
   keyOf: string[];
   boost: number[];
   /** Document frequency of each id within its language. */
@@ -119,8 +133,8 @@ interface Corpus {
 /**
  * Groups `articles` into stories. Returns the clusters (article ids sorted; clusters sorted by
  * their first id) and unit-free cost figures: `candidatePairs` scored versus `allPairs`.
- * `cache` holds per-article feature counts from earlier builds (see `clusterFeatureKey`); with or
- * without it the result is the same.
+ * `cache` holds the feature counts of the previous build's corpus (see `ClusterSnapshot`) and is
+ * given this corpus's; with or without it the result is the same.
  */
 export function clusterStories(
   articles: SegmentedArticle[],
@@ -129,7 +143,9 @@ export function clusterStories(
 ): { clusters: StoryCluster[]; stats: ClusterStats } {
   const opts = checkOptions(options);
   const ordered = [...articles].sort((a, b) => compareIds(a.id, b.id));
-  const corpus = buildProfiles(ordered, cache);
+  const saved = cache?.get(CLUSTER_SNAPSHOT_KEY);
+  const { corpus, snapshot } = buildProfiles(ordered, saved, cache !== undefined);
+  if (snapshot !== undefined && snapshot !== saved) cache?.set(CLUSTER_SNAPSHOT_KEY, snapshot);
   const { profiles } = corpus;
 
   const candidates = candidatePairs(corpus, opts);
@@ -161,7 +177,7 @@ export function clusterStories(
  */
 export function articleSimilarity(a: SegmentedArticle, b: SegmentedArticle, options: ClusterOptions = {}): number {
   const opts = checkOptions(options);
-  const corpus = buildProfiles([a, b], undefined);
+  const { corpus } = buildProfiles([a, b], undefined, false);
   const [left, right] = corpus.profiles as [Profile, Profile];
   return pairScore(left, right, createDot(corpus)(left, right), opts.titleWeight, 0);
 }
@@ -180,17 +196,9 @@ export function clusterFeatures(article: SegmentedArticle): ClusterFeatures {
   return { keys: [...counts.keys()], counts: [...counts.values()] };
 }
 
-/**
- * The cache key of an article's cluster features: a SHA-256 over its content hash and path (the
- * features depend on the file alone), tagged so it never equals the article cache's key for the same file.
- */
-export function clusterFeatureKey(article: Pick<SegmentedArticle, 'contentHash' | 'file'>): string {
-  return hash('sha256', `cluster-features\n${article.contentHash}\n${article.file}`);
-}
-
 /** A `ClusterFeatureCache` in memory (see `createMemoryCache`), for tests and in-process builds. */
 export function createMemoryClusterFeatureCache(): ClusterFeatureCache & { readonly size: number } {
-  return createMemoryCache<ClusterFeatures>();
+  return createMemoryCache<ClusterSnapshot>();
 }
 
 function checkOptions(options: ClusterOptions): Required<ClusterOptions> {
@@ -214,83 +222,85 @@ function headline(article: SegmentedArticle): string {
   return article.meta.title === 'unknown' ? '' : article.meta.title;
 }
 
-/** Features of `article`, from `cache` when it holds an entry, else counted (and stored). */
-function featuresOf(article: SegmentedArticle, cache: ClusterFeatureCache | undefined): ClusterFeatures {
-  if (cache === undefined) return clusterFeatures(article);
-  const key = clusterFeatureKey(article);
-  const hit = cache.get(key);
-  if (hit !== undefined && Array.isArray(hit.keys) && Array.isArray(hit.counts) && hit.keys.length === hit.counts.length) return hit;
-  const features = clusterFeatures(article);
-  cache.set(key, features);
-  return features;
-}
-
 /** `1 + ln(count)` for the small counts nearly every feature has, computed once. */
 const LOG_COUNT = Array.from({ length: 64 }, (_, count) => 1 + Math.log(count));
 
 /**
  * Profiles of `articles` (index = position) with TF-IDF vectors. Document frequency is counted per
- * language: a term shared across languages says nothing about one story.
+ * language: a term shared across languages says nothing about one story. The features of an
+ * article that `saved` holds are taken from it; the others are counted. When `keep` is set, also
+ * returns the snapshot of this corpus: `saved` itself when it already is that, else a new one.
  */
-function buildProfiles(articles: SegmentedArticle[], cache: ClusterFeatureCache | undefined): Corpus {
-  const table: FeatureTable = { byLanguage: new Map(), keyOf: [], boost: [], df: [] };
-  // Every article's interned features end to end, with each feature's count beside it.
-  const features: number[] = [];
-  const counts: number[] = [];
-  const starts: number[] = [];
-  // The article that last held each id: a cached entry naming a feature twice is damaged.
-  const lastHolder: number[] = [];
-  const intern = function intern(ids: Map<string, number>, key: string): number {
-    let id = ids.get(key);
+function buildProfiles(articles: SegmentedArticle[], saved: ClusterSnapshot | undefined, keep: boolean): { corpus: Corpus; snapshot?: ClusterSnapshot } {
+  const table: FeatureTable = { idOf: new Map(), keyOf: [], boost: [], df: [] };
+  const intern = function intern(key: string, boost: number): number {
+    let id = table.idOf.get(key);
     if (id === undefined) {
       id = table.keyOf.length;
-      ids.set(key, id);
+      table.idOf.set(key, id);
       table.keyOf.push(key);
-      table.boost.push(key.startsWith('@') ? ENTITY_BOOST : key.startsWith('#') ? FIGURE_BOOST : 1);
+      table.boost.push(boost);
       table.df.push(0);
-      lastHolder.push(-1);
     }
     return id;
   };
-  /** Appends one article's features; false (and nothing appended) when they are not distinct keys with counts ≥ 1. */
-  const internAll = function internAll(entry: ClusterFeatures, ids: Map<string, number>, holder: number): boolean {
-    const from = features.length;
-    const { keys, counts: entryCounts } = entry;
-    for (let i = 0; i < keys.length; i += 1) {
-      const key: unknown = keys[i];
-      const count: unknown = entryCounts[i];
-      if (typeof key !== 'string' || typeof count !== 'number' || !(count >= 1)) break;
-      const id = intern(ids, key);
-      if (lastHolder[id] === holder) break;
-      lastHolder[id] = holder;
-      features.push(id);
-      counts.push(count);
-    }
-    if (features.length - from === keys.length) return true;
-    features.length = from;
-    counts.length = from;
-    return false;
-  };
+  const previous = decodeSnapshot(saved);
+  if (previous !== undefined) for (const entry of previous.vocabulary) intern(entry, boostOf(entry, entry.indexOf(' ') + 1));
 
-  articles.forEach(function internArticle(article, index) {
-    const language = article.meta.language;
-    let ids = table.byLanguage.get(language);
-    if (ids === undefined) {
-      ids = new Map();
-      table.byLanguage.set(language, ids);
+  // Where each article's features come from: the position of its record in the snapshot, when
+  // that holds a sound one, else its features counted now. Settled first, so the arrays below are
+  // allocated once: filling typed arrays is several times faster than pushing onto plain ones.
+  const sources: (number | ClusterFeatures)[] = [];
+  // The article that last took each id: a saved article naming a feature twice is damaged.
+  const lastHolder = new Int32Array(table.keyOf.length).fill(-1);
+  let unchanged = previous !== undefined && previous.articles.length === articles.length;
+  let total = 0;
+  for (let index = 0; index < articles.length; index += 1) {
+    const article = articles[index] as SegmentedArticle;
+    const slot = previous?.slotOf.get(snapshotName(article));
+    if (previous !== undefined && slot !== undefined && isSoundRecord(previous, slot, article.meta.language, index, lastHolder)) {
+      if (slot !== index) unchanged = false;
+      sources.push(slot);
+      total += (previous.offsets[slot + 1] as number) - (previous.offsets[slot] as number);
+    } else {
+      unchanged = false;
+      const counted = clusterFeatures(article);
+      sources.push(counted);
+      total += counted.keys.length;
     }
-    starts.push(features.length);
-    if (!internAll(featuresOf(article, cache), ids, index)) {
-      const entry = clusterFeatures(article);
-      if (cache !== undefined) cache.set(clusterFeatureKey(article), entry);
-      internAll(entry, ids, index + articles.length);
+  }
+
+  // Every article's interned features end to end, with each feature's count beside it.
+  const features = new Int32Array(total);
+  const counts = new Int32Array(total);
+  const starts = new Int32Array(articles.length + 1);
+  let at = 0;
+  for (let index = 0; index < articles.length; index += 1) {
+    starts[index] = at;
+    const source = sources[index] as number | ClusterFeatures;
+    if (typeof source === 'number') {
+      const { offsets } = previous as DecodedSnapshot;
+      const from = offsets[source] as number;
+      const to = offsets[source + 1] as number;
+      features.set((previous as DecodedSnapshot).ids.subarray(from, to), at);
+      counts.set((previous as DecodedSnapshot).counts.subarray(from, to), at);
+      at += to - from;
+    } else {
+      const language = (articles[index] as SegmentedArticle).meta.language;
+      for (let k = 0; k < source.keys.length; k += 1, at += 1) {
+        const key = source.keys[k] as string;
+        features[at] = intern(`${language} ${key}`, boostOf(key, 0));
+        counts[at] = source.counts[k] as number;
+      }
     }
-  });
-  starts.push(features.length);
+  }
+  starts[articles.length] = at;
   for (let i = 0; i < features.length; i += 1) {
     const id = features[i] as number;
     table.df[id] = (table.df[id] as number) + 1;
   }
+  // A saved feature no article holds any more is left out of the next snapshot.
+  if (unchanged && table.df.includes(0)) unchanged = false;
 
   const n = articles.length + IDF_PRIOR;
   const idf = table.df.map((freq) => Math.log(n / freq));
@@ -317,7 +327,15 @@ function buildProfiles(articles: SegmentedArticle[], cache: ClusterFeatureCache 
     if (norm > 0) for (let i = start; i < size; i += 1) weights[i] = (weights[i] as number) / norm;
     return { index, id: article.id, language: article.meta.language, title: headline(article), start, end: size };
   });
-  return { profiles, table, ids: vectorIds, weights };
+  const corpus = { profiles, table, ids: vectorIds, weights };
+  if (!keep) return { corpus };
+  return { corpus, snapshot: unchanged ? saved : encodeSnapshot(articles, table.keyOf, features, counts, starts) };
+}
+
+/** The weight factor of a feature key starting at `at` of `text`: entities and figures count more. */
+function boostOf(text: string, at: number): number {
+  const first = text.charCodeAt(at);
+  return first === 64 /* @ */ ? ENTITY_BOOST : first === 35 /* # */ ? FIGURE_BOOST : 1;
 }
 
 /**

@@ -364,15 +364,18 @@ describe('openDigestCaches', () => {
     const dir = tempDir();
     const first = openDigestCaches({ dir, version: 'v1' });
     buildDigest(before, first.buildOptions);
-    for (const kind of ['ingest', 'articles', 'features'] as const) expect(first[kind].stats.writes, kind).toBe(30);
+    for (const kind of ['ingest', 'articles'] as const) expect(first[kind].stats.writes, kind).toBe(30);
+    // The cluster features of the whole corpus are one entry.
+    expect(first.features.stats.writes).toBe(1);
     first.save();
     const reopened = openDigestCaches({ dir, version: 'v1' });
     const observer = countingObserver();
     const warm = buildDigest(after, { ...reopened.buildOptions, observer });
-    for (const kind of ['ingest', 'articles', 'features'] as const) {
+    for (const kind of ['ingest', 'articles'] as const) {
       expect(reopened[kind].stats.reads, kind).toBe(30);
       expect(reopened[kind].stats.writes, kind).toBe(1);
     }
+    expect(reopened.features.stats).toEqual({ reads: 1, writes: 1 });
     expect(observer.calls.normalize).toBe(1);
     expect(JSON.stringify(warm)).toBe(JSON.stringify(buildDigest(after)));
   });
@@ -388,12 +391,15 @@ describe('openDigestCaches', () => {
     for (const kind of Object.keys(removed) as (keyof typeof removed)[]) removed[kind] = caches[kind].save();
     expect(removed.ingest).toBe(1);
     expect(removed.articles).toBe(1);
-    expect(removed.features).toBe(1);
+    // The one cluster-features entry is rewritten without the article, not dropped.
+    expect(removed.features).toBe(0);
+    expect(caches.features.stats.writes).toBe(1);
     expect(removed.stories).toBeGreaterThanOrEqual(1);
     const reopened = openDigestCaches({ dir, version: 'v1' });
     buildDigest(before, reopened.buildOptions);
     for (const kind of ['ingest', 'articles', 'features', 'stories'] as const) expect(reopened[kind].stats.writes, kind).toBe(0);
-    for (const kind of ['ingest', 'articles', 'features'] as const) expect(reopened[kind].stats.reads, kind).toBe(30);
+    for (const kind of ['ingest', 'articles'] as const) expect(reopened[kind].stats.reads, kind).toBe(30);
+    expect(reopened.features.stats.reads).toBe(1);
     expect(reopened.save()).toBe(0);
   });
 });

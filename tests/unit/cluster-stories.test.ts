@@ -6,12 +6,13 @@ import { generateCorpus } from '../../src/bench/generate-corpus.ts';
 import { OptionError } from '../../src/errors.ts';
 import { validateArticleMeta } from '../../src/pipeline/article-schema.ts';
 import {
-  clusterFeatureKey,
+  CLUSTER_SNAPSHOT_KEY,
   clusterFeatures,
   clusterStories,
   createMemoryClusterFeatureCache,
   type ClusterFeatureCache,
   type ClusterFeatures,
+  type ClusterSnapshot,
 } from '../../src/pipeline/cluster-stories.ts';
 import { normalizeArticle } from '../../src/pipeline/normalize.ts';
 import { splitSentences } from '../../src/pipeline/split-sentences.ts';
@@ -185,49 +186,102 @@ describe('clusterStories with a feature cache', () => {
     const plain = clusterStories(corpus);
     const cache = recordingCache();
     const filling = clusterStories(corpus, {}, cache);
-    expect(cache.writes).toHaveLength(corpus.length);
+    expect(cache.writes).toEqual([CLUSTER_SNAPSHOT_KEY]);
     expect(cache.reads).toEqual([]);
     const reading = clusterStories(corpus, {}, cache);
-    expect(cache.reads).toHaveLength(corpus.length);
-    expect(cache.writes).toHaveLength(corpus.length);
+    expect(cache.reads).toEqual([CLUSTER_SNAPSHOT_KEY]);
     expect(filling).toEqual(plain);
     expect(reading).toEqual(plain);
+  });
+
+  it('stores the snapshot again only when the corpus has changed', () => {
+    const cache = recordingCache();
+    clusterStories(corpus, {}, cache);
+    clusterStories(corpus, {}, cache);
+    expect(cache.writes).toHaveLength(1);
+    clusterStories(corpus.slice(1), {}, cache);
+    expect(cache.writes).toHaveLength(2);
   });
 
   it('stores exactly the features a recomputation gives, in the order first seen', () => {
     const cache = recordingCache();
     clusterStories(corpus.slice(0, 20), {}, cache);
-    for (const article of corpus.slice(0, 20)) {
-      const stored = cache.get(clusterFeatureKey(article));
-      expect(stored).toEqual(clusterFeatures(article));
-    }
+    const stored = snapshotFeatures(cache.get(CLUSTER_SNAPSHOT_KEY)!);
+    expect(stored.size).toBe(20);
+    for (const article of corpus.slice(0, 20)) expect(stored.get(`${article.contentHash}\n${article.file}`)).toEqual(clusterFeatures(article));
   });
 
-  it('counts a changed article afresh, under a new key, and uses the new counts', () => {
+  it('keeps no feature that only a removed article held', () => {
+    const cache = recordingCache();
+    const [first, ...rest] = corpus as [SegmentedArticle, ...SegmentedArticle[]];
+    const unique: SegmentedArticle = { ...first, text: `${first.text} The quokka xylophonist recorded it.`, contentHash: `${first.contentHash}-unique` };
+    clusterStories([unique, ...rest], {}, cache);
+    expect(cache.get(CLUSTER_SNAPSHOT_KEY)!.vocabulary).toContain('en quokka');
+    const result = clusterStories(rest, {}, cache);
+    const snapshot = cache.get(CLUSTER_SNAPSHOT_KEY)!;
+    expect(snapshot.vocabulary).not.toContain('en quokka');
+    expect(snapshot.articles).toHaveLength(rest.length);
+    expect(result).toEqual(clusterStories(rest));
+  });
+
+  it('counts a changed article afresh and uses the new counts', () => {
     const cache = recordingCache();
     clusterStories(corpus, {}, cache);
     const [first, ...rest] = corpus as [SegmentedArticle, ...SegmentedArticle[]];
     const changed: SegmentedArticle = { ...first, text: `${first.text} A late paragraph about harbour dredging.`, contentHash: `${first.contentHash}-edited` };
-    const writesBefore = cache.writes.length;
     const result = clusterStories([changed, ...rest], {}, cache);
-    expect(cache.writes.slice(writesBefore)).toEqual([clusterFeatureKey(changed)]);
-    expect(clusterFeatureKey(changed)).not.toBe(clusterFeatureKey(first));
-    expect(cache.get(clusterFeatureKey(changed))?.keys).toContain('dredg');
+    const stored = snapshotFeatures(cache.get(CLUSTER_SNAPSHOT_KEY)!);
+    expect(stored.has(`${first.contentHash}\n${first.file}`)).toBe(false);
+    expect(stored.get(`${changed.contentHash}\n${changed.file}`)?.keys).toContain('dredg');
     expect(result).toEqual(clusterStories([changed, ...rest]));
   });
 
-  it('ignores a malformed entry and recounts the article, so a damaged cache cannot change the clusters', () => {
-    const damaged: ClusterFeatures[] = [
-      { keys: ['harbour', 'bridge'], counts: [1] },
-      { keys: ['harbour', 'harbour'], counts: [1, 2] },
-      { keys: ['harbour', 'bridge'], counts: [1, 0] },
-      { keys: ['harbour', 7 as unknown as string], counts: [1, 1] },
+  it('gives the clusters of a cold run from the snapshot of another corpus', () => {
+    const cache = recordingCache();
+    clusterStories(corpus.slice(0, 180), {}, cache);
+    const other = corpus.slice(60);
+    expect(clusterStories(other, {}, cache)).toEqual(clusterStories(other));
+  });
+
+  it('ignores a damaged snapshot, counting the articles it cannot vouch for, and stores a sound one', () => {
+    const cache = recordingCache();
+    clusterStories(corpus, {}, cache);
+    const good = cache.get(CLUSTER_SNAPSHOT_KEY)!;
+    const ints = (values: number[]) => Buffer.from(Int32Array.from(values).buffer).toString('base64');
+    const decoded = (text: string) => [...new Int32Array(new Uint8Array(Buffer.from(text, 'base64')).buffer)];
+    const ids = decoded(good.ids);
+    const offsets = decoded(good.offsets);
+    const secondOfFirst = offsets[0]! + 1;
+    const damaged: unknown[] = [
+      'not a snapshot',
+      { ...good, ids: 'not base64!' },
+      { ...good, ids: ints(ids.map((id, i) => (i === 0 ? good.vocabulary.length : id))) },
+      { ...good, counts: ints(decoded(good.counts).map((c, i) => (i === 3 ? 0 : c))) },
+      { ...good, ids: ints(ids.map((id, i) => (i === secondOfFirst ? ids[offsets[0]!]! : id))) },
+      { ...good, offsets: ints(offsets.slice(1)) },
+      { ...good, vocabulary: good.vocabulary.map((entry, i) => (i === 0 ? good.vocabulary[1]! : entry)) },
+      { ...good, vocabulary: good.vocabulary.map((entry) => entry.replace(/^en /, 'de ')) },
+      { ...good, articles: good.articles.map((name, i) => (i === 1 ? good.articles[0]! : name)) },
     ];
+    const cold = clusterStories(corpus);
     for (const broken of damaged) {
-      const cache = recordingCache();
-      cache.set(clusterFeatureKey(corpus[0]!), broken);
-      expect(clusterStories(corpus, {}, cache), JSON.stringify(broken)).toEqual(clusterStories(corpus));
-      expect(cache.get(clusterFeatureKey(corpus[0]!))).toEqual(clusterFeatures(corpus[0]!));
+      const store = recordingCache();
+      store.set(CLUSTER_SNAPSHOT_KEY, broken as ClusterSnapshot);
+      const label = JSON.stringify(broken).slice(0, 200);
+      expect(clusterStories(corpus, {}, store), label).toEqual(cold);
+      expect(store.get(CLUSTER_SNAPSHOT_KEY), label).toEqual(good);
     }
   });
 });
+
+/** The features of each article a snapshot holds, by `${contentHash}\n${file}`, decoded by hand. */
+function snapshotFeatures(snapshot: ClusterSnapshot): Map<string, ClusterFeatures> {
+  const ints = (text: string) => [...new Int32Array(new Uint8Array(Buffer.from(text, 'base64')).buffer)];
+  const [offsets, ids, counts] = [ints(snapshot.offsets), ints(snapshot.ids), ints(snapshot.counts)];
+  return new Map(
+    snapshot.articles.map((name, slot) => {
+      const range = ids.slice(offsets[slot], offsets[slot + 1]).map((id) => snapshot.vocabulary[id]!.replace(/^\S+ /, ''));
+      return [name, { keys: range, counts: counts.slice(offsets[slot], offsets[slot + 1]) }];
+    }),
+  );
+}
