@@ -4,8 +4,8 @@
  * Generates a corpus of N articles (default 1,000) whose true grouping is known, runs the pipeline
  * on it and prints each stage's wall time, peak memory, candidate pairs and BCubed P/R/F1; with
  * `--baseline` also the all-pairs clusterer on the same corpus and the speed ratio; and a cold versus
- * cached rebuild after adding one article (median of five rounds, after one untimed cached build). `--json` prints one JSON object
- * instead of the table.
+ * cached rebuild after adding one article (medians of seven rounds, after three untimed ones).
+ * `--json` prints one JSON object instead of the table.
  * Progress goes to stderr when it is a terminal.
  */
 import { UsageError } from '../src/errors.ts';

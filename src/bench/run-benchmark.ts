@@ -143,7 +143,16 @@ function measureMain(files: ArticleFile[], truth: Record<string, string>, timer:
  * each. A single build of a thousand articles takes well under a tenth of a second cached, where
  * another process or a garbage collection on this 2-core machine moves one sample by half.
  */
-const INCREMENTAL_ROUNDS = 5;
+const INCREMENTAL_ROUNDS = 7;
+
+/**
+ * Rounds run the same way first and not timed. Timed from the start, both builds ran slower for
+ * the first three or four rounds (V8 still compiling and the heap still growing), the cached one
+ * by a larger share. The figures compare the work of the two builds, both with compiled code; a
+ * build in a new process also pays for compiling, a fixed cost that weighs more on the short
+ * cached build (the README gives both).
+ */
+const WARM_UP_ROUNDS = 3;
 
 /**
  * Fills an on-disk cache from `before`, then times cold and cached builds of `after`: each cold
@@ -161,27 +170,28 @@ function measureIncremental(before: ArticleFile[], after: ArticleFile[]): NonNul
     // As `npm run build` does after every successful build (this packs the entries into one file per kind).
     primed.save();
 
-    // One untimed cached build first. The cold path's code has been compiled by V8 since the main
-    // run; without this, the first cached rounds would also pay for compiling the code that reads
-    // the cache, and the comparison would be between warm and cold JIT, not between builds.
-    cpSync(primedDir, path.join(dir, 'warm-up'), { recursive: true });
-    buildDigest(after, openDigestCaches({ dir: path.join(dir, 'warm-up'), version: 'bench' }).buildOptions);
-
     const colds: ReturnType<typeof measureDigest>[] = [];
     const warms: ReturnType<typeof measureDigest>[] = [];
     let counts = { hits: 0, misses: 0, storyHits: 0, storyMisses: 0 };
-    for (let round = 0; round < INCREMENTAL_ROUNDS; round += 1) {
+    for (let round = 0; round < WARM_UP_ROUNDS + INCREMENTAL_ROUNDS; round += 1) {
+      const timed = round >= WARM_UP_ROUNDS;
       // Cold is the same build on an empty cache, as the first `npm run build` runs it: it computes
       // every entry and stores it. Both sides of the ratio run the same code; only the cache differs.
-      const empty = openDigestCaches({ dir: path.join(dir, `cold-${round}`), version: 'bench' });
-      colds.push(measureDigest(() => buildDigest(after, empty.buildOptions)));
+      const coldDir = path.join(dir, `cold-${round}`);
+      const empty = openDigestCaches({ dir: coldDir, version: 'bench' });
+      const cold = measureDigest(() => buildDigest(after, empty.buildOptions));
       // A new cache object on a fresh copy of the primed folder: everything comes from disk, and
       // no round sees the entries an earlier round wrote.
       const roundDir = path.join(dir, `round-${round}`);
       cpSync(primedDir, roundDir, { recursive: true });
       const caches = openDigestCaches({ dir: roundDir, version: 'bench' });
       const counter = createStageTimer();
-      warms.push(measureDigest(() => buildDigest(after, { ...caches.buildOptions, observer: counter })));
+      const warm = measureDigest(() => buildDigest(after, { ...caches.buildOptions, observer: counter }));
+      rmSync(coldDir, { recursive: true, force: true });
+      rmSync(roundDir, { recursive: true, force: true });
+      if (!timed) continue;
+      colds.push(cold);
+      warms.push(warm);
       const calls = counter.calls();
       counts = { hits: caches.articles.stats.reads, misses: calls.normalize, storyHits: caches.stories.stats.reads, storyMisses: calls.merge };
     }
