@@ -151,10 +151,9 @@ export function clusterStories(
   const candidates = candidatePairs(corpus, opts);
   const dot = createDot(corpus);
   const edges: Edge[] = [];
-  for (let k = 0; k < candidates.length; k += 1) {
-    const pair = candidates[k] as [number, number];
-    const a = pair[0];
-    const b = pair[1];
+  for (let k = 0; k < candidates.length; k += 2) {
+    const a = candidates[k] as number;
+    const b = candidates[k + 1] as number;
     const left = profiles[a];
     const right = profiles[b];
     if (left === undefined || right === undefined || left.language !== right.language) continue;
@@ -166,7 +165,7 @@ export function clusterStories(
   const n = articles.length;
   return {
     clusters,
-    stats: { articles: n, candidatePairs: candidates.length, allPairs: n < 2 ? 0 : (n * (n - 1)) / 2 },
+    stats: { articles: n, candidatePairs: candidates.length / 2, allPairs: n < 2 ? 0 : (n * (n - 1)) / 2 },
   };
 }
 
@@ -386,16 +385,18 @@ function dotMaps(a: IdVector, b: IdVector): number {
 }
 
 /**
- * Pairs (lower index first) that share at least `minSharedKeys` signature keys. A key held by more than
+ * Pairs (lower index first) that share at least `minSharedKeys` signature keys, end to end in one
+ * flat list (`[a0, b0, a1, b1, …]`: no array per pair). A key held by more than
  * `maxKeyFrequency` articles only counts for the last `commonKeyWindow` holders before the article, so
  * each article has at most signatureSize × maxKeyFrequency partners to count.
  */
-function candidatePairs(corpus: Corpus, opts: Required<ClusterOptions>): [number, number][] {
+function candidatePairs(corpus: Corpus, opts: Required<ClusterOptions>): number[] {
   const { profiles, table } = corpus;
   const postings: number[][] = [];
   const shared = new Int32Array(profiles.length);
   const met: number[] = [];
-  const pairs: [number, number][] = [];
+  const partners: number[] = [];
+  const pairs: number[] = [];
   for (let p = 0; p < profiles.length; p += 1) {
     const profile = profiles[p] as Profile;
     met.length = 0;
@@ -416,14 +417,14 @@ function candidatePairs(corpus: Corpus, opts: Required<ClusterOptions>): [number
       }
       posting.push(profile.index);
     }
-    const partners: number[] = [];
+    partners.length = 0;
     for (let i = 0; i < met.length; i += 1) {
       const other = met[i] as number;
       if ((shared[other] as number) >= opts.minSharedKeys) partners.push(other);
       shared[other] = 0;
     }
     partners.sort((a, b) => a - b);
-    for (let i = 0; i < partners.length; i += 1) pairs.push([partners[i] as number, profile.index]);
+    for (let i = 0; i < partners.length; i += 1) pairs.push(partners[i] as number, profile.index);
   }
   return pairs;
 }
