@@ -19,16 +19,29 @@ export interface HeadlineBigrams {
   readonly counts: Uint32Array;
 }
 
+/**
+ * Where the bigrams of the text being counted are sorted; grown when a text needs more. One
+ * buffer for every call: the clusterer and the aligner count thousands of short texts, and
+ * allocating typed arrays cost more than counting their bigrams.
+ */
+let scratch = new Uint32Array(256);
+
 /** Counts the bigrams of `text` once, for any number of `headlineDice` calls. */
 export function headlineBigrams(text: string): HeadlineBigrams {
   const squeezed = text.replace(/\s+/g, '');
-  const all = new Uint32Array(Math.max(0, squeezed.length - 1));
-  for (let i = 0; i < all.length; i += 1) all[i] = squeezed.charCodeAt(i) * 65536 + squeezed.charCodeAt(i + 1);
+  const length = Math.max(0, squeezed.length - 1);
+  if (scratch.length < length) scratch = new Uint32Array(Math.max(length, 2 * scratch.length));
+  const all = scratch.subarray(0, length);
+  for (let i = 0; i < length; i += 1) all[i] = squeezed.charCodeAt(i) * 65536 + squeezed.charCodeAt(i + 1);
   all.sort();
-  const bigrams = new Uint32Array(all.length);
-  const counts = new Uint32Array(all.length);
+  let distinct = 0;
+  for (let i = 0; i < length; i += 1) if (i === 0 || all[i] !== all[i - 1]) distinct += 1;
+  // One buffer for both lists: the distinct bigrams, then their counts.
+  const both = new Uint32Array(2 * distinct);
+  const bigrams = both.subarray(0, distinct);
+  const counts = both.subarray(distinct);
   let size = 0;
-  for (let i = 0; i < all.length; i += 1) {
+  for (let i = 0; i < length; i += 1) {
     if (size > 0 && bigrams[size - 1] === all[i]) counts[size - 1] = (counts[size - 1] as number) + 1;
     else {
       bigrams[size] = all[i] as number;
@@ -36,7 +49,7 @@ export function headlineBigrams(text: string): HeadlineBigrams {
       size += 1;
     }
   }
-  return { squeezed, bigrams: bigrams.subarray(0, size), counts: counts.subarray(0, size) };
+  return { squeezed, bigrams, counts };
 }
 
 /**
