@@ -122,7 +122,7 @@ export function openFileCache<T = CachedArticle>(options: FileCacheOptions = {})
   }
 
   // Every entry read or set in this session, what `save()` writes: its JSON text, or for an entry
-  // read from the pack, where that text starts in the pack's bytes (see `pack`).
+  // read from the pack, its line in the pack (see `pack`).
   const touched = new Map<string, string | number>();
   const stats = { reads: 0, writes: 0 };
   const checkKey = (key: string): string => {
@@ -130,10 +130,12 @@ export function openFileCache<T = CachedArticle>(options: FileCacheOptions = {})
     return key;
   };
   const packFile = path.join(dir, PACK_FILE);
-  // The saved entries: for each key, its JSON text, or the offset in `bytes` where that text
-  // starts; it ends at the next line break.
+  // The saved entries: for each key, its JSON text, or its line: the text runs in `bytes` from
+  // `starts[line]` to `ends[line]`.
   let pack: Map<string, string | number> | undefined;
   let bytes: Buffer | undefined;
+  const starts: number[] = [];
+  const ends: number[] = [];
   let ascii = true;
   // Read on first use, and only then: a cache opened and never asked costs nothing. Only the keys
   // are decoded here; an entry's text is decoded when it is asked for (and again by `save()`),
@@ -152,18 +154,17 @@ export function openFileCache<T = CachedArticle>(options: FileCacheOptions = {})
       let end = bytes.indexOf(0x0a, start);
       if (end < 0) end = bytes.length;
       const space = bytes.indexOf(0x20, start);
-      if (space > start && space < end) pack.set(bytes.toString('latin1', start, space), space + 1);
+      if (space > start && space < end) {
+        pack.set(bytes.toString('latin1', start, space), starts.length);
+        starts.push(space + 1);
+        ends.push(end);
+      }
       start = end + 1;
     }
     return pack;
   };
-  const textAt = (start: number): string => {
-    const all = bytes as Buffer;
-    let end = all.indexOf(0x0a, start);
-    if (end < 0) end = all.length;
-    // A line break never falls inside a UTF-8 sequence, so decoding one line gives what decoding the file would.
-    return all.toString(ascii ? 'latin1' : 'utf8', start, end);
-  };
+  // A line break never falls inside a UTF-8 sequence, so decoding one line gives what decoding the file would.
+  const textAt = (line: number): string => (bytes as Buffer).toString(ascii ? 'latin1' : 'utf8', starts[line], ends[line]);
 
   return {
     dir,
@@ -197,7 +198,7 @@ export function openFileCache<T = CachedArticle>(options: FileCacheOptions = {})
         .join('');
       writeFileSync(temporary, lines.replace(/[\u0080-\uffff]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`));
       renameSync(temporary, packFile);
-      // Offsets still point into `bytes`, which is kept: the file read is what they were read from.
+      // Line numbers still point into `bytes`, which is kept: the file read is what they were read from.
       pack = new Map(touched);
       // Leftovers of builds killed while saving (or of older cache layouts). Only old ones: a
       // fresh temporary file may belong to another build saving right now.

@@ -20,10 +20,14 @@ export type SnapshotArticle = Pick<SegmentedArticle, 'contentHash' | 'file'>;
  * in the machine's byte order.
  */
 export interface ClusterSnapshot {
-  /** Per article, what its features are a function of: `${contentHash}\n${file}`. */
-  articles: string[];
-  /** Every feature the articles hold, as `${language} ${key}`; a feature's id is its position here. */
-  vocabulary: string[];
+  /** Per article, what its features are a function of (`${contentHash}\n${file}`), separated by U+0000. */
+  articles: string;
+  /**
+   * Every feature the articles hold, as `${language} ${key}`, separated by U+0000; a feature's id
+   * is its position. Two long strings rather than thousands of short ones: JSON reads and writes
+   * them several times faster.
+   */
+  vocabulary: string;
   /** Where each article's features start in `ids`, and after the last article where they end. */
   offsets: string;
   /** The articles' feature ids end to end, each article's in the order first seen. */
@@ -31,6 +35,9 @@ export interface ClusterSnapshot {
   /** `counts[i]` is how often feature `ids[i]` occurs in its article. */
   counts: string;
 }
+
+/** Separates the names in `ClusterSnapshot.articles` and `vocabulary`; a name holding it is never stored. */
+const SEPARATOR = '\u0000';
 
 /** What an article's features are a function of: its bytes (by hash) and its path. */
 export function snapshotName(article: SnapshotArticle): string {
@@ -61,8 +68,9 @@ export interface DecodedSnapshot {
 export function decodeSnapshot(saved: unknown): DecodedSnapshot | undefined {
   if (typeof saved !== 'object' || saved === null) return undefined;
   const snapshot = saved as ClusterSnapshot;
-  const { articles, vocabulary } = snapshot;
-  if (!isStringList(articles) || !isStringList(vocabulary)) return undefined;
+  const articles = splitNames(snapshot.articles);
+  const vocabulary = splitNames(snapshot.vocabulary);
+  if (articles === undefined || vocabulary === undefined) return undefined;
   const offsets = decodeInts(snapshot.offsets);
   const ids = decodeInts(snapshot.ids);
   const counts = decodeInts(snapshot.counts);
@@ -99,8 +107,9 @@ export function decodeSnapshot(saved: unknown): DecodedSnapshot | undefined {
  * The snapshot of a corpus: `features` and `counts` hold every article's feature ids (into
  * `keyOf`, each a `${language} ${key}`) and counts end to end, article `i` from `starts[i]` to
  * `starts[i + 1]`. Only features some article holds are kept, renumbered in the order first seen.
+ * Undefined when a name holds the separator (none can in practice: decoding refuses NUL bytes).
  */
-export function encodeSnapshot(articles: readonly SnapshotArticle[], keyOf: readonly string[], features: Int32Array, counts: Int32Array, starts: Int32Array): ClusterSnapshot {
+export function encodeSnapshot(articles: readonly SnapshotArticle[], keyOf: readonly string[], features: Int32Array, counts: Int32Array, starts: Int32Array): ClusterSnapshot | undefined {
   const renumbered = new Int32Array(keyOf.length).fill(-1);
   const vocabulary: string[] = [];
   const ids = new Int32Array(features.length);
@@ -112,17 +121,21 @@ export function encodeSnapshot(articles: readonly SnapshotArticle[], keyOf: read
     }
     ids[i] = renumbered[id] as number;
   }
+  const names = articles.map(snapshotName);
+  if (names.some((name) => name.includes(SEPARATOR)) || vocabulary.some((name) => name.includes(SEPARATOR))) return undefined;
   return {
-    articles: articles.map(snapshotName),
-    vocabulary,
+    articles: names.join(SEPARATOR),
+    vocabulary: vocabulary.join(SEPARATOR),
     offsets: encodeInts(starts),
     ids: encodeInts(ids),
     counts: encodeInts(counts),
   };
 }
 
-function isStringList(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+/** The names joined in `text`, or undefined when it is not a string. */
+function splitNames(text: unknown): string[] | undefined {
+  if (typeof text !== 'string') return undefined;
+  return text === '' ? [] : text.split(SEPARATOR);
 }
 
 function encodeInts(values: Int32Array): string {

@@ -216,11 +216,11 @@ describe('clusterStories with a feature cache', () => {
     const [first, ...rest] = corpus as [SegmentedArticle, ...SegmentedArticle[]];
     const unique: SegmentedArticle = { ...first, text: `${first.text} The quokka xylophonist recorded it.`, contentHash: `${first.contentHash}-unique` };
     clusterStories([unique, ...rest], {}, cache);
-    expect(cache.get(CLUSTER_SNAPSHOT_KEY)!.vocabulary).toContain('en quokka');
+    expect(cache.get(CLUSTER_SNAPSHOT_KEY)!.vocabulary.split('\u0000')).toContain('en quokka');
     const result = clusterStories(rest, {}, cache);
     const snapshot = cache.get(CLUSTER_SNAPSHOT_KEY)!;
-    expect(snapshot.vocabulary).not.toContain('en quokka');
-    expect(snapshot.articles).toHaveLength(rest.length);
+    expect(snapshot.vocabulary.split('\u0000')).not.toContain('en quokka');
+    expect(snapshot.articles.split('\u0000')).toHaveLength(rest.length);
     expect(result).toEqual(clusterStories(rest));
   });
 
@@ -252,6 +252,8 @@ describe('clusterStories with a feature cache', () => {
     const ids = decoded(good.ids);
     const offsets = decoded(good.offsets);
     const secondOfFirst = offsets[0]! + 1;
+    const vocabulary = good.vocabulary.split('\u0000');
+    const names = good.articles.split('\u0000');
     const damaged: unknown[] = [
       'not a snapshot',
       { ...good, ids: 'not base64!' },
@@ -259,9 +261,9 @@ describe('clusterStories with a feature cache', () => {
       { ...good, counts: ints(decoded(good.counts).map((c, i) => (i === 3 ? 0 : c))) },
       { ...good, ids: ints(ids.map((id, i) => (i === secondOfFirst ? ids[offsets[0]!]! : id))) },
       { ...good, offsets: ints(offsets.slice(1)) },
-      { ...good, vocabulary: good.vocabulary.map((entry, i) => (i === 0 ? good.vocabulary[1]! : entry)) },
-      { ...good, vocabulary: good.vocabulary.map((entry) => entry.replace(/^en /, 'de ')) },
-      { ...good, articles: good.articles.map((name, i) => (i === 1 ? good.articles[0]! : name)) },
+      { ...good, vocabulary: vocabulary.map((entry, i) => (i === 0 ? vocabulary[1]! : entry)).join('\u0000') },
+      { ...good, vocabulary: vocabulary.map((entry) => entry.replace(/^en /, 'de ')).join('\u0000') },
+      { ...good, articles: names.map((name, i) => (i === 1 ? names[0]! : name)).join('\u0000') },
     ];
     const cold = clusterStories(corpus);
     for (const broken of damaged) {
@@ -278,9 +280,10 @@ describe('clusterStories with a feature cache', () => {
 function snapshotFeatures(snapshot: ClusterSnapshot): Map<string, ClusterFeatures> {
   const ints = (text: string) => [...new Int32Array(new Uint8Array(Buffer.from(text, 'base64')).buffer)];
   const [offsets, ids, counts] = [ints(snapshot.offsets), ints(snapshot.ids), ints(snapshot.counts)];
+  const vocabulary = snapshot.vocabulary.split('\u0000');
   return new Map(
-    snapshot.articles.map((name, slot) => {
-      const range = ids.slice(offsets[slot], offsets[slot + 1]).map((id) => snapshot.vocabulary[id]!.replace(/^\S+ /, ''));
+    snapshot.articles.split('\u0000').map((name, slot) => {
+      const range = ids.slice(offsets[slot], offsets[slot + 1]).map((id) => vocabulary[id]!.replace(/^\S+ /, ''));
       return [name, { keys: range, counts: counts.slice(offsets[slot], offsets[slot + 1]) }];
     }),
   );
