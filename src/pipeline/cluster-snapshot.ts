@@ -48,6 +48,8 @@ export function snapshotName(article: SnapshotArticle): string {
 export interface DecodedSnapshot {
   articles: string[];
   vocabulary: string[];
+  /** The id of each feature: its position in `vocabulary`. */
+  idOf: Map<string, number>;
   /** The languages of the vocabulary, each once. */
   languages: string[];
   /** The language of each feature id, as a position in `languages`. */
@@ -81,14 +83,14 @@ export function decodeSnapshot(saved: unknown): DecodedSnapshot | undefined {
     const id = ids[i] as number;
     if (id < 0 || id >= vocabulary.length || (counts[i] as number) < 1) return undefined;
   }
-  const named = new Set<string>();
+  const idOf = new Map<string, number>();
   const languages: string[] = [];
   const languageOf = new Int32Array(vocabulary.length);
   for (let id = 0; id < vocabulary.length; id += 1) {
     const entry = vocabulary[id] as string;
     const space = entry.indexOf(' ');
-    if (space < 1 || named.has(entry)) return undefined;
-    named.add(entry);
+    if (space < 1 || idOf.has(entry)) return undefined;
+    idOf.set(entry, id);
     // Vocabularies hold one language or a few: a list beats a Map.
     const language = entry.slice(0, space);
     let index = languages.indexOf(language);
@@ -100,7 +102,7 @@ export function decodeSnapshot(saved: unknown): DecodedSnapshot | undefined {
     if (slotOf.has(articles[slot] as string)) return undefined;
     slotOf.set(articles[slot] as string, slot);
   }
-  return { articles, vocabulary, languages, languageOf, slotOf, offsets, ids, counts };
+  return { articles, vocabulary, idOf, languages, languageOf, slotOf, offsets, ids, counts };
 }
 
 /**

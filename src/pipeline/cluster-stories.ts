@@ -231,7 +231,17 @@ const LOG_COUNT = Array.from({ length: 64 }, (_, count) => 1 + Math.log(count));
  * returns the snapshot of this corpus: `saved` itself when it already is that, else a new one.
  */
 function buildProfiles(articles: SegmentedArticle[], saved: ClusterSnapshot | undefined, keep: boolean): { corpus: Corpus; snapshot?: ClusterSnapshot } {
-  const table: FeatureTable = { idOf: new Map(), keyOf: [], boost: [], df: [] };
+  // The features of the snapshot keep their ids; a decoded snapshot is this call's own to extend.
+  const previous = decodeSnapshot(saved);
+  const table: FeatureTable =
+    previous === undefined
+      ? { idOf: new Map(), keyOf: [], boost: [], df: [] }
+      : {
+          idOf: previous.idOf,
+          keyOf: previous.vocabulary,
+          boost: previous.vocabulary.map((entry) => boostOf(entry, entry.indexOf(' ') + 1)),
+          df: new Array<number>(previous.vocabulary.length).fill(0),
+        };
   const intern = function intern(key: string, boost: number): number {
     let id = table.idOf.get(key);
     if (id === undefined) {
@@ -243,8 +253,6 @@ function buildProfiles(articles: SegmentedArticle[], saved: ClusterSnapshot | un
     }
     return id;
   };
-  const previous = decodeSnapshot(saved);
-  if (previous !== undefined) for (const entry of previous.vocabulary) intern(entry, boostOf(entry, entry.indexOf(' ') + 1));
 
   // Where each article's features come from: the position of its record in the snapshot, when
   // that holds a sound one, else its features counted now. Settled first, so the arrays below are

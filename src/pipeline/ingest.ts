@@ -465,7 +465,9 @@ function slugClashes(paths: string[]): ArticleConflictError[] {
   const bySlug = new Map<string, string[]>();
   for (const path of paths) {
     const slug = baseName(path).replace(/\.md$/i, '').normalize('NFC').toLowerCase();
-    bySlug.set(slug, [...(bySlug.get(slug) ?? []), path]);
+    const group = bySlug.get(slug);
+    if (group === undefined) bySlug.set(slug, [path]);
+    else group.push(path);
   }
   const problems: ArticleConflictError[] = [];
   for (const [slug, group] of bySlug) {
