@@ -5,8 +5,10 @@
  * be stored under a key derived from the two and reused as long as the file is unchanged. The store
  * is injected (`ArticleCache`): in memory for tests, on disk for the CLI (`src/io/file-cache.ts`).
  * An entry holds only what the two stages add to the ingested `Article` (which the ingest cache
- * already keeps): the normalized text as a span of the body where it is one, and each sentence's
- * text as a span of the normalized text. A hit is merged back with the `Article`. A result is
+ * already keeps): the normalized text as a span of the body where it is one, and each sentence as
+ * four numbers (its paragraph, its kind and its text as a span of the normalized text), all of
+ * them in one list: a rebuild parses a thousand entries, and one flat list of numbers parses in
+ * half the time of a small array per sentence. A hit is merged back with the `Article`. A result is
  * stored only after checking that this merge rebuilds it exactly, so this module stays pure (it
  * never reads a clock or a file) and a hit yields exactly what a recomputation would.
  */
@@ -28,11 +30,17 @@ export interface CachedArticle {
   removed: Removal[];
   repairs: Repair[];
   /**
-   * Per sentence, in order: its paragraph, its kind, and its text as `[start, end]` offsets into
-   * `text` (or the text itself where it is not found there).
+   * Four numbers per sentence, in order: its paragraph, its kind (a position in `SENTENCE_KINDS`),
+   * and its text as `start, end` offsets into `text`; where the text is not found there, `-1` and
+   * its position in `texts`.
    */
-  sentences: [number, SentenceKind, number, number][] | [number, SentenceKind, string][];
+  sentences: number[];
+  /** The sentence texts not found in `text`, when there are any. */
+  texts?: string[];
 }
+
+/** Every `SentenceKind`; an entry stores a sentence's kind as its position here. */
+const SENTENCE_KINDS: readonly SentenceKind[] = Object.keys({ sentence: 0, heading: 0, 'list-item': 0 } satisfies Record<SentenceKind, 0>) as SentenceKind[];
 
 /** A key–value store for per-article results. `get` returns undefined on a miss. */
 export type ArticleCache = KeyValueCache<CachedArticle>;
@@ -68,20 +76,30 @@ export function toCachedArticle(article: Article, result: SegmentedArticle): Cac
   for (const key of own) if (!Object.is(result[key as keyof Article], article[key as keyof Article])) return undefined;
   const { text, body } = result;
   const at = body.indexOf(text);
-  const sentences: CachedArticle['sentences'][number][] = [];
+  const sentences: number[] = [];
+  const texts: string[] = [];
   let from = 0;
   for (const [index, sentence] of result.sentences.entries()) {
     if (Object.keys(sentence).join() !== SENTENCE_KEYS || sentence.id !== `${article.id}#${index}` || sentence.articleId !== article.id || sentence.index !== index) return undefined;
     let start = text.indexOf(sentence.text, from);
     if (start < 0) start = text.indexOf(sentence.text);
+    const kind = SENTENCE_KINDS.indexOf(sentence.kind);
+    if (kind < 0 || !Number.isInteger(sentence.paragraph)) return undefined;
     if (start < 0) {
-      sentences.push([sentence.paragraph, sentence.kind, sentence.text]);
+      sentences.push(sentence.paragraph, kind, -1, texts.length);
+      texts.push(sentence.text);
     } else {
-      sentences.push([sentence.paragraph, sentence.kind, start, start + sentence.text.length]);
+      sentences.push(sentence.paragraph, kind, start, start + sentence.text.length);
       from = start + sentence.text.length;
     }
   }
-  return { text: at < 0 ? text : [at, at + text.length], removed: result.removed, repairs: result.repairs, sentences: sentences as CachedArticle['sentences'] };
+  return {
+    text: at < 0 ? text : [at, at + text.length],
+    removed: result.removed,
+    repairs: result.repairs,
+    sentences,
+    ...(texts.length > 0 ? { texts } : {}),
+  };
 }
 
 /**
@@ -89,24 +107,24 @@ export function toCachedArticle(article: Article, result: SegmentedArticle): Cac
  * `toCachedArticle`); undefined when the entry is not of that shape (a damaged or foreign entry is a miss).
  */
 export function fromCachedArticle(article: Article, entry: CachedArticle): SegmentedArticle | undefined {
-  const { removed, repairs, sentences: compact } = entry;
+  const { removed, repairs, sentences: compact, texts } = entry;
   const span: unknown = entry.text;
   let text: string;
   if (typeof span === 'string') text = span;
   else if (Array.isArray(span) && typeof span[0] === 'number' && typeof span[1] === 'number') text = article.body.slice(span[0], span[1]);
   else return undefined;
-  if (!Array.isArray(removed) || !Array.isArray(repairs) || !Array.isArray(compact)) return undefined;
+  if (!Array.isArray(removed) || !Array.isArray(repairs) || !Array.isArray(compact) || compact.length % 4 !== 0) return undefined;
+  if (texts !== undefined && !Array.isArray(texts)) return undefined;
   const sentences: Sentence[] = [];
-  for (let index = 0; index < compact.length; index += 1) {
-    const item: unknown = compact[index];
-    if (!Array.isArray(item)) return undefined;
-    const [paragraph, kind, start, end] = item as [unknown, unknown, unknown, unknown];
-    if (typeof paragraph !== 'number' || typeof kind !== 'string') return undefined;
-    let sentence: string;
-    if (typeof start === 'string') sentence = start;
-    else if (typeof start === 'number' && typeof end === 'number') sentence = text.slice(start, end);
-    else return undefined;
-    sentences.push({ id: `${article.id}#${index}`, articleId: article.id, index, paragraph, text: sentence, kind: kind as SentenceKind });
+  for (let index = 0; 4 * index < compact.length; index += 1) {
+    const paragraph: unknown = compact[4 * index];
+    const kind = SENTENCE_KINDS[compact[4 * index + 1] as number];
+    const start: unknown = compact[4 * index + 2];
+    const end: unknown = compact[4 * index + 3];
+    if (typeof paragraph !== 'number' || kind === undefined || typeof start !== 'number' || typeof end !== 'number') return undefined;
+    const sentence: unknown = start === -1 ? texts?.[end] : text.slice(start, end);
+    if (typeof sentence !== 'string') return undefined;
+    sentences.push({ id: `${article.id}#${index}`, articleId: article.id, index, paragraph, text: sentence, kind });
   }
   return { ...article, text, removed, repairs, sentences };
 }

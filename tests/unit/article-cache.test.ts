@@ -175,6 +175,16 @@ describe('the compact article entry', () => {
     );
   });
 
+  it('keeps a sentence whose text is not part of the normalized text as that text', () => {
+    const [article] = ingest([fixtureFile('harbour-bridge-reopens')]) as [Article];
+    const result = splitSentences(normalizeArticle(article));
+    const sentences = result.sentences.map((s, i) => (i === 1 ? { ...s, text: 'A sentence the text does not hold.' } : s));
+    const entry = toCachedArticle(article, { ...result, sentences });
+    expect(entry?.texts).toEqual(['A sentence the text does not hold.']);
+    expect(entry?.sentences.slice(4, 8)).toEqual([sentences[1]!.paragraph, 0, -1, 0]);
+    expect(fromCachedArticle(article, JSON.parse(JSON.stringify(entry)))).toEqual({ ...result, sentences });
+  });
+
   it('is not made when rebuilding from it would not give the stages\' result', () => {
     const [article] = ingest([fixtureFile('harbour-bridge-reopens')]) as [Article];
     const result = splitSentences(normalizeArticle(article));
@@ -187,7 +197,10 @@ describe('the compact article entry', () => {
     const [article] = ingest([fixtureFile('harbour-bridge-reopens')]) as [Article];
     const entry = toCachedArticle(article, splitSentences(normalizeArticle(article)));
     if (entry === undefined) throw new Error('no entry');
-    expect(fromCachedArticle(article, { ...entry, sentences: [[0, 'sentence', null, 1]] } as never)).toBeUndefined();
+    expect(fromCachedArticle(article, { ...entry, sentences: [0, 0, null, 1] } as never)).toBeUndefined();
+    expect(fromCachedArticle(article, { ...entry, sentences: [0, 7, 0, 1] })).toBeUndefined();
+    expect(fromCachedArticle(article, { ...entry, sentences: [0, 0, 0] })).toBeUndefined();
+    expect(fromCachedArticle(article, { ...entry, sentences: [0, 0, -1, 0] })).toBeUndefined();
     expect(fromCachedArticle(article, { ...entry, text: 3 } as never)).toBeUndefined();
   });
 });
