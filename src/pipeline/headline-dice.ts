@@ -8,10 +8,12 @@
 
 /** One headline, prepared for comparison. */
 export interface HeadlineBigrams {
-  /** The headline with every whitespace character removed (what `compareTwoStrings` compares). */
-  readonly squeezed: string;
+  /** How many UTF-16 code units the text has once its whitespace is removed (what `compareTwoStrings` compares). */
+  readonly length: number;
+  /** That text itself when it is shorter than one bigram (two code units), else undefined. */
+  readonly short: string | undefined;
   /**
-   * The distinct two-code-unit substrings of `squeezed`, each as one number (first unit × 65536 +
+   * The distinct two-code-unit substrings of that text, each as one number (first unit × 65536 +
    * second, which names a bigram as exactly as the substring does), in ascending order.
    */
   readonly bigrams: Uint32Array;
@@ -26,22 +28,38 @@ export interface HeadlineBigrams {
  */
 let scratch = new Uint32Array(256);
 
+/**
+ * Whether a UTF-16 code unit is what `\s` matches in a JavaScript regular expression (the
+ * whitespace `compareTwoStrings` removes); tests/unit/headline-dice.test.ts checks every unit.
+ */
+function isWhitespace(unit: number): boolean {
+  if (unit <= 0xff) return unit === 0x20 || (unit >= 0x09 && unit <= 0x0d) || unit === 0xa0;
+  return unit === 0x1680 || (unit >= 0x2000 && unit <= 0x200a) || unit === 0x2028 || unit === 0x2029 || unit === 0x202f || unit === 0x205f || unit === 0x3000 || unit === 0xfeff;
+}
+
 /** Counts the bigrams of `text` once, for any number of `headlineDice` calls. */
 export function headlineBigrams(text: string): HeadlineBigrams {
-  const squeezed = text.replace(/\s+/g, '');
-  const length = Math.max(0, squeezed.length - 1);
-  if (scratch.length < length) scratch = new Uint32Array(Math.max(length, 2 * scratch.length));
-  const all = scratch.subarray(0, length);
-  for (let i = 0; i < length; i += 1) all[i] = squeezed.charCodeAt(i) * 65536 + squeezed.charCodeAt(i + 1);
+  if (scratch.length < text.length) scratch = new Uint32Array(Math.max(text.length, 2 * scratch.length));
+  // The text's bigrams with its whitespace skipped, as `text.replace(/\s+/g, '')` would leave them.
+  let length = 0;
+  let previous = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    if (isWhitespace(unit)) continue;
+    if (length > 0) scratch[length - 1] = previous * 65536 + unit;
+    previous = unit;
+    length += 1;
+  }
+  const all = scratch.subarray(0, Math.max(0, length - 1));
   all.sort();
   let distinct = 0;
-  for (let i = 0; i < length; i += 1) if (i === 0 || all[i] !== all[i - 1]) distinct += 1;
+  for (let i = 0; i < all.length; i += 1) if (i === 0 || all[i] !== all[i - 1]) distinct += 1;
   // One buffer for both lists: the distinct bigrams, then their counts.
   const both = new Uint32Array(2 * distinct);
   const bigrams = both.subarray(0, distinct);
   const counts = both.subarray(distinct);
   let size = 0;
-  for (let i = 0; i < length; i += 1) {
+  for (let i = 0; i < all.length; i += 1) {
     if (size > 0 && bigrams[size - 1] === all[i]) counts[size - 1] = (counts[size - 1] as number) + 1;
     else {
       bigrams[size] = all[i] as number;
@@ -49,7 +67,8 @@ export function headlineBigrams(text: string): HeadlineBigrams {
       size += 1;
     }
   }
-  return { squeezed, bigrams, counts };
+  const short = length === 0 ? '' : length === 1 ? String.fromCharCode(previous) : undefined;
+  return { length, short, bigrams, counts };
 }
 
 /**
@@ -58,8 +77,8 @@ export function headlineBigrams(text: string): HeadlineBigrams {
  * two characters. Equal to `compareTwoStrings(a, b)` of the original texts.
  */
 export function headlineDice(a: HeadlineBigrams, b: HeadlineBigrams): number {
-  if (a.squeezed === b.squeezed) return 1;
-  if (a.squeezed.length < 2 || b.squeezed.length < 2) return 0;
+  // Texts of a bigram or more with the same bigrams score 1 below, as equal texts do in `compareTwoStrings`.
+  if (a.short !== undefined || b.short !== undefined) return a.short === b.short ? 1 : 0;
   // Both lists are sorted: walk them side by side, counting each shared bigram as often as both have it.
   let shared = 0;
   let i = 0;
@@ -75,5 +94,5 @@ export function headlineDice(a: HeadlineBigrams, b: HeadlineBigrams): number {
       j += 1;
     }
   }
-  return (2.0 * shared) / (a.squeezed.length + b.squeezed.length - 2);
+  return (2.0 * shared) / (a.length + b.length - 2);
 }

@@ -29,6 +29,16 @@ const HEADLINES = [
 ];
 
 describe('headlineDice', () => {
+  it('removes exactly the code units a regular expression calls whitespace, as compareTwoStrings does', () => {
+    const plain = headlineBigrams('harbour');
+    for (let unit = 0; unit <= 0xffff; unit += 1) {
+      const text = `har${String.fromCharCode(unit)}bour`;
+      const expected = stringSimilarity.compareTwoStrings(text, 'harbour');
+      if (headlineDice(headlineBigrams(text), plain) !== expected) expect.fail(`U+${unit.toString(16).padStart(4, '0')}: ${headlineDice(headlineBigrams(text), plain)}, not ${expected}`);
+    }
+  });
+
+
   it('gives exactly the number compareTwoStrings gives, for every pair of a varied set of headlines', () => {
     const prepared = HEADLINES.map(headlineBigrams);
     for (let i = 0; i < HEADLINES.length; i += 1) {
