@@ -20,7 +20,7 @@ import { ArticleConflictError, ArticleFileError, DigestError, FrontMatterError, 
 import type { Article, ArticleFile, ExcludedFile, IsoDate } from '../types.ts';
 import { isCalendarDate, validateArticleMeta } from './article-schema.ts';
 import { decodeText } from './decode-text.ts';
-import { createMemoryCache, type KeyValueCache } from './memory-cache.ts';
+import { createMemoryCache, memoizeByText, type KeyValueCache } from './memory-cache.ts';
 import { SLUG_LENGTH_LIMIT, slugify } from './slugify.ts';
 import { isStopWord, words } from './text-features.ts';
 
@@ -198,10 +198,13 @@ function cachedIngestFile(file: ArticleFile, maxBytes: number, today: IsoDate | 
   return one;
 }
 
+/** `today` plus the grace days; computed once per build date, not once per file. */
+const latestAccepted = memoizeByText((today: IsoDate) => addDays(today, FUTURE_GRACE_DAYS), 16);
+
 /** The latest accepted date when `published` is a calendar date past it, else undefined. */
 function futureLimit(published: string | undefined, today: IsoDate | undefined): IsoDate | undefined {
   if (today === undefined || published === undefined || !isCalendarDate(published)) return undefined;
-  const latest = addDays(today, FUTURE_GRACE_DAYS);
+  const latest = latestAccepted(today);
   return published > latest ? latest : undefined;
 }
 
