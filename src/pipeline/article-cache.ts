@@ -12,8 +12,8 @@
  * stored only after checking that this merge rebuilds it exactly, so this module stays pure (it
  * never reads a clock or a file) and a hit yields exactly what a recomputation would.
  */
-import { hash } from 'node:crypto';
 import type { Article, Removal, Repair, SegmentedArticle, Sentence, SentenceKind } from '../types.ts';
+import { fileCacheKey } from './cache-key.ts';
 import { createMemoryCache, type KeyValueCache } from './memory-cache.ts';
 import { normalizeArticle } from './normalize.ts';
 import { splitSentences } from './split-sentences.ts';
@@ -51,13 +51,9 @@ export interface ArticleCacheStats {
   misses: number;
 }
 
-/**
- * The cache key of an article: a SHA-256 over its content hash and its path. The path is part of the
- * key because the article id (and so every sentence id) comes from the file name: two files with the
- * same bytes under different names must not share an entry.
- */
+/** The cache key of an article: that of its file (see `fileCacheKey`). */
 export function articleCacheKey(article: Pick<Article, 'contentHash' | 'file'>): string {
-  return hash('sha256', `${article.contentHash}\n${article.file}`);
+  return fileCacheKey(article.contentHash, article.file);
 }
 
 /** The order of a sentence's keys as `splitSentences` writes them; the digest shows sentences as they are. */

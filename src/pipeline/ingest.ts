@@ -19,6 +19,7 @@ import matter from 'gray-matter';
 import { ArticleConflictError, ArticleFileError, DigestError, FrontMatterError, OptionError, assertInRange } from '../errors.ts';
 import type { Article, ArticleFile, ExcludedFile, IsoDate } from '../types.ts';
 import { isCalendarDate, validateArticleMeta } from './article-schema.ts';
+import { fileCacheKey } from './cache-key.ts';
 import { decodeText } from './decode-text.ts';
 import { createMemoryCache, memoizeByText, type KeyValueCache } from './memory-cache.ts';
 import { SLUG_LENGTH_LIMIT, slugify } from './slugify.ts';
@@ -61,13 +62,9 @@ export interface CachedIngest {
 /** A key–value store for per-file ingest results. `get` returns undefined on a miss. */
 export type IngestCache = KeyValueCache<CachedIngest>;
 
-/**
- * The cache key of a content file: a SHA-256 over the SHA-256 of its bytes (what becomes the
- * article's `contentHash`) and its path (which gives the article its id). Two one-shot hashes cost
- * less than one incremental hash over both, whose setup outweighs hashing a kilobyte.
- */
+/** The cache key of a content file (see `fileCacheKey`). */
 export function ingestCacheKey(file: ArticleFile): string {
-  return hash('sha256', `${hash('sha256', file.bytes)}\n${file.path}`);
+  return fileCacheKey(hash('sha256', file.bytes), file.path);
 }
 
 /** An `IngestCache` in memory (see `createMemoryCache`), for tests and in-process builds. */
@@ -177,7 +174,8 @@ interface FileOutcome {
  */
 function cachedIngestFile(file: ArticleFile, maxBytes: number, today: IsoDate | undefined, cache: IngestCache | undefined): FileOutcome {
   if (cache === undefined) return ingestFile(file, maxBytes, today);
-  const key = ingestCacheKey(file);
+  const contentHash = hash('sha256', file.bytes);
+  const key = fileCacheKey(contentHash, file.path);
   const hit = cache.get(key);
   if (
     hit !== undefined &&
@@ -189,7 +187,7 @@ function cachedIngestFile(file: ArticleFile, maxBytes: number, today: IsoDate | 
   ) {
     return { article: hit.article, problems: [], warnings: [], bodyKey: hit.bodyKey };
   }
-  const one = ingestFile(file, maxBytes, today);
+  const one = ingestFile(file, maxBytes, today, contentHash);
   if (one.article !== undefined && one.problems.length === 0 && one.warnings.length === 0) {
     const bodyKey = bodyKeyOf(one.article);
     cache.set(key, { article: one.article, published: one.published ?? null, bodyKey });
@@ -208,7 +206,8 @@ function futureLimit(published: string | undefined, today: IsoDate | undefined):
   return published > latest ? latest : undefined;
 }
 
-function ingestFile(file: ArticleFile, maxBytes: number, today: IsoDate | undefined): FileOutcome {
+/** Decodes, parses and checks one file; `contentHash` is the SHA-256 of its bytes when already known. */
+function ingestFile(file: ArticleFile, maxBytes: number, today: IsoDate | undefined, contentHash?: string): FileOutcome {
   const path = file.path;
   const problems: DigestError[] = [];
   const warnings: DigestError[] = [];
@@ -295,7 +294,7 @@ function ingestFile(file: ArticleFile, maxBytes: number, today: IsoDate | undefi
       file: path,
       meta: validation.meta,
       body,
-      contentHash: createHash('sha256').update(file.bytes).digest('hex'),
+      contentHash: contentHash ?? hash('sha256', file.bytes),
     },
     problems,
     warnings,
