@@ -6,11 +6,11 @@
  * is injected (`ArticleCache`): in memory for tests, on disk for the CLI (`src/io/file-cache.ts`).
  * An entry holds only what the two stages add to the ingested `Article` (which the ingest cache
  * already keeps): the normalized text as a span of the body where it is one, and each sentence as
- * four numbers (its paragraph, its kind and its text as a span of the normalized text), all of
- * them in one list: a rebuild parses a thousand entries, and one flat list of numbers parses in
- * half the time of a small array per sentence. A hit is merged back with the `Article`. A result is
- * stored only after checking that this merge rebuilds it exactly, so this module stays pure (it
- * never reads a clock or a file) and a hit yields exactly what a recomputation would.
+ * four numbers (its paragraph, its kind and its text as a span of the normalized text), all in one
+ * list: a rebuild parses a thousand entries, and one flat list of numbers parses in half the time
+ * of a small array per sentence. A hit is merged back with the `Article`. A result is stored only
+ * after checking that this merge rebuilds it exactly, so this module stays pure (it never reads a
+ * clock or a file) and a hit yields exactly what a recomputation would.
  */
 import type { Article, Removal, Repair, SegmentedArticle, Sentence, SentenceKind } from '../types.ts';
 import { fileCacheKey } from './cache-key.ts';
@@ -39,7 +39,11 @@ export interface CachedArticle {
   texts?: string[];
 }
 
-/** Every `SentenceKind`; an entry stores a sentence's kind as its position here. */
+/**
+ * Every `SentenceKind`; an entry stores a sentence's kind as its position here. Written as the keys
+ * of a record of every kind, so the compiler says when a kind is added and not listed. Positions
+ * only ever get appended: a stored number must keep naming the same kind.
+ */
 const SENTENCE_KINDS: readonly SentenceKind[] = Object.keys({ sentence: 0, heading: 0, 'list-item': 0 } satisfies Record<SentenceKind, 0>) as SentenceKind[];
 
 /** A key–value store for per-article results. `get` returns undefined on a miss. */

@@ -109,7 +109,8 @@ export function decodeSnapshot(saved: unknown): DecodedSnapshot | undefined {
  * The snapshot of a corpus: `features` and `counts` hold every article's feature ids (into
  * `keyOf`, each a `${language} ${key}`) and counts end to end, article `i` from `starts[i]` to
  * `starts[i + 1]`. Only features some article holds are kept, renumbered in the order first seen.
- * Undefined when a name holds the separator (none can in practice: decoding refuses NUL bytes).
+ * Undefined when a name holds the separator (a NUL character): such a corpus is then counted
+ * afresh in every build, slower but right.
  */
 export function encodeSnapshot(articles: readonly SnapshotArticle[], keyOf: readonly string[], features: Int32Array, counts: Int32Array, starts: Int32Array): ClusterSnapshot | undefined {
   const renumbered = new Int32Array(keyOf.length).fill(-1);

@@ -80,8 +80,8 @@ export interface ClusterFeatures {
 export type { ClusterSnapshot } from './cluster-snapshot.ts';
 
 /**
- * Where the clusterer keeps its `ClusterSnapshot` (see `cluster-snapshot.ts`): one entry, under `CLUSTER_SNAPSHOT_KEY`.
- * `get` returns undefined on a miss.
+ * Where the clusterer keeps its `ClusterSnapshot` (see `cluster-snapshot.ts`): one entry, under
+ * `CLUSTER_SNAPSHOT_KEY`. `get` returns undefined on a miss.
  */
 export type ClusterFeatureCache = KeyValueCache<ClusterSnapshot>;
 
