@@ -2,19 +2,17 @@
  * The editor's loop end to end: copy the content to a temporary folder, import a new raw article
  * with `npm run add`, rebuild the site, and find the new story on the home page.
  */
-import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, buildSite, runScript, scratchForTests } from './harness.ts';
+import { REPO_ROOT, buildSite, copyOfContent, runScript, scratchForTests } from './harness.ts';
 
 const scratch = scratchForTests('site-add');
 
 describe('adding an article and rebuilding', () => {
   it('puts the imported article on the home page with its outlet and date', async () => {
     const work = scratch();
-    const content = path.join(work, 'content');
-    mkdirSync(content);
-    cpSync(path.join(REPO_ROOT, 'content', 'articles'), content, { recursive: true });
+    const content = copyOfContent(work);
     // The raw file sits inside the repo (the scratch folder), so add records it as the origin
     // instead of copying it into content/raw/.
     const raw = path.join(work, 'tram-line.txt');

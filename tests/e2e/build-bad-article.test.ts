@@ -2,19 +2,17 @@
  * A bad article stops `npm run build` before Astro renders anything: the build exits 1, lists each
  * problem with its file and field, and leaves the previous site as it was.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, runScript, scratchForTests } from './harness.ts';
+import { copyOfContent, runScript, scratchForTests } from './harness.ts';
 
 const scratch = scratchForTests('site-bad');
 
 describe('a build with a bad article', () => {
   it('fails with the file and field named and keeps the previous dist', async () => {
     const work = scratch();
-    const content = path.join(work, 'content');
-    mkdirSync(content);
-    cpSync(path.join(REPO_ROOT, 'content', 'articles'), content, { recursive: true });
+    const content = copyOfContent(work);
     writeFileSync(path.join(content, 'ferry-strike.md'), '---\ntitle: Ferry crews walk out\npublished: 2026-13-40\noutlet: Harbour Gazette\norigin: content/raw/ferry-strike.txt\n---\nFerry crews walked out on Monday morning.\n');
     const out = path.join(work, 'dist');
     mkdirSync(out);

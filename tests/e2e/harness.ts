@@ -4,7 +4,7 @@
  * `serveStatic` from `src/io/static-server.ts`, the plain static server `npm run audit` uses.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
@@ -37,6 +37,14 @@ export function scratchForTests(prefix: string): () => string {
     if (dir === undefined) throw new Error(`the ${prefix} scratch folder is only there while the tests run`);
     return dir;
   };
+}
+
+/** A copy of the project's articles in `work/content`, for a test to add to; returns its path. */
+export function copyOfContent(work: string): string {
+  const content = path.join(work, 'content');
+  mkdirSync(content);
+  cpSync(path.join(REPO_ROOT, 'content', 'articles'), content, { recursive: true });
+  return content;
 }
 
 /**

@@ -3,13 +3,13 @@
  * and body, `javascript:` links in its Markdown, a closing `</script>` in its text) goes through the
  * whole build beside the seeds, and no script, handler or `javascript:` link reaches dist/.
  */
-import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
 import { rehype } from 'rehype';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../../src/io/static-server.ts';
-import { REPO_ROOT, buildSite, filesUnder, launchChromium, scratchDir } from './harness.ts';
+import { REPO_ROOT, buildSite, copyOfContent, filesUnder, launchChromium, scratchDir } from './harness.ts';
 
 const BASE = '/';
 let work: string;
@@ -18,9 +18,7 @@ let pages: { name: string; html: string }[];
 
 beforeAll(async () => {
   work = scratchDir('site-hostile');
-  const content = path.join(work, 'content');
-  mkdirSync(content);
-  cpSync(path.join(REPO_ROOT, 'content', 'articles'), content, { recursive: true });
+  const content = copyOfContent(work);
   cpSync(path.join(REPO_ROOT, 'tests', 'fixtures', 'site', 'hostile', 'harbour-hostile.md'), path.join(content, 'harbour-hostile.md'));
   dist = await buildSite(work, { BASE_PATH: BASE, CONTENT_DIR: content });
   pages = filesUnder(dist, '.html').map((file) => ({ name: path.relative(dist, file), html: readFileSync(file, 'utf8') }));
