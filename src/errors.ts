@@ -73,6 +73,9 @@ export class UsageError extends DigestError {}
 /** An option passed to a pipeline stage outside its allowed range (a threshold outside 0–1, say). */
 export class OptionError extends DigestError {}
 
+/** An evaluation corpus's manifest that is malformed or inconsistent (`npm run eval:clusters`). */
+export class ManifestError extends DigestError {}
+
 /** Writing would overwrite or clash with an existing article (same slug, same file). */
 export class ArticleConflictError extends DigestError {}
 
