@@ -54,8 +54,7 @@ export interface ClusterEvaluation {
  * pipeline's own errors for an article it cannot import, and an `Error` for a text that is missing.
  */
 export function evaluateClusters(manifest: CorpusManifest, texts: ReadonlyMap<string, string>, today: IsoDate): ClusterEvaluation {
-  const files = manifest.articles.map((article) => articleFile(manifest.name, article, texts));
-  const { digest, report } = buildDigest(files, { today });
+  const { digest, report } = buildDigest(corpusArticleFiles(manifest, texts), { today });
 
   const storyOf = new Map(digest.sources.map((source) => [source.id, source.storySlug]));
   const truth: Record<string, string> = Object.fromEntries(manifest.articles.map((a) => [a.id, a.event]));
@@ -95,6 +94,14 @@ export function evaluateClusters(manifest: CorpusManifest, texts: ReadonlyMap<st
     excluded,
     digest,
   };
+}
+
+/**
+ * The content files of a corpus, as `npm run add` would write them from its texts (never written
+ * to disk): what `evaluateClusters` builds, exposed for calibration scripts that look at one stage.
+ */
+export function corpusArticleFiles(manifest: CorpusManifest, texts: ReadonlyMap<string, string>): ArticleFile[] {
+  return manifest.articles.map((article) => articleFile(manifest.name, article, texts));
 }
 
 /** The content-file path an article of the corpus is built from (never written to disk). */

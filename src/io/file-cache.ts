@@ -25,7 +25,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import path from 'node:path';
 import type { CachedArticle } from '../pipeline/article-cache.ts';
 import type { BuildDigestOptions } from '../pipeline/build-digest.ts';
-import type { ClusterSnapshot } from '../pipeline/cluster-stories.ts';
+import type { ClusterSnapshot } from '../pipeline/cluster/cluster-stories.ts';
 import type { CachedIngest } from '../pipeline/ingest.ts';
 import type { CachedStory } from '../pipeline/story-cache.ts';
 

@@ -10,7 +10,7 @@ import type { ArticleFile, Digest, DigestBuild, DigestSource, SegmentedArticle, 
 import { ingestArticles, type IngestCache, type IngestOptions } from './ingest.ts';
 import { segmentArticles, type ArticleCache } from './article-cache.ts';
 import { silentObserver, type StageObserver } from './stage-observer.ts';
-import { clusterStories, type ClusterFeatureCache } from './cluster-stories.ts';
+import { clusterStories, type ClusterFeatureCache } from './cluster/cluster-stories.ts';
 import { cachedStory, type StoryCache } from './story-cache.ts';
 import { compareEvents, compareSources, compareStories } from './digest-order.ts';
 

@@ -135,19 +135,40 @@ const NOT_NAMES = new Set(
 export function entities(text: string): string[] {
   const found = new Set<string>();
   const pattern = /\p{Lu}[\p{L}\p{N}’'&.-]*(?:\s+(?:of\s+|de\s+|the\s+)?\p{Lu}[\p{L}\p{N}’'&.-]*)*/gu;
-  for (const match of text.matchAll(pattern)) {
+  for (const run of text.matchAll(pattern)) {
+    for (const match of splitAtSentenceEnds(run[0], run.index ?? 0)) addEntity(match);
+  }
+  function addEntity(match: { 0: string; index: number }): void {
     let phrase = match[0].replace(/[’']s$/u, '').replace(/[.-]+$/u, '');
     const parts = phrase.split(/\s+/);
     while (parts.length > 0 && NOT_NAMES.has(parts[0] ?? '')) parts.shift();
     phrase = parts.join(' ');
-    if (phrase.length < 2) continue;
-    const start = match.index ?? 0;
+    if (phrase.length < 2) return;
+    const start = match.index;
     const atSentenceStart = start === 0 || /[.!?:"“]\s*$/u.test(text.slice(Math.max(0, start - 3), start));
     if (atSentenceStart && parts.length === 1 && match[0] === phrase && !/\p{Lu}.*\p{Lu}/u.test(phrase)) {
       // A single ordinary capitalized word at the start of a sentence is usually not a name.
-      continue;
+      return;
     }
     found.add(phrase.toLowerCase());
   }
   return [...found].sort();
+}
+
+/**
+ * Splits a run of capitalized words where a sentence ends inside it: "Economic Area. Furthermore"
+ * is two runs, not one name. A word ending in a full stop ends the run unless it is an initial or
+ * an abbreviation of initials ("J.", "U.K."), which names keep.
+ */
+function splitAtSentenceEnds(run: string, at: number): { 0: string; index: number }[] {
+  const pieces: { 0: string; index: number }[] = [];
+  const boundary = /(?<!(?:^|[\s.])\p{Lu})\.\s+/gu;
+  let from = 0;
+  for (const end of run.matchAll(boundary)) {
+    const stop = (end.index ?? 0) + 1;
+    pieces.push({ 0: run.slice(from, stop), index: at + from });
+    from = stop + end[0].length - 1;
+  }
+  pieces.push({ 0: run.slice(from), index: at + from });
+  return pieces;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSnapshot, encodeSnapshot, isSoundRecord, snapshotName, type ClusterSnapshot } from '../../src/pipeline/cluster-snapshot.ts';
+import { decodeSnapshot, encodeSnapshot, isSoundRecord, snapshotName, type ClusterSnapshot } from '../../src/pipeline/cluster/cluster-snapshot.ts';
 
 const ints = (values: number[]) => Int32Array.from(values);
 const base64 = (values: number[]) => Buffer.from(ints(values).buffer).toString('base64');

@@ -13,7 +13,7 @@ import {
   type ClusterFeatureCache,
   type ClusterFeatures,
   type ClusterSnapshot,
-} from '../../src/pipeline/cluster-stories.ts';
+} from '../../src/pipeline/cluster/cluster-stories.ts';
 import { normalizeArticle } from '../../src/pipeline/normalize.ts';
 import { splitSentences } from '../../src/pipeline/split-sentences.ts';
 import type { ArticleFile, ArticleMeta, SegmentedArticle } from '../../src/types.ts';
@@ -77,9 +77,26 @@ describe('clusterStories', () => {
   it('adds a later article about an existing story to that story', () => {
     const before = clusterStories(ENGLISH.map(fixture)).clusters;
     expect(ids(before)).not.toContainEqual(expect.arrayContaining(['recall-followup']));
-    const { clusters } = clusterStories([...ENGLISH, 'recall-followup'].map(fixture));
+    // The follow-up as if published two days after the recall reports.
+    const followup = fixture('recall-followup');
+    const soon = { ...followup, meta: { ...followup.meta, published: '2025-06-04' } };
+    const { clusters } = clusterStories([...ENGLISH.map(fixture), soon]);
     expect(ids(clusters)).toContainEqual(['recall-followup', 'recall-ledger', 'recall-wire']);
     expect(clusters).toHaveLength(4);
+  });
+
+  it('keeps a report of a later happening, weeks after, apart from the story of the same actors', () => {
+    // Published 18 days after the recall, about the line reopening: a new event, not an update.
+    const { clusters } = clusterStories([...ENGLISH, 'recall-followup'].map(fixture));
+    expect(ids(clusters)).toContainEqual(['recall-ledger', 'recall-wire']);
+    expect(ids(clusters)).toContainEqual(['recall-followup']);
+  });
+
+  it('takes an undated report as no evidence of time: it joins the story its text matches', () => {
+    const followup = fixture('recall-followup');
+    const undated = { ...followup, meta: { ...followup.meta, published: 'unknown' as const } };
+    const { clusters } = clusterStories([...ENGLISH.map(fixture), undated]);
+    expect(ids(clusters)).toContainEqual(['recall-followup', 'recall-ledger', 'recall-wire']);
   });
 
   it('does not chain two stories together through a roundup that mentions both', () => {
@@ -88,9 +105,6 @@ describe('clusterStories', () => {
     expect(guarded).toContainEqual(expect.arrayContaining(['bridge-courier', 'bridge-gazette', 'bridge-rewrite']));
     expect(guarded).toContainEqual(expect.arrayContaining(['recall-ledger', 'recall-wire']));
     expect(guarded.find((c) => c.includes('bridge-courier'))).not.toContain('recall-ledger');
-    // Without the centroid check, the roundup's two strong links would merge both stories.
-    const unguarded = ids(clusterStories(articles, { linkThreshold: 0 }).clusters);
-    expect(unguarded.find((c) => c.includes('bridge-courier'))).toContain('recall-ledger');
   });
 
   it('keeps a story with more articles than the key-frequency cap together, through the window on common keys', () => {

@@ -1,64 +1,71 @@
 /**
  * Story clustering: groups the articles that report the same event into one `StoryCluster`.
  *
- * Cost stays near-linear in the number of articles: every article is reduced to a short signature
- * (its most distinctive stemmed terms, named entities and figures by TF-IDF weight), signatures go
- * into an inverted index, and only pairs that share at least `minSharedKeys` signature keys are
- * scored. A key held by more than `maxKeyFrequency` articles is either vocabulary many events share
- * ("takeover", "storm") or the name of a very large story; enumerating its whole posting would make
- * the cost grow with the square of the corpus, so such a key pairs each article only with the
- * `commonKeyWindow` articles before it in that posting. That keeps a large story connected (each
- * member meets a few others, union-find does the rest) at a fixed cost per article. Both limits are
- * fixed counts, not shares of the corpus (a share let 10,000 articles score 35 times the pairs of 1,000).
+ * Each article becomes a TF-IDF vector over its stemmed terms, names (runs of capitalized words)
+ * and figures. A feature's weight is the geometric mean of two inverse frequencies: the corpus's
+ * own (what is common in this coverage says little) and everyday English's
+ * (`background-frequency.ts`: what is rare in general speech is specific). The corpus weight alone
+ * collapses when one event is most of the coverage, since that event's own names are then in most
+ * articles; the background weight alone cannot tell a saga's recurring names (the same companies
+ * in five events of one deal) from one event's. Features held by one article only are left out:
+ * they can match nothing and would only shrink that article's similarities.
  *
- * Candidates are scored by TF-IDF cosine over terms, entities and figures, blended with the
- * similarity of the two headlines (character-bigram Dice, which works on short spans but not on
- * whole documents). Pairs above `threshold` are joined strongest first, but two groups only merge
- * when their centroids are also similar (`linkThreshold`), so one article that mentions two events
- * cannot chain them together. Articles in different languages never share a story.
+ * Cost stays near-linear in the number of articles: every article is reduced to a short signature
+ * (its most distinctive shareable features), signatures go into an inverted index, and only groups
+ * holding a pair that shares at least `minSharedKeys` signature keys are ever compared. A key held
+ * by more than `maxKeyFrequency` articles (vocabulary many events share, or a very large story's
+ * name) pairs each article only with the `commonKeyWindow` articles before it in that posting, so
+ * a large story stays connected at a fixed cost per article. Both limits are fixed counts.
+ *
+ * Grouping is average linkage with publication dates as evidence (`group-articles.ts`). Articles in
+ * different languages never share a story.
  *
  * Only the counting of each article's features depends on the article alone; everything after it
- * depends on the whole corpus (one more article changes every IDF weight). So the counts can come
- * from an injected `ClusterFeatureCache` (as `segmentArticles` takes an article cache), and the
- * corpus-wide part works on interned integer feature ids. Every sum and product is taken in the
- * same order as over the plain string-keyed vectors, and which id a feature gets decides nothing
- * (ties between features are broken by their keys), so the scores, and so the clusters, are the
- * same to the last bit with or without a cache.
+ * depends on the whole corpus (one more article changes every weight). So the counts can come from
+ * an injected `ClusterFeatureCache`, and the corpus-wide part works on interned integer feature
+ * ids. Every sum is taken in the same order with or without the cache, and which id a feature gets
+ * decides nothing (ties between features are broken by their keys), so the clusters are the same
+ * with or without it.
  */
 import { hash } from 'node:crypto';
-import { assertInRange } from '../errors.ts';
-import type { ClusterStats, SegmentedArticle, StoryCluster } from '../types.ts';
+import { assertInRange } from '../../errors.ts';
+import type { ClusterStats, SegmentedArticle, StoryCluster } from '../../types.ts';
 import { decodeSnapshot, encodeSnapshot, isSoundRecord, snapshotName, type ClusterSnapshot, type DecodedSnapshot } from './cluster-snapshot.ts';
-import { headlineBigrams, headlineDice, type HeadlineBigrams } from './headline-dice.ts';
-import { createMemoryCache, type KeyValueCache } from './memory-cache.ts';
-import { contentTerms, entities, figures } from './text-features.ts';
+import { createMemoryCache, type KeyValueCache } from '../memory-cache.ts';
+import { contentTerms, entities, figures } from '../text-features.ts';
+import { backgroundRarity } from './background-frequency.ts';
+import { groupArticles } from './group-articles.ts';
 
 /** Tuning of `clusterStories`; every field is optional and range-checked. */
 export interface ClusterOptions {
-  /** Minimum pair score (0–1) for two articles to be joined. Default 0.3. */
+  /** Minimum average similarity (0–1) of two groups for them to become one story. Default 0.12. */
   threshold?: number;
-  /** Minimum centroid cosine (0–1) for two groups to merge; guards against chaining. Default 0.25. */
-  linkThreshold?: number;
-  /** How many of its most distinctive features index an article (1–500). Default 24. */
+  /** How many of its most distinctive features index an article (1–500). Default 16. */
   signatureSize?: number;
-  /** Signature keys two articles must share to be scored (1–50). Default 2. */
+  /** Signature keys two articles must share to be compared (1–50). Default 2. */
   minSharedKeys?: number;
   /** Keys held by more articles than this (2–100000) are paired only through a short window. Default 100. */
   maxKeyFrequency?: number;
   /** How many earlier holders of a very common key an article is paired with (0–1000). Default 5. */
   commonKeyWindow?: number;
-  /** Share (0–1) of the score that comes from headline similarity. Default 0.15. */
-  titleWeight?: number;
+  /** Publication dates at most this many days apart (0–365) are no evidence against one story. Default 3. */
+  graceDays?: number;
+  /** Beyond the grace, similarity falls by a factor e for every this many days (0.1–365). Default 7. */
+  decayDays?: number;
 }
 
+/**
+ * Defaults calibrated on two hand-labelled real corpora (`eval/deals`, `eval/storms`) and our own
+ * launch-coverage fixture; see README, "Clustering on real coverage".
+ */
 const DEFAULTS: Required<ClusterOptions> = {
-  threshold: 0.3,
-  linkThreshold: 0.25,
+  threshold: 0.12,
   signatureSize: 16,
   minSharedKeys: 2,
   maxKeyFrequency: 100,
   commonKeyWindow: 5,
-  titleWeight: 0.15,
+  graceDays: 3,
+  decayDays: 7,
 };
 
 /** Pseudo-documents added to the corpus size so IDF stays sane on tiny corpora (a pair of articles). */
@@ -88,14 +95,10 @@ export type ClusterFeatureCache = KeyValueCache<ClusterSnapshot>;
 /** The key of the one entry of a `ClusterFeatureCache`. */
 export const CLUSTER_SNAPSHOT_KEY = hash('sha256', 'cluster-stories: feature counts of the corpus');
 
-/** A sparse vector over interned feature ids: id → weight, in the order the ids were added. */
-type IdVector = Map<number, number>;
-
 interface Profile {
   index: number;
   id: string;
   language: string;
-  title: string;
   /**
    * The L2-normalized TF-IDF vector over interned (language-scoped) feature ids: positions
    * `start` to `end` (exclusive) of the corpus's shared `ids` and `weights` arrays, in the order the
@@ -104,8 +107,6 @@ interface Profile {
    */
   start: number;
   end: number;
-  /** The title's bigrams, counted the first time the title is compared. */
-  headline?: HeadlineBigrams;
 }
 
 /** Interned features: one id per (language, key), with what the weighting needs per id. */
@@ -148,20 +149,27 @@ export function clusterStories(
   if (snapshot !== undefined && snapshot !== saved) cache?.set(CLUSTER_SNAPSHOT_KEY, snapshot);
   const { profiles } = corpus;
 
+  // Features are scoped by language, so articles in different languages share no key: they are
+  // never candidates, so never grouped.
   const candidates = candidatePairs(corpus, opts);
-  const dot = createDot(corpus);
-  const edges: Edge[] = [];
-  for (let k = 0; k < candidates.length; k += 2) {
-    const a = candidates[k] as number;
-    const b = candidates[k + 1] as number;
-    const left = profiles[a];
-    const right = profiles[b];
-    if (left === undefined || right === undefined || left.language !== right.language) continue;
-    const score = pairScore(left, right, dot(left, right), opts.titleWeight, opts.threshold);
-    if (score >= opts.threshold) edges.push({ a, b, score });
-  }
-
-  const clusters = groupEdges(corpus, edges, opts.linkThreshold, dot);
+  const starts = new Int32Array(profiles.length + 1);
+  profiles.forEach((profile, index) => {
+    starts[index] = profile.start;
+    starts[index + 1] = profile.end;
+  });
+  const groups = groupArticles(
+    {
+      ids: corpus.ids,
+      weights: corpus.weights,
+      starts,
+      dimension: corpus.table.keyOf.length,
+      days: Float64Array.from(ordered, (article) => publicationDay(article)),
+      pairs: candidates,
+    },
+    { threshold: opts.threshold, graceDays: opts.graceDays, decayDays: opts.decayDays },
+  );
+  // Profiles are in id order and each group is ascending, so each cluster's ids are sorted.
+  const clusters = groups.map((members) => ({ articleIds: members.map((index) => (profiles[index] as Profile).id) }));
   const n = articles.length;
   return {
     clusters,
@@ -169,16 +177,10 @@ export function clusterStories(
   };
 }
 
-/**
- * Similarity (0–1) of two articles as the clusterer scores it: TF-IDF cosine blended with
- * headline similarity. Exposed for calibration and tests; IDF comes from the pair alone plus a prior,
- * so corpus-level scores are a little different.
- */
-export function articleSimilarity(a: SegmentedArticle, b: SegmentedArticle, options: ClusterOptions = {}): number {
-  const opts = checkOptions(options);
-  const { corpus } = buildProfiles([a, b], undefined, false);
-  const [left, right] = corpus.profiles as [Profile, Profile];
-  return pairScore(left, right, createDot(corpus)(left, right), opts.titleWeight, 0);
+/** The publication day (days since 1970-01-01), or NaN when the article does not state it. */
+function publicationDay(article: SegmentedArticle): number {
+  const { published } = article.meta;
+  return published === 'unknown' ? Number.NaN : Date.parse(`${published}T00:00:00Z`) / 86_400_000;
 }
 
 /**
@@ -204,12 +206,12 @@ function checkOptions(options: ClusterOptions): Required<ClusterOptions> {
   const opts = { ...DEFAULTS, ...options };
   const stage = 'clusterStories';
   assertInRange(stage, 'threshold', opts.threshold, 0, 1);
-  assertInRange(stage, 'linkThreshold', opts.linkThreshold, 0, 1);
   assertInRange(stage, 'signatureSize', opts.signatureSize, 1, 500);
   assertInRange(stage, 'minSharedKeys', opts.minSharedKeys, 1, 50);
   assertInRange(stage, 'maxKeyFrequency', opts.maxKeyFrequency, 2, 100_000);
   assertInRange(stage, 'commonKeyWindow', opts.commonKeyWindow, 0, 1000);
-  assertInRange(stage, 'titleWeight', opts.titleWeight, 0, 1);
+  assertInRange(stage, 'graceDays', opts.graceDays, 0, 365);
+  assertInRange(stage, 'decayDays', opts.decayDays, 0.1, 365);
   return opts;
 }
 
@@ -309,8 +311,10 @@ function buildProfiles(articles: SegmentedArticle[], saved: ClusterSnapshot | un
   // A saved feature no article holds any more is left out of the next snapshot.
   if (unchanged && table.df.includes(0)) unchanged = false;
 
+  // The geometric mean of the corpus's inverse document frequency and everyday English's; a
+  // feature only one article holds weighs nothing (it can match nothing).
   const n = articles.length + IDF_PRIOR;
-  const idf = table.df.map((freq) => Math.log(n / freq));
+  const idf = table.df.map((freq, id) => (freq < 2 ? 0 : Math.sqrt(Math.log(n / freq) * backgroundRarity(backgroundKey(table.keyOf[id] as string)))));
   const vectorIds = new Int32Array(features.length);
   const weights = new Float64Array(features.length);
   let size = 0;
@@ -332,64 +336,22 @@ function buildProfiles(articles: SegmentedArticle[], saved: ClusterSnapshot | un
     for (let i = start; i < size; i += 1) norm += (weights[i] as number) * (weights[i] as number);
     norm = Math.sqrt(norm);
     if (norm > 0) for (let i = start; i < size; i += 1) weights[i] = (weights[i] as number) / norm;
-    return { index, id: article.id, language: article.meta.language, title: headline(article), start, end: size };
+    return { index, id: article.id, language: article.meta.language, start, end: size };
   });
   const corpus = { profiles, table, ids: vectorIds, weights };
   if (!keep) return { corpus };
   return { corpus, snapshot: unchanged ? saved : encodeSnapshot(articles, table.keyOf, features, counts, starts) };
 }
 
+/** A feature key as `backgroundRarity` takes it: without the `${language} ` the table adds. */
+function backgroundKey(entry: string): string {
+  return entry.slice(entry.indexOf(' ') + 1);
+}
+
 /** The weight factor of a feature key starting at `at` of `text`: entities and figures count more. */
 function boostOf(text: string, at: number): number {
   const first = text.charCodeAt(at);
   return first === 64 /* @ */ ? ENTITY_BOOST : first === 35 /* # */ ? FIGURE_BOOST : 1;
-}
-
-/**
- * A dot product of two profiles' unit vectors (their cosine) that gives exactly what iterating the
- * smaller vector in its order and looking each feature up in the larger one gives, with the lookup
- * side spread into a dense array. The right-hand profile stays spread between calls: candidate pairs
- * come grouped by their second article, so each is spread once.
- */
-function createDot(corpus: Corpus): (a: Profile, b: Profile) => number {
-  const { ids, weights } = corpus;
-  const right = new Float64Array(corpus.table.keyOf.length);
-  const left = new Float64Array(corpus.table.keyOf.length);
-  let spread: Profile | undefined;
-  return function contentCosine(a, b) {
-    if (spread !== b) {
-      if (spread !== undefined) for (let i = spread.start; i < spread.end; i += 1) right[ids[i] as number] = 0;
-      for (let i = b.start; i < b.end; i += 1) right[ids[i] as number] = weights[i] as number;
-      spread = b;
-    }
-    // Weights are positive, so 0 in the dense array means the feature is absent.
-    let sum = 0;
-    if (a.end - a.start <= b.end - b.start) {
-      for (let i = a.start; i < a.end; i += 1) {
-        const other = right[ids[i] as number] as number;
-        if (other !== 0) sum += (weights[i] as number) * other;
-      }
-      return sum;
-    }
-    for (let i = a.start; i < a.end; i += 1) left[ids[i] as number] = weights[i] as number;
-    for (let i = b.start; i < b.end; i += 1) {
-      const other = left[ids[i] as number] as number;
-      if (other !== 0) sum += (weights[i] as number) * other;
-    }
-    for (let i = a.start; i < a.end; i += 1) left[ids[i] as number] = 0;
-    return sum;
-  };
-}
-
-/** Dot product of two sparse vectors (iterates the smaller one, in its insertion order); the cosine of unit vectors. */
-function dotMaps(a: IdVector, b: IdVector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let sum = 0;
-  small.forEach((weight, id) => {
-    const other = large.get(id);
-    if (other !== undefined) sum += weight * other;
-  });
-  return sum;
 }
 
 /**
@@ -465,120 +427,4 @@ function signature(profile: Profile, corpus: Corpus, size: number): number[] {
     weights[j] = weight;
   }
   return top;
-}
-
-/**
- * Content cosine blended with headline similarity. Headlines are compared only when they could lift
- * the pair over `threshold`: most candidates are far below it, and comparing titles is the costlier half.
- */
-function pairScore(a: Profile, b: Profile, content: number, titleWeight: number, threshold: number): number {
-  if (a.title === '' || b.title === '') return content;
-  if ((1 - titleWeight) * content + titleWeight < threshold) return (1 - titleWeight) * content;
-  a.headline ??= headlineBigrams(a.title);
-  b.headline ??= headlineBigrams(b.title);
-  const title = headlineDice(a.headline, b.headline);
-  return (1 - titleWeight) * content + titleWeight * title;
-}
-
-interface Edge {
-  a: number;
-  b: number;
-  score: number;
-}
-
-/**
- * Union-find over the edges, strongest first. Each group keeps the sum of its members' unit vectors;
- * two groups merge only when those centroids agree, so a single bridging pair is not enough.
- */
-function groupEdges(corpus: Corpus, edges: Edge[], linkThreshold: number, dot: (a: Profile, b: Profile) => number): StoryCluster[] {
-  const { profiles, ids, weights } = corpus;
-  const parent = profiles.map((_, i) => i);
-  // A group's centroid as a Map in feature order, made only when the group first absorbs another:
-  // until then it is its one member's vector, read in place from the shared arrays.
-  const merged: (IdVector | undefined)[] = [];
-  const sizeOf = (i: number): number => merged[i]?.size ?? (profiles[i] as Profile).end - (profiles[i] as Profile).start;
-  const spread = new Float64Array(corpus.table.keyOf.length);
-  /** The dot product of two groups' centroids, summed exactly as `dotMaps` of their Maps would. */
-  const centroidDot = function centroidDot(x: number, y: number): number {
-    const mx = merged[x];
-    const my = merged[y];
-    if (mx === undefined && my === undefined) return dot(profiles[x] as Profile, profiles[y] as Profile);
-    if (mx !== undefined && my !== undefined) return dotMaps(mx, my);
-    const [small, large] = sizeOf(x) <= sizeOf(y) ? [x, y] : [y, x];
-    const smallMap = merged[small];
-    let sum = 0;
-    if (smallMap === undefined) {
-      const profile = profiles[small] as Profile;
-      const largeMap = merged[large] as IdVector;
-      for (let k = profile.start; k < profile.end; k += 1) {
-        const other = largeMap.get(ids[k] as number);
-        if (other !== undefined) sum += (weights[k] as number) * other;
-      }
-      return sum;
-    }
-    const profile = profiles[large] as Profile;
-    for (let k = profile.start; k < profile.end; k += 1) spread[ids[k] as number] = weights[k] as number;
-    // Member weights are positive, so 0 means the feature is absent.
-    smallMap.forEach((weight, id) => {
-      const other = spread[id] as number;
-      if (other !== 0) sum += weight * other;
-    });
-    for (let k = profile.start; k < profile.end; k += 1) spread[ids[k] as number] = 0;
-    return sum;
-  };
-  // Each group's centroid length, kept up to date on merge so the check costs one pass over the smaller centroid.
-  const length: number[] = profiles.map((p) => (p.end > p.start ? 1 : 0));
-  const find = function find(i: number): number {
-    let root = i;
-    while (parent[root] !== root) root = parent[root] as number;
-    while (parent[i] !== root) {
-      const next = parent[i] as number;
-      parent[i] = root;
-      i = next;
-    }
-    return root;
-  };
-
-  edges.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
-  for (let e = 0; e < edges.length; e += 1) {
-    const edge = edges[e] as Edge;
-    const ra = find(edge.a);
-    const rb = find(edge.b);
-    if (ra === rb) continue;
-    const la = length[ra] as number;
-    const lb = length[rb] as number;
-    const shared = centroidDot(ra, rb);
-    if (la === 0 || lb === 0 || shared / (la * lb) < linkThreshold) continue;
-    const [keep, drop] = sizeOf(ra) >= sizeOf(rb) ? [ra, rb] : [rb, ra];
-    let into = merged[keep];
-    if (into === undefined) {
-      const profile = profiles[keep] as Profile;
-      into = new Map();
-      for (let k = profile.start; k < profile.end; k += 1) into.set(ids[k] as number, weights[k] as number);
-      merged[keep] = into;
-    }
-    const from = merged[drop];
-    if (from !== undefined) {
-      const target = into;
-      from.forEach((weight, id) => target.set(id, (target.get(id) ?? 0) + weight));
-    } else {
-      const profile = profiles[drop] as Profile;
-      for (let k = profile.start; k < profile.end; k += 1) into.set(ids[k] as number, (into.get(ids[k] as number) ?? 0) + (weights[k] as number));
-    }
-    // |a + b|² = |a|² + |b|² + 2 a·b
-    length[keep] = Math.sqrt(la * la + lb * lb + 2 * shared);
-    merged[drop] = undefined;
-    parent[drop] = keep;
-  }
-
-  const groups = new Map<number, string[]>();
-  for (let p = 0; p < profiles.length; p += 1) {
-    const profile = profiles[p] as Profile;
-    const root = find(profile.index);
-    const group = groups.get(root) ?? [];
-    group.push(profile.id);
-    groups.set(root, group);
-  }
-  // Profiles are in id order, so each group is already sorted.
-  return [...groups.values()].map((articleIds) => ({ articleIds })).sort((x, y) => compareIds(x.articleIds[0] ?? '', y.articleIds[0] ?? ''));
 }

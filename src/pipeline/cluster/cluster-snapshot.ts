@@ -9,7 +9,7 @@
  * numbers the features it keeps in the order first seen.
  */
 import { Buffer } from 'node:buffer';
-import type { SegmentedArticle } from '../types.ts';
+import type { SegmentedArticle } from '../../types.ts';
 
 /** What a snapshot knows an article by. */
 export type SnapshotArticle = Pick<SegmentedArticle, 'contentHash' | 'file'>;
