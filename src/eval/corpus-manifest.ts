@@ -21,6 +21,8 @@ const articleEntry = z.strictObject({
   title: z.string().trim().min(1),
   /** Publication date as the page states it, or `unknown`. */
   published: z.string().refine((value) => value === 'unknown' || isCalendarDate(value), 'must be YYYY-MM-DD or `unknown`'),
+  /** BCP 47 language of the text when it is not English, as an editor would tell `npm run add`. */
+  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 tag such as `es`').optional(),
   /** The event the text reports: a key of `events`. */
   event: z.string().min(1),
   /** The search that found the page, so the text can be gathered again. */

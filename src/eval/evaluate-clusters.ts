@@ -57,7 +57,7 @@ export function evaluateClusters(manifest: CorpusManifest, texts: ReadonlyMap<st
   const { digest, report } = buildDigest(corpusArticleFiles(manifest, texts), { today });
 
   const storyOf = new Map(digest.sources.map((source) => [source.id, source.storySlug]));
-  const truth: Record<string, string> = Object.fromEntries(manifest.articles.map((a) => [a.id, a.event]));
+  const truth: Record<string, string> = Object.fromEntries(manifest.articles.map((a) => [a.id, trueGroup(a)]));
   const members = new Map<string, string[]>();
   for (const article of manifest.articles) {
     const slug = storyOf.get(article.id) ?? `(excluded) ${article.id}`;
@@ -71,9 +71,10 @@ export function evaluateClusters(manifest: CorpusManifest, texts: ReadonlyMap<st
     .map(([slug, ids]) => ({ slug, title: titleOf.get(slug) ?? '', articleIds: [...ids].sort(), labels: tally(ids.map((id) => truth[id] ?? '')) }))
     .sort((a, b) => b.articleIds.length - a.articleIds.length || compare(a.slug, b.slug));
 
-  const events: TrueEvent[] = Object.entries(manifest.events)
+  const groups = new Map(manifest.articles.map((a) => [trueGroup(a), manifest.events[a.event] ?? '']));
+  const events: TrueEvent[] = [...groups]
     .map(([label, description]) => {
-      const ids = manifest.articles.filter((a) => a.event === label).map((a) => a.id);
+      const ids = manifest.articles.filter((a) => trueGroup(a) === label).map((a) => a.id);
       return { label, description, size: ids.length, stories: tally(ids.map((id) => storyOf.get(id) ?? '(excluded)')) };
     })
     .filter((event) => event.size > 0)
@@ -104,6 +105,15 @@ export function corpusArticleFiles(manifest: CorpusManifest, texts: ReadonlyMap<
   return manifest.articles.map((article) => articleFile(manifest.name, article, texts));
 }
 
+/**
+ * The story an article truly belongs to. The digest keeps languages apart by design (a story's
+ * claims are quoted in one language), so an article in another language belongs with the other
+ * reports of its event in that language: `event (es)`.
+ */
+function trueGroup(article: CorpusArticle): string {
+  return article.language === undefined || article.language === 'en' ? article.event : `${article.event} (${article.language})`;
+}
+
 /** The content-file path an article of the corpus is built from (never written to disk). */
 function articlePath(corpus: string, id: string): string {
   return `eval/${corpus}/articles/${id}.md`;
@@ -114,6 +124,7 @@ function articleFile(corpus: string, article: CorpusArticle, texts: ReadonlyMap<
   const text = texts.get(article.id);
   if (text === undefined) throw new Error(`eval: no text for article \`${article.id}\``);
   const told: ToldMeta = { outlet: article.outlet, published: article.published, url: article.url };
+  if (article.language !== undefined) told.language = article.language;
   if (article.title !== 'unknown') told.title = article.title;
   const origin = `eval/${corpus}/texts/${article.id}.txt`;
   const imported = importRaw({ text, kind: 'txt', file: origin, origin, told });
