@@ -23,9 +23,13 @@ export const PAGE_LABELS: ReadonlyMap<string, string> = new Map([
   ]),
   ...labels('a subscription or newsletter prompt', ['subscribe', 'subscribe now', 'newsletter', 'sign up', 'sign in', 'log in', 'register']),
   ...labels('a navigation label from the web page', [
-    'skip to content', 'skip to main content', 'menu', 'home', 'back to top', 'top', 'next', 'previous', 'next article',
-    'previous article', 'comments', 'leave a comment', 'listen to this article', 'loading', 'close', 'table of contents', 'contents',
+    'skip to content', 'skip to main content', 'skip to navigation', 'menu', 'home', 'search', 'back to top', 'top', 'next',
+    'previous', 'next article', 'previous article', 'comments', 'leave a comment', 'loading', 'close', 'table of contents',
+    'contents', 'latest articles', 'latest news', 'original article',
   ]),
+  ...labels('an audio player label', ['listen', 'listen to story', 'listen to this story', 'listen to this article', 'play', 'audio']),
+  ...labels('a section label from the web page', ['opinion', 'analysis', 'breaking news', 'live', 'live updates', 'exclusive', 'weather alert']),
+  ...labels('an editor\'s note about the page, not reporting', ['this is a developing story', 'this story is developing', 'follow along for live coverage', 'photo credit']),
 ]);
 
 function labels(detail: string, list: string[]): Array<[string, string]> {
@@ -39,6 +43,9 @@ const PREFIX_LABELS: ReadonlyArray<[RegExp, string]> = [
   [/^sign up (?:for|to)\b/iu, 'a subscription or newsletter prompt'],
   [/^follow us on\b/iu, 'a social-media prompt'],
   [/^click here\b/iu, 'a link prompt from the web page'],
+  [/^more from\s+(?:\S+\s*){1,4}$/iu, 'a link to other articles on the publisher\'s site'],
+  [/^\(?more\b.{0,60}\b(?:stories|coverage|news|articles)\W*$/iu, 'a link to other articles on the publisher\'s site'],
+  [/^(?:this is google's cache of|it is a snapshot of the page)\b/iu, 'a web cache\'s banner, not the page'],
   [/^(?:image|photo|photograph|picture|video) (?:credit|courtesy|source)s?\s*:/iu, 'a picture credit'],
 ];
 
@@ -61,14 +68,50 @@ function wordCount(line: string): number {
   return line.split(/\s+/u).filter((word) => word !== '').length;
 }
 
+/** "4 min read", "E Elena Volkov Apr 9, 2026 4 min read", "2 min read Original article ↗". */
+const READING_TIME = /\b\d+\s*(?:min|mins|minute|minutes)\.?\s+read\b/iu;
+
+/** Picture agencies whose names make a credit line ("Jane Doe / AFP via Getty Images"). */
+const PICTURE_AGENCY = /\b(?:getty images|afp|ap|associated press|reuters|epa|shutterstock|alamy|imago|nurphoto|bloomberg|sipa|anadolu|dpa|pa images|pa wire)\b/iu;
+
+/**
+ * A navigation menu: three or more short items separated by "|", "•" or "·", each a word or
+ * two starting with a capital ("Home | Tech | Business | Markets").
+ */
+function isMenuLine(line: string): boolean {
+  const items = line.trim().split(/\s*[|•·]\s*/u).filter((item) => item !== '');
+  return items.length >= 3 && items.every((item) => wordCount(item) <= 3 && /^[\p{Lu}\p{N}&]/u.test(item) && !/[.!?]$/u.test(item));
+}
+
+/** A credit for a photo: "(Photo by Jane Doe/Getty Images)", "© IMAGO / NurPhoto", "Credit: Studio". */
+function isPhotoCreditLine(line: string): boolean {
+  const text = line.trim();
+  if (wordCount(text) > 12) return false;
+  const credit = /^[([]?\s*(?:photo(?:graph)?|picture|image|credit|photo credit)s?\s*(?:by|:)\s*(.+?)\s*[)\]]?\.?$/iu.exec(text);
+  if (credit?.[1] !== undefined) return isNameList(credit[1].replace(/[/,]/gu, ' / '));
+  if (/^©/u.test(text)) return isNameList(text.slice(1).replace(/[/,]/gu, ' / '));
+  // "Jane Doe / AFP - Getty Images", "GETTY IMAGES NORTH AMERICA via AFP / Ethan Miller"
+  return PICTURE_AGENCY.test(text) && /\//u.test(text) && isNameList(text.replace(/[/,–—-]/gu, ' / ').replace(/\bvia\b/giu, '/'));
+}
+
+/** "— Jane Doe (@janedoe) October 10, 2024": the attribution under an embedded social-media post. */
+function isPostAttribution(line: string): boolean {
+  const post = /^(?:[—–-]\s*)?(.+?)\s*\(@\w+\)\s*(.*)$/u.exec(line.trim());
+  return post?.[1] !== undefined && isNameList(post[1]) && (post[2] === '' || isDateText(post[2] ?? ''));
+}
+
 /** The plain-words reason when the whole line is a web-page label, else undefined. */
 export function pageLabelDetail(line: string): string | undefined {
   // Labels and prompts are short; a long line is never one (and skipping it keeps this cheap).
   if (line.length > 160) return undefined;
   const exact = PAGE_LABELS.get(labelKey(line));
   if (exact !== undefined) return exact;
-  if (wordCount(line) > 16 || (/[.!?]["”’)]?$/u.test(line.trim()) && !/^sign up/iu.test(line.trim()))) return undefined;
-  if (isPictureCredit(line)) return 'a picture credit';
+  if (isPostAttribution(line)) return 'the attribution of an embedded social-media post';
+  if (wordCount(line) > 16 || (/[.!?]["”’)]?$/u.test(line.trim()) && !/^sign up/iu.test(line.trim()) && !/^[([(©]|credit/iu.test(line.trim()))) return undefined;
+  if (READING_TIME.test(line)) return 'a reading-time label';
+  if (isMenuLine(line)) return 'a navigation menu';
+  if (isDateText(line.trim().replace(/^[^\p{L}\p{N}]+/u, ''))) return 'a date stamp on its own';
+  if (isPictureCredit(line) || isPhotoCreditLine(line)) return 'a picture credit';
   const trimmed = line.trim().replace(/^[^\p{L}\p{N}]+/u, '');
   return PREFIX_LABELS.find(([pattern]) => pattern.test(trimmed))?.[1];
 }
@@ -76,7 +119,7 @@ export function pageLabelDetail(line: string): string | undefined {
 /** A credit line such as "(Source: Wired)", "Source: Reuters" or "Via The Verge". */
 export function isCreditLine(line: string): boolean {
   if (line.length > 120) return false;
-  const match = /^\(?\s*(?:sources?|via|credit|courtesy(?: of)?|originally (?:published|appeared) (?:in|on|at|by))\s*[:–—-]?\s*([^()]+?)\s*\)?\.?$/iu.exec(line.trim());
+  const match = /^[([]?\s*(?:sources?|via|credit|courtesy(?: of)?|originally (?:published|appeared) (?:in|on|at|by))\s*[:–—-]?\s*([^()[\]]+?)\s*[)\]]?\.?$/iu.exec(line.trim());
   if (match === null || match[1] === undefined) return false;
   // A credit names an outlet or two; it does not say something about them.
   return wordCount(match[1]) <= 6 && isNameList(match[1]);
@@ -99,8 +142,11 @@ export function isDateText(text: string): boolean {
 export function isBylineLine(line: string): boolean {
   const text = line.trim();
   if (text.length > 240) return false;
-  const parts = text.split(/\s+[|•·]\s+/u);
-  return parts.some((part) => isBylinePart(part)) && parts.every((part) => isBylinePart(part) || isDateText(part));
+  const parts = text.split(/\s*[|•·]\s*/u).filter((part) => part !== '');
+  if (parts.some((part) => isBylinePart(part)) && parts.every((part) => isBylinePart(part) || isDateText(part))) return true;
+  // "Jane Doe October 13, 2023": a name, then the date, with no "By".
+  const dated = /^(.+?)\s+((?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\d{1,2})\b.*)$/iu.exec(text);
+  return dated?.[1] !== undefined && dated[2] !== undefined && wordCount(dated[1]) >= 2 && wordCount(dated[1]) <= 4 && isNameList(dated[1]) && isDateText(dated[2]);
 }
 
 function isBylinePart(part: string): boolean {

@@ -154,7 +154,9 @@ function endsSentence(text: string, mark: number, end: number, next: number, spa
   const token = wordBefore(text, mark).replace(/^.*[“‘"'(\[«]/u, '');
   const key = token.toLowerCase();
   if (token === '') return true;
-  if (NEVER_FINAL.has(key) || TITLES.has(token)) return false;
+  // Titles are checked capitalized; a dateline in capitals writes them so too ("ST. PETERSBURG").
+  const titled = /^\p{Lu}{2,4}$/u.test(token) ? `${token[0]}${key.slice(1)}` : token;
+  if (NEVER_FINAL.has(key) || TITLES.has(titled)) return false;
   if (BEFORE_NUMBER.has(key) && /^[(\[]?\d/u.test(nextWord)) return false;
   const opener = nextWord.replace(/^[“‘"'(\[«]+/u, '').replace(/[^\p{L}]+$/u, '').toLowerCase();
   const isInitial = /^\p{Lu}$/u.test(token);

@@ -75,6 +75,13 @@ describe('clustering coverage dominated by one event', () => {
     expect(new Set(seeds.map((source) => source.storySlug)).size).toBe(1);
     expect(seeds.filter((source) => source.derivativeOf === undefined || !seedIds.includes(source.derivativeOf))).toHaveLength(3);
   });
+
+  it('shows no page chrome of the saved pages in any claim, summary or key point', () => {
+    const { digest } = buildDigest([...seedFiles, ...coverageFiles], { today: '2026-12-02' });
+    const shown = digest.stories.flatMap((story) => [story.summary, ...story.keyPoints, ...story.claims.map((claim) => claim.text)]);
+    const chrome = /min read|Skip to content|Advertisement|Listen to Story|Share this article|Original article|Sign up for our newsletter|Home \||More from/u;
+    expect(shown.filter((text) => chrome.test(text))).toEqual([]);
+  });
 });
 
 describe('clustering invariants', () => {

@@ -31,6 +31,13 @@ function render(article: NormalizedArticle): string {
     .join('');
 }
 
+describe('splitText on datelines', () => {
+  it('does not end a sentence after a title written in capitals in a dateline', () => {
+    const parts = splitText('ST. ALDWIN, Ga. — The river crested overnight. Crews worked until dawn.');
+    expect(parts).toEqual(['ST. ALDWIN, Ga. — The river crested overnight.', 'Crews worked until dawn.']);
+  });
+});
+
 describe('splitSentences on golden fixtures', () => {
   for (const name of readdirSync(FIXTURES).sort()) {
     it(`splits ${name} as expected`, () => {
