@@ -15,6 +15,7 @@
  * article must clearly say the same thing; and a sentence that restates one clause of a larger
  * claim is folded into it when every one of its sources is already cited there.
  */
+import { isBylineLine, isCreditLine, pageLabelDetail } from './page-chrome.ts';
 import { assertInRange } from '../errors.ts';
 import type { AlignedClaims, ClaimGroup, DerivativeLink, LeftOut, SegmentedArticle, Sentence } from '../types.ts';
 import {
@@ -72,9 +73,15 @@ export const DEFAULT_ALIGN_OPTIONS: Required<AlignOptions> = { threshold: 0.4, l
 /** Reasons recorded for sentences the story does not use. */
 export const LEFT_OUT_REASONS = {
   heading: 'heading: names a section, states no fact',
+  chrome: 'page chrome run into the text (a label, credit or byline), not reporting',
   rhetoric: 'opinion or rhetoric without a fact: no figure, name, date or quote, and too few words to carry one',
   opinion: 'one source’s opinion or speculation, with no figure, date or quote to back it',
 } as const;
+
+/** A sentence that is a page label, a credit line or a byline once split from what it was glued to. */
+function isChromeSentence(text: string): boolean {
+  return pageLabelDetail(text) !== undefined || isCreditLine(text) || isBylineLine(text);
+}
 
 /** Words that mark an evaluation or a guess rather than a report. */
 const OPINION_CUE =
@@ -104,6 +111,9 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
   for (const article of [...articles].sort((a, b) => a.id.localeCompare(b.id))) {
     for (const sentence of [...article.sentences].sort((a, b) => a.index - b.index)) {
       if (sentence.kind === 'heading') leftOut.push({ sentenceId: sentence.id, reason: LEFT_OUT_REASONS.heading });
+      // Normalization removes chrome on lines of its own; on a saved page a credit or label is
+      // often glued to a caption ("…on Thursday.Jane Doe / AFP"), so it only shows as a sentence.
+      else if (isChromeSentence(sentence.text)) leftOut.push({ sentenceId: sentence.id, reason: LEFT_OUT_REASONS.chrome });
       else claimBearing.push(sentenceFeatures(sentence.id, article.id, sentence.text));
     }
   }

@@ -187,6 +187,18 @@ describe('alignClaims', () => {
     expect(groups.map((g) => g.sentenceIds)).toEqual([['opinion#2']]);
   });
 
+  it('leaves out a credit or label that a caption ran into, as page chrome', () => {
+    const article = makeArticle('caption', [
+      ['Flood water fills the market square in Dunmore on Tuesday.', 'Orla Penn / AFP via Getty Images', '(More flood stories.)'],
+    ]);
+    const { groups, leftOut } = alignClaims([article], []);
+    expect(leftOut).toEqual([
+      { sentenceId: 'caption#1', reason: LEFT_OUT_REASONS.chrome },
+      { sentenceId: 'caption#2', reason: LEFT_OUT_REASONS.chrome },
+    ]);
+    expect(groups.map((g) => g.sentenceIds)).toEqual([['caption#0']]);
+  });
+
   it('keeps a short sentence opening with a name the story uses elsewhere', () => {
     const article = makeArticle('named', [
       ['Analysts said Orland was surprised by the report.', 'Orland acknowledged the gaps.', 'Analysts acknowledged the gaps.'],
