@@ -108,7 +108,7 @@ describe('clustering invariants', () => {
           }
         }
       }),
-      { numRuns: 30, seed: 17 },
+      { numRuns: 60, seed: 17 },
     );
   });
 
