@@ -46,12 +46,13 @@ export async function serveStatic(root: string, basePath = '/'): Promise<StaticS
   const base = `/${basePath.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
   const rootDir = path.resolve(root);
   const server: Server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const pathname = decodePath(url.pathname);
+    // A request path the URL parser refuses ("//", say) is answered with the 404 page, not a crash.
+    const url = URL.parse(request.url ?? '/', 'http://localhost');
+    const pathname = url === null ? undefined : decodePath(url.pathname);
     const file = pathname?.startsWith(base) ? resolveFile(rootDir, pathname.slice(base.length)) : undefined;
     if (file === ADD_SLASH) {
       // Relative links on the page resolve against its URL, so it must be served at the slash URL.
-      response.writeHead(301, { location: `${url.pathname}/${url.search}` });
+      response.writeHead(301, { location: `${url?.pathname}/${url?.search}` });
       response.end();
       return;
     }

@@ -7,12 +7,12 @@ import type { APIContext } from 'astro';
 import { getCollection } from 'astro:content';
 import { SITE_DESCRIPTION, SITE_TITLE } from '../consts';
 import type { Story } from '../types';
-import { compareStories } from '../site/digest-views';
+import { compareStoriesNewestFirst } from '../site/digest-views';
 import { storyHref } from '../site/paths';
 
 /** Builds `/rss.xml` from the stories collection. */
 export async function GET(context: APIContext): Promise<Response> {
-  const stories = (await getCollection('stories')).map((entry) => entry.data as Story).sort(compareStories);
+  const stories = (await getCollection('stories')).map((entry) => entry.data as Story).sort(compareStoriesNewestFirst);
   return rss({
     title: SITE_TITLE,
     description: SITE_DESCRIPTION,

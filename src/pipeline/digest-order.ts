@@ -5,8 +5,20 @@
  */
 import type { DigestSource, Story, TimelineEvent } from '../types.ts';
 
-/** Newest story first; undated stories after dated ones; ties by slug so output is stable. */
-export function compareStories(a: Pick<Story, 'updated' | 'slug'>, b: Pick<Story, 'updated' | 'slug'>): number {
+/**
+ * The digest's order of stories, by weight: most independent reports first (so single-source
+ * stories follow every story that two outlets confirmed), then most sources, then newest, undated
+ * after dated; ties by slug so output is stable. The home page and digest.json list stories so.
+ */
+export function compareStories(
+  a: Pick<Story, 'independentSourceCount' | 'sourceIds' | 'updated' | 'slug'>,
+  b: Pick<Story, 'independentSourceCount' | 'sourceIds' | 'updated' | 'slug'>,
+): number {
+  return b.independentSourceCount - a.independentSourceCount || b.sourceIds.length - a.sourceIds.length || compareStoriesNewestFirst(a, b);
+}
+
+/** Newest story first; undated stories after dated ones; ties by slug. The feed's order. */
+export function compareStoriesNewestFirst(a: Pick<Story, 'updated' | 'slug'>, b: Pick<Story, 'updated' | 'slug'>): number {
   const da = a.updated === 'unknown' ? '' : a.updated;
   const db = b.updated === 'unknown' ? '' : b.updated;
   return db.localeCompare(da) || a.slug.localeCompare(b.slug);

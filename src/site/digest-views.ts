@@ -5,7 +5,7 @@
 import type { Claim, LeftOut, Story, TimelineEvent } from '../types.ts';
 
 /** The pipeline's own orders, so pages list stories, events and sources exactly as the pipeline does. */
-export { compareEvents, compareSources, compareStories } from '../pipeline/digest-order.ts';
+export { compareEvents, compareSources, compareStories, compareStoriesNewestFirst } from '../pipeline/digest-order.ts';
 
 /** Citation number (1-based) of each source of a story, in the story's source order. */
 export function citationNumbers(story: Pick<Story, 'sourceIds'>): Map<string, number> {

@@ -2,6 +2,7 @@
  * How the site words metadata, in one place so every page says "date not stated" the same way
  * and never shows a placeholder like "unknown" as if it were a name.
  */
+import { splitText } from '../pipeline/split-sentences.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -54,4 +55,12 @@ export function codePoints(text: string, max = 4): string {
   const chars = [...text];
   if (chars.length === 0 || chars.length > max) return '';
   return chars.map((char) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
+}
+
+/**
+ * The first sentence of a text (a story's summary, for its card on the home page), split by the
+ * pipeline's own sentence rules so abbreviations and decimals do not cut it short.
+ */
+export function firstSentence(text: string): string {
+  return splitText(text)[0] ?? text;
 }

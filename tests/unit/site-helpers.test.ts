@@ -3,13 +3,20 @@
  * grouping, "what each source adds", and the similarity matrix drawn on the method page.
  */
 import { describe, expect, it } from 'vitest';
-import { codePoints, formatDate, outletLabel, titleLabel } from '../../src/site/format.ts';
+import { codePoints, firstSentence, formatDate, outletLabel, titleLabel } from '../../src/site/format.ts';
 import { serializeJsonLd } from '../../src/site/json-ld.ts';
 import { claimsOnlyFrom, groupEvents, sentenceFates, withSourceMarks } from '../../src/site/digest-views.ts';
 import { similarityMatrix } from '../../src/pipeline/similarity-matrix.ts';
 import type { Claim } from '../../src/types.ts';
 
 const claim = (id: string, sourceIds: string[], sentenceIds: string[] = []): Claim => ({ id, text: id, section: 'details', sourceIds, sentenceIds });
+
+describe('firstSentence', () => {
+  it('takes the first sentence of a summary, not cut at an abbreviation or a decimal', () => {
+    expect(firstSentence('Dr. Ilse Varnak, 14, won the open with 8.5 points. She beat two grandmasters.')).toBe('Dr. Ilse Varnak, 14, won the open with 8.5 points.');
+    expect(firstSentence('One sentence only')).toBe('One sentence only');
+  });
+});
 
 describe('metadata wording', () => {
   it('writes a known date in words and says so when the date is not stated', () => {

@@ -60,8 +60,8 @@ describe('serveStatic', () => {
     expect(await get('/news/stories/harbor?x=1')).toMatchObject({ status: 301, location: '/news/stories/harbor/?x=1' });
   });
 
-  it('answers a miss, a path outside the base, an escape from the root and bad escapes with 404.html and status 404', async () => {
-    for (const miss of ['/news/nothing-here/', '/stories/harbor/', '/news/..%2fsecret.txt', '/news/%E0%A4%A']) {
+  it('answers a miss, a path outside the base, an escape from the root bad escapes and a path the URL parser refuses with 404.html and status 404', async () => {
+    for (const miss of ['/news/nothing-here/', '/stories/harbor/', '/news/..%2fsecret.txt', '/news/%E0%A4%A', '//']) {
       expect(await get(miss), miss).toMatchObject({ status: 404, type: 'text/html; charset=utf-8', body: '<p>custom not found</p>' });
     }
   });
