@@ -152,15 +152,38 @@ export interface ClaimGroup {
   sourceIds: string[];
 }
 
-/** Sources that disagree on a figure, name or date about the same subject. */
+/**
+ * Why the values of a conflict differ. `contradiction`: they cannot all be true (8% and 9% for one
+ * stock move, 8 and 9 April for one launch, two names for one lab). `rounding`: every value could
+ * be the most precise one rounded at its own precision ("$14 billion" / "$14.3 billion"), so the
+ * sources may agree; shown as a lighter note.
+ */
+export type ConflictKind = 'contradiction' | 'rounding';
+
+/**
+ * Sources that disagree on one attribute of one subject: two statements that cannot both be true.
+ * Figures are compared only when they measure the same thing (same party, metric and unit), dates
+ * only as ranges at their own precision for the same happening ("April 2025" and "early 2025"
+ * overlap, so they do not conflict), names only as rival versions of one name.
+ */
 export interface Conflict {
-  /** What the disagreement is about, in a few words (e.g. "Scale AI investment"). */
+  /**
+   * What is disputed, in the sources' own words: the clause stating the value with the value left
+   * out ("Meta’s stock rose … on the day of the announcement"), or for a name "The name of" and what
+   * the sources call the thing named ("The name of the new research unit").
+   */
   topic: string;
+  kind: ConflictKind;
+  /** Every value reported for the attribute, one variant each, most sources first. */
   variants: ConflictVariant[];
 }
 
+/** One value reported for a disputed attribute. */
 export interface ConflictVariant {
-  /** The differing value or the sentence stating it. */
+  /**
+   * The value as a source writes it ("6.5%", "April 9, 2026", "Orland Research Lab"); spellings,
+   * plurals, possessives and shorter forms of one name are one variant, shown in its most common form.
+   */
   text: string;
   /** Article ids that state this variant, sorted. */
   sourceIds: string[];

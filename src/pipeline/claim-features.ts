@@ -3,7 +3,7 @@
  * and names, and the similarity score built from them.
  *
  * Kept apart from `align-claims.ts` so the score can be calibrated and tested on labeled pairs
- * without building whole articles, and so `find-conflicts.ts` reads the same anchors.
+ * without building whole articles, and so `find-conflicts/` reads the same anchors.
  */
 import stringSimilarity from 'string-similarity';
 import { headlineBigrams, headlineDice } from './headline-dice.ts';

@@ -10,7 +10,7 @@ import type { AlignedClaims, Claim, ClaimGroup, ClaimSection, DerivativeLink, Le
 import { buildIdf, containedIn, sentenceFeatures, termOverlap, withStoryNames, type SentenceFeatures } from './claim-features.ts';
 import { carriesInformation } from './align-claims.ts';
 import { isReaction } from './attribution.ts';
-import { independentCount } from './find-conflicts.ts';
+import { independentCount } from './find-conflicts/find-conflicts.ts';
 import { slugify } from './slugify.ts';
 import { contentTerms } from './text-features.ts';
 

@@ -128,6 +128,11 @@ const NOT_NAMES = new Set(
   ),
 );
 
+/** True for a capitalized word that opens a sentence or phrase without naming anything ("The", "According"). */
+export function isCommonCapitalized(word: string): boolean {
+  return NOT_NAMES.has(word);
+}
+
 /**
  * Named entities, approximated by runs of capitalized words ("Dana Kowalczyk", "Harbor Trust"),
  * lowercased. A capitalized word that only opens the sentence is ignored unless it is part of a run.
