@@ -49,6 +49,7 @@ const repair = z.object({
 
 const conflict = z.object({
   topic: z.string(),
+  kind: z.enum(['contradiction', 'rounding']),
   variants: z.array(
     z.object({
       text: z.string(),
