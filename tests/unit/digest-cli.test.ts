@@ -151,6 +151,11 @@ describe('npm run digest on the seed articles (content/articles)', () => {
     expect(story.claims.filter((c) => /\b52\b/.test(c.text) && c.text.includes('Intelligence Index'))).toHaveLength(1);
   });
 
+  it('takes its headline from a source’s headline, at most 120 characters, not from a lead', () => {
+    expect(story.title.length).toBeLessThanOrEqual(120);
+    expect(digest.sources.some((source) => source.title !== 'unknown' && source.title.startsWith(story.title))).toBe(true);
+  });
+
   it('carries no page chrome into the story', () => {
     const body = story.claims.map((c) => c.text).join('\n');
     expect(body).not.toMatch(/Recommended Video|\(Source: Wired\)|Last Updated on|Frequently Asked Questions|▼ Summary/);
