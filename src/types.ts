@@ -273,6 +273,24 @@ export interface TimelineEvent {
   storySlug: string;
   /** How the date was anchored when an article's own date is unknown (absent otherwise). */
   anchorNote?: string;
+  /**
+   * Vaguer tellings of the same happening, kept under the entry that dates it most precisely
+   * ("Early 2025" and "2025" under "April 2025"), each with its label, range, words and sources
+   * (which `sourceIds` also cites); absent when there are none.
+   */
+  lessPrecise?: LessPreciseMention[];
+}
+
+/** One vaguer telling of a timeline event's happening. */
+export interface LessPreciseMention {
+  /** The date at the precision this telling gives ("Early 2025"). */
+  label: string;
+  start: IsoDate;
+  end: IsoDate;
+  /** The clause that tells it, from the source. */
+  text: string;
+  /** Article ids that tell it this way, sorted. */
+  sourceIds: string[];
 }
 
 /** The whole site's data: `dist/digest.json`. */
