@@ -14,7 +14,7 @@ export type IsoDate = string;
 
 /** A file as read from disk, before anything is parsed. The input of the ingest stage. */
 export interface ArticleFile {
-  /** Repo-relative path, with forward slashes (e.g. `content/articles/meta-muse.md`). */
+  /** Repo-relative path, with forward slashes (e.g. `content/articles/orland-ridgeback.md`). */
   path: string;
   /** The raw bytes of the file. Decoding (UTF-8, or a legacy 8-bit encoding) is ingest's job. */
   bytes: Uint8Array;
@@ -24,7 +24,7 @@ export interface ArticleFile {
 export interface ArticleMeta {
   /** The article's headline as the outlet published it. */
   title: string;
-  /** Who published this copy (e.g. "Fortune"), or `"unknown"` when the text does not say. */
+  /** Who published this copy (e.g. "Harbor Gazette"), or `"unknown"` when the text does not say. */
   outlet: string;
   /** Publication date, or `"unknown"` when the text does not state it. Never guessed. */
   published: IsoDate | 'unknown';
@@ -32,7 +32,7 @@ export interface ArticleMeta {
   url?: string;
   /** Byline, when stated. */
   author?: string;
-  /** Whose reporting this is when it is not the outlet's own (e.g. "Wired" for a rewrite). */
+  /** Whose reporting this is when it is not the outlet's own (e.g. "Harbor Wire" for a rewrite). */
   credit?: string;
   /** Repo-relative path of the raw file the article was imported from, or of the content file itself. */
   origin: string;
@@ -137,7 +137,7 @@ export interface DerivativeLink {
   articleId: string;
   /** The article it rewrites (the earliest/most complete member of its family). */
   derivativeOf: string;
-  /** Why it was judged a rewrite (e.g. "same facts in the same order (0.82); shared credit Wired"). */
+  /** Why it was judged a rewrite (e.g. "same facts in the same order (0.82); shared credit Harbor Wire"). */
   evidence: string;
 }
 
@@ -155,7 +155,7 @@ export interface ClaimGroup {
 /**
  * Why the values of a conflict differ. `contradiction`: they cannot all be true (8% and 9% for one
  * stock move, 8 and 9 April for one launch, two names for one lab). `rounding`: every value could
- * be the most precise one rounded at its own precision ("$14 billion" / "$14.3 billion"), so the
+ * be the most precise one rounded at its own precision ("$2 billion" / "$2.4 billion"), so the
  * sources may agree; shown as a lighter note.
  */
 export type ConflictKind = 'contradiction' | 'rounding';
@@ -169,7 +169,7 @@ export type ConflictKind = 'contradiction' | 'rounding';
 export interface Conflict {
   /**
    * What is disputed, in the sources' own words: the clause stating the value with the value left
-   * out ("Meta’s stock rose … on the day of the announcement"), or for a name "The name of" and what
+   * out ("Orland’s stock rose … on the day of the launch"), or for a name "The name of" and what
    * the sources call the thing named ("The name of the new research unit").
    */
   topic: string;

@@ -6,7 +6,7 @@
  *
  * - Figures are compared only when they measure the same thing (`value-frames.ts`): the same party,
  *   metric and unit. A model's scores on two benchmarks, or three models' scores on one, are not
- *   rival values. Figures that differ only as roundings of one value ("$14 billion" / "$14.3
+ *   rival values. Figures that differ only as roundings of one value ("$2 billion" / "$2.4
  *   billion") are listed with `kind: 'rounding'`.
  * - Dates are compared as ranges at their own precision (`period-overlap.ts`), and only when they
  *   date the same happening: "April 2025" and "early 2025" can both be true; 8 and 9 April cannot.
@@ -244,7 +244,7 @@ function unnamedMeasure(a: FigureFrame, b: FigureFrame, input: ConflictInput): b
   return score !== undefined && score.topical >= input.topicalThreshold;
 }
 
-/** The frames of one attribute grouped by the value they state ("$14.3 billion" and "$14.3bn" are one), most precise first within a value. */
+/** The frames of one attribute grouped by the value they state ("$2.4 billion" and "$2.4bn" are one), most precise first within a value. */
 function valueClusters(frames: FigureFrame[]): FigureFrame[][] {
   const clusters: FigureFrame[][] = [];
   for (const frame of [...frames].sort((a, b) => a.figure.value - b.figure.value || a.sentence - b.sentence)) {

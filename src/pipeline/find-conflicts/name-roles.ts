@@ -12,22 +12,22 @@ export type NameRole = 'subject' | 'object' | 'source';
 
 /** One name in one sentence. */
 export interface NameSpan {
-  /** As written, a final possessive dropped ("Meta’s" → "Meta"). */
+  /** As written, a final possessive dropped ("Orland’s" → "Orland"). */
   text: string;
-  /** The key shared by its spellings: lowercase stemmed words, possessives dropped ("meta superintellig lab"). */
+  /** The key shared by its spellings: lowercase stemmed words, possessives dropped ("orland autonomi lab"). */
   key: string;
   /** Offset of the first character in the sentence. */
   index: number;
   /** Offset just after the last character (possessive included). */
   end: number;
-  /** Written with a possessive ("Meta’s stock"), so it owns what follows. */
+  /** Written with a possessive ("Orland’s stock"), so it owns what follows. */
   possessive: boolean;
   role: NameRole;
 }
 
 /**
- * A run of capitalized words, with version numbers inside or after it ("Gemini 3.1 Pro",
- * "Llama 4") but not a figure or a year after it.
+ * A run of capitalized words, with version numbers inside or after it ("Vesper 3.1 Pro",
+ * "Corvid 4") but not a figure or a year after it.
  */
 const NAME_RUN =
   /\p{Lu}[\p{L}\p{N}’'&.-]*(?:\s+(?:(?:of|de|the)\s+)?(?:\p{Lu}[\p{L}\p{N}’'&.-]*|\d+(?:\.\d+)*(?![\d%]|[.,]\d|\s*(?:%|percent|per cent|thousand|million|billion|trillion|bn|mn)\b)))*/gu;
@@ -92,7 +92,7 @@ function splitRun(run: string, offset: number): { text: string; index: number }[
   const flush = (): void => {
     // Function words ("The", "On") and numbers cannot open a name.
     while (current.length > 0 && (isCommonCapitalized(current[0]?.word ?? '') || !/^\p{Lu}/u.test(current[0]?.word ?? ''))) current.shift();
-    // Nor end one, except a version number ("Llama 4").
+    // Nor end one, except a version number ("Corvid 4").
     while (current.length > 0 && /^(?:of|de|the)$/u.test(current[current.length - 1]?.word ?? '')) current.pop();
     const first = current[0];
     const last = current[current.length - 1];
@@ -138,7 +138,7 @@ function isKnownWord(word: string, known: ReadonlySet<string>): boolean {
 
 /**
  * True when two name keys can refer to one party: the same key, or one is the other's first or
- * last words ("scale" / "scale ai", "gemini 3.1 pro" / "googl gemini 3.1 pro").
+ * last words ("pellam" / "pellam ai", "vesper 3.1 pro" / "arkwright vesper 3.1 pro").
  */
 export function sameParty(a: string, b: string): boolean {
   if (a === b) return true;
@@ -148,7 +148,7 @@ export function sameParty(a: string, b: string): boolean {
 
 /**
  * True when `short` is a shorter form of the name `long`: at least two words, the last ones of
- * `long` ("superintellig lab" of "meta superintellig lab"). Such a form is one variant with the
+ * `long` ("autonomi lab" of "orland autonomi lab"). Such a form is one variant with the
  * full name, not a rival.
  */
 export function shorterForm(short: string, long: string): boolean {
@@ -158,10 +158,10 @@ export function shorterForm(short: string, long: string): boolean {
 /**
  * Whether two different names are rival versions of one name, from their written forms. They must
  * have as many words (two or more) and differ in one word, without digits in it. `spelling` when
- * that word is spelled alike ("Northfield" / "Northfeld", "Intelligence" / "Superintelligence"):
+ * that word is spelled alike ("Northfield" / "Northfeld", "Autonomy" / "Autonomous"):
  * one name written two ways, wherever it stands. `word` when another word takes a middle place
  * ("Coastal Climate Institute" / "Coastal Ocean Institute"): the same kind of thing named two
- * ways. A different first word is another owner ("Scale AI" / "Orland AI") and a different last
+ * ways. A different first word is another owner ("Pellam AI" / "Orland AI") and a different last
  * word another kind of thing ("Orland Motors" / "Orland AI"): unrelated names, `null`.
  * Spellings, plurals and possessives of one name share a key and are never rivals.
  */

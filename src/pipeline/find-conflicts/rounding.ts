@@ -1,12 +1,12 @@
 /**
- * Whether figures that differ could all be one value written at different precisions: "$14
- * billion" is "$14.3 billion" rounded to the billion, so the two are a possible rounding, not a
+ * Whether figures that differ could all be one value written at different precisions: "$2
+ * billion" is "$2.4 billion" rounded to the billion, so the two are a possible rounding, not a
  * contradiction of the same weight as "8%" against "9%".
  */
 import type { Figure } from '../text-features.ts';
 
 /**
- * The size of the last digit a figure states, scale applied: "$14.3 billion" → 0.1e9, "$14
+ * The size of the last digit a figure states, scale applied: "$2.4 billion" → 0.1e9, "$2
  * billion" → 1e9, "6.5%" → 0.1, "1,200" → 100 (trailing zeros of a whole number are read as
  * rounding, which is how round numbers are usually written).
  */

@@ -1,6 +1,6 @@
 /**
  * What a disagreement is about, in the sources' own words: the clause that states the disputed
- * value with the value left out ("Meta’s stock rose … on the day of the announcement"), or for a
+ * value with the value left out ("Orland’s stock rose … on the day of the launch"), or for a
  * name, what the sources call the thing they name ("The name of the new research unit").
  */
 import { contentTerms } from '../text-features.ts';

@@ -17,9 +17,9 @@ export interface FigureFrame {
   figure: Figure;
   /** Offset of the figure in the sentence. */
   index: number;
-  /** The party the figure is about ("Meta" in "Meta’s stock rose 9%"), when the clause names one. */
+  /** The party the figure is about ("Orland" in "Orland’s stock rose 9%"), when the clause names one. */
   who?: NameSpan;
-  /** Other names the figure is measured on or given for ("Intelligence Index", "Scale AI"). */
+  /** Other names the figure is measured on or given for ("Bramble Index", "Pellam AI"). */
   metrics: NameSpan[];
   /** Stemmed words next to the figure in its clause, synonyms folded ("stock", "rise", "day"). */
   terms: string[];
@@ -135,7 +135,7 @@ export function figureFrames(sentence: number, articleId: string, text: string, 
     const [start, end] = clauseAround(text, at);
     const inClause = spans.filter((span) => span.index >= start && span.end <= end);
     const who = whoOf(text, at, inClause, start) ?? antecedent(spans, start, text);
-    // Each other name goes with the nearest figure of the sentence: "89.5 on GPQA and 86.4 on CharXiv".
+    // Each other name goes with the nearest figure of the sentence: "81.2 on Quill and 76.9 on Tessel".
     const nearest = (span: NameSpan): number => {
       let best = -1;
       let bestDistance = Infinity;
@@ -161,11 +161,11 @@ export function figureFrames(sentence: number, articleId: string, text: string, 
 }
 
 /**
- * The party a figure is about: a possessive name just before it ("Gemini 3.1 Pro’s 94.3%",
- * "Meta’s stock rose 9%"), else the nearest name before it in its clause that opens a predicate:
- * not the object of a preposition ("On the Index, Muse scores 52": Muse, not the Index), and
- * followed by a word rather than a comma (in "Meta hired Wang, head of the firm Scale AI, after
- * investing $14 billion" the investor is Meta, not the firm named in passing).
+ * The party a figure is about: a possessive name just before it ("Vesper 3.1 Pro’s 88.4%",
+ * "Orland’s stock rose 9%"), else the nearest name before it in its clause that opens a predicate:
+ * not the object of a preposition ("On the Index, Corvid scores 61": Corvid, not the Index), and
+ * followed by a word rather than a comma (in "Orland hired Rein, head of the firm Pellam AI, after
+ * investing $2 billion" the investor is Orland, not the firm named in passing).
  */
 function whoOf(text: string, at: number, spans: NameSpan[], clauseStart: number): NameSpan | undefined {
   const before = spans.filter((span) => span.end <= at);
@@ -254,8 +254,8 @@ export function differentMeasures(a: FigureFrame, b: FigureFrame): boolean {
 
 /**
  * True when two figure frames show they measure the same thing: not different (above), and either
- * the same metric named by both ("on the Intelligence Index", "in Scale AI") or the same party
- * with a word of what is measured in common ("Meta’s stock" / "shares of Meta").
+ * the same metric named by both ("on the Bramble Index", "in Pellam AI") or the same party
+ * with a word of what is measured in common ("Orland’s stock" / "shares of Orland").
  */
 export function sameMeasure(a: FigureFrame, b: FigureFrame): boolean {
   if (differentMeasures(a, b)) return false;
