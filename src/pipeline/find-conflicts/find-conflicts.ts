@@ -74,8 +74,8 @@ export function findConflicts(input: ConflictInput): Conflict[] {
   const spans = features.map((sentence) => nameSpans(sentence.text, known));
   const rare = rareNames(spans, features.length);
   const conflicts = [
-    ...figureConflicts(input, known, spans, rare),
-    ...dateConflicts(input, known),
+    ...figureConflicts(input, spans, rare),
+    ...dateConflicts(input, spans),
     ...nameConflicts(input, spans),
   ];
   const rank = (conflict: Conflict): number => (conflict.kind === 'contradiction' ? 0 : 1);
@@ -173,8 +173,8 @@ function acrossArticles(variants: ConflictVariant[]): boolean {
 
 // ---------------------------------------------------------------- figures
 
-function figureConflicts(input: ConflictInput, known: Set<string>, spans: NameSpan[][], rare: Set<string>[]): Conflict[] {
-  const frames = input.features.flatMap((sentence, index) => figureFrames(index, sentence.articleId, sentence.text, sentence.figures, known));
+function figureConflicts(input: ConflictInput, spans: NameSpan[][], rare: Set<string>[]): Conflict[] {
+  const frames = input.features.flatMap((sentence, index) => figureFrames(index, sentence.articleId, sentence.text, sentence.figures, spans[index] ?? []));
   const keysOf = frames.map((frame) => {
     const unit = frame.figure.unit;
     return [
@@ -257,8 +257,8 @@ function valueClusters(frames: FigureFrame[]): FigureFrame[][] {
 
 // ---------------------------------------------------------------- dates
 
-function dateConflicts(input: ConflictInput, known: Set<string>): Conflict[] {
-  const frames = input.features.flatMap((sentence, index) => dateFrames(index, sentence.articleId, sentence.text, sentence.dates, known));
+function dateConflicts(input: ConflictInput, spans: NameSpan[][]): Conflict[] {
+  const frames = input.features.flatMap((sentence, index) => dateFrames(index, sentence.articleId, sentence.text, sentence.dates, spans[index] ?? []));
   const keysOf = frames.map((frame) => [...frame.names.map((name) => `n:${name.key}`), ...frame.terms.map((term) => `t:${term}`)]);
   const edges: { i: number; j: number; strength: number }[] = [];
   for (const [i, j] of pairsSharingKey(keysOf)) {

@@ -131,10 +131,16 @@ function atStart(text: string, index: number): boolean {
 
 /** A word the story uses as a name, alone or as the first word of a longer name ("Orland" of "Orland Motors"). */
 function isKnownWord(word: string, known: ReadonlySet<string>): boolean {
-  if (known.has(word)) return true;
-  for (const name of known) if (name.startsWith(`${word} `)) return true;
-  return false;
+  let words = knownWords.get(known);
+  if (words === undefined) {
+    words = new Set([...known].map((name) => name.split(' ')[0] ?? name));
+    knownWords.set(known, words);
+  }
+  return words.has(word);
 }
+
+/** The first words of each story's known names, computed once per set of names. */
+const knownWords = new WeakMap<ReadonlySet<string>, Set<string>>();
 
 /**
  * True when two name keys can refer to one party: the same key, or one is the other's first or

@@ -6,7 +6,7 @@
  */
 import { claimTerms, type DateMention } from '../claim-features.ts';
 import type { Figure } from '../text-features.ts';
-import { nameSpans, sameParty, type NameSpan } from './name-roles.ts';
+import { sameParty, type NameSpan } from './name-roles.ts';
 import { periodOf, type Period } from './period-overlap.ts';
 
 /** One figure of one sentence, with what it measures. */
@@ -120,12 +120,11 @@ function antecedent(spans: NameSpan[], clauseStart: number, text: string): NameS
 }
 
 /**
- * The frames of every figure in one sentence. A sentence that pairs figures with parties
+ * The frames of every figure in one sentence, whose names (`nameSpans`) are given. A sentence that pairs figures with parties
  * "respectively" gives none: which figure belongs to whom cannot be read from word order.
  */
-export function figureFrames(sentence: number, articleId: string, text: string, figures: Figure[], known: ReadonlySet<string>): FigureFrame[] {
+export function figureFrames(sentence: number, articleId: string, text: string, figures: Figure[], spans: NameSpan[]): FigureFrame[] {
   if (figures.length === 0 || /\brespectively\b/iu.test(text)) return [];
-  const spans = nameSpans(text, known);
   const nameWords = new Set(spans.flatMap((span) => claimTerms(span.text)));
   const offsets = figureOffsets(text, figures);
   const frames: FigureFrame[] = [];
@@ -181,10 +180,9 @@ function whoOf(text: string, at: number, spans: NameSpan[], clauseStart: number)
   return before.filter((span) => span.role === 'source' && span.index >= clauseStart).at(-1);
 }
 
-/** The frames of every date in one sentence. */
-export function dateFrames(sentence: number, articleId: string, text: string, dates: DateMention[], known: ReadonlySet<string>): DateFrame[] {
+/** The frames of every date in one sentence, whose names (`nameSpans`) are given. */
+export function dateFrames(sentence: number, articleId: string, text: string, dates: DateMention[], spans: NameSpan[]): DateFrame[] {
   if (dates.length === 0) return [];
-  const spans = nameSpans(text, known);
   const nameWords = new Set(spans.flatMap((span) => claimTerms(span.text)));
   const frames: DateFrame[] = [];
   const located: { date: DateMention; at: number }[] = [];
