@@ -102,7 +102,7 @@ export function formatStory(story: Story, digest: Digest): string {
   }
   lines.push('', `  CONFLICTS (${story.conflicts.length})`);
   for (const conflict of story.conflicts) {
-    lines.push(`    ${conflict.topic}`);
+    lines.push(`    ${conflict.topic}${conflict.kind === 'rounding' ? '  (possible rounding)' : ''}`);
     for (const variant of conflict.variants) {
       lines.push(`      “${variant.text}”  ${marksOf(variant.sourceIds, marks)}  (${variant.independentSourceCount} independent)`);
     }

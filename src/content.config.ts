@@ -49,6 +49,7 @@ const repair = z.object({
 
 const conflict = z.object({
   topic: z.string(),
+  kind: z.enum(['contradiction', 'rounding']),
   variants: z.array(
     z.object({
       text: z.string(),
@@ -120,6 +121,9 @@ const timeline = defineCollection({
     sourceIds: z.array(z.string()),
     storySlug: z.string(),
     anchorNote: z.string().optional(),
+    lessPrecise: z
+      .array(z.object({ label: z.string(), start: isoDate, end: isoDate, text: z.string(), sourceIds: z.array(z.string()) }))
+      .optional(),
   }),
 });
 

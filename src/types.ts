@@ -14,7 +14,7 @@ export type IsoDate = string;
 
 /** A file as read from disk, before anything is parsed. The input of the ingest stage. */
 export interface ArticleFile {
-  /** Repo-relative path, with forward slashes (e.g. `content/articles/meta-muse.md`). */
+  /** Repo-relative path, with forward slashes (e.g. `content/articles/orland-ridgeback.md`). */
   path: string;
   /** The raw bytes of the file. Decoding (UTF-8, or a legacy 8-bit encoding) is ingest's job. */
   bytes: Uint8Array;
@@ -24,7 +24,7 @@ export interface ArticleFile {
 export interface ArticleMeta {
   /** The article's headline as the outlet published it. */
   title: string;
-  /** Who published this copy (e.g. "Fortune"), or `"unknown"` when the text does not say. */
+  /** Who published this copy (e.g. "Harbor Gazette"), or `"unknown"` when the text does not say. */
   outlet: string;
   /** Publication date, or `"unknown"` when the text does not state it. Never guessed. */
   published: IsoDate | 'unknown';
@@ -32,7 +32,7 @@ export interface ArticleMeta {
   url?: string;
   /** Byline, when stated. */
   author?: string;
-  /** Whose reporting this is when it is not the outlet's own (e.g. "Wired" for a rewrite). */
+  /** Whose reporting this is when it is not the outlet's own (e.g. "Harbor Wire" for a rewrite). */
   credit?: string;
   /** Repo-relative path of the raw file the article was imported from, or of the content file itself. */
   origin: string;
@@ -137,7 +137,7 @@ export interface DerivativeLink {
   articleId: string;
   /** The article it rewrites (the earliest/most complete member of its family). */
   derivativeOf: string;
-  /** Why it was judged a rewrite (e.g. "same facts in the same order (0.82); shared credit Wired"). */
+  /** Why it was judged a rewrite (e.g. "same facts in the same order (0.82); shared credit Harbor Wire"). */
   evidence: string;
 }
 
@@ -152,15 +152,38 @@ export interface ClaimGroup {
   sourceIds: string[];
 }
 
-/** Sources that disagree on a figure, name or date about the same subject. */
+/**
+ * Why the values of a conflict differ. `contradiction`: they cannot all be true (8% and 9% for one
+ * stock move, 8 and 9 April for one launch, two names for one lab). `rounding`: every value could
+ * be the most precise one rounded at its own precision ("$2 billion" / "$2.4 billion"), so the
+ * sources may agree; shown as a lighter note.
+ */
+export type ConflictKind = 'contradiction' | 'rounding';
+
+/**
+ * Sources that disagree on one attribute of one subject: two statements that cannot both be true.
+ * Figures are compared only when they measure the same thing (same party, metric and unit), dates
+ * only as ranges at their own precision for the same happening ("April 2025" and "early 2025"
+ * overlap, so they do not conflict), names only as rival versions of one name.
+ */
 export interface Conflict {
-  /** What the disagreement is about, in a few words (e.g. "Scale AI investment"). */
+  /**
+   * What is disputed, in the sources' own words: the clause stating the value with the value left
+   * out ("Orland’s stock rose … on the day of the launch"), or for a name "The name of" and what
+   * the sources call the thing named ("The name of the new research unit").
+   */
   topic: string;
+  kind: ConflictKind;
+  /** Every value reported for the attribute, one variant each, most sources first. */
   variants: ConflictVariant[];
 }
 
+/** One value reported for a disputed attribute. */
 export interface ConflictVariant {
-  /** The differing value or the sentence stating it. */
+  /**
+   * The value as a source writes it ("6.5%", "April 9, 2026", "Orland Research Lab"); spellings,
+   * plurals, possessives and shorter forms of one name are one variant, shown in its most common form.
+   */
   text: string;
   /** Article ids that state this variant, sorted. */
   sourceIds: string[];
@@ -250,6 +273,24 @@ export interface TimelineEvent {
   storySlug: string;
   /** How the date was anchored when an article's own date is unknown (absent otherwise). */
   anchorNote?: string;
+  /**
+   * Vaguer tellings of the same happening, kept under the entry that dates it most precisely
+   * ("Early 2025" and "2025" under "April 2025"), each with its label, range, words and sources
+   * (which `sourceIds` also cites); absent when there are none.
+   */
+  lessPrecise?: LessPreciseMention[];
+}
+
+/** One vaguer telling of a timeline event's happening. */
+export interface LessPreciseMention {
+  /** The date at the precision this telling gives ("Early 2025"). */
+  label: string;
+  start: IsoDate;
+  end: IsoDate;
+  /** The clause that tells it, from the source. */
+  text: string;
+  /** Article ids that tell it this way, sorted. */
+  sourceIds: string[];
 }
 
 /** The whole site's data: `dist/digest.json`. */

@@ -11,7 +11,7 @@ import type { ArticleFile } from '../types.ts';
 
 /**
  * Every file under `contentDir`, as raw bytes, sorted by path. Paths are relative to `repoRoot`
- * with forward slashes (e.g. `content/articles/meta-muse.md`), so reports and ids are the same on
+ * with forward slashes (e.g. `content/articles/orland-ridgeback.md`), so reports and ids are the same on
  * every machine. Throws an `ArticleFileError` naming the folder when it does not exist.
  */
 export function readArticleFiles(contentDir: string, repoRoot: string): ArticleFile[] {

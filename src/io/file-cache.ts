@@ -46,14 +46,15 @@ const PACK_FILE = 'entries.jsonl';
 
 /**
  * The pipeline version a cache entry belongs to: a short SHA-256 over every file in
- * `src/pipeline/`, `src/types.ts` and `package-lock.json` under `root`. Any edit to the code that
- * computes cached results, or any dependency upgrade, yields a new version and so a cold cache.
+ * `src/pipeline/` (sub-folders included), `src/types.ts` and `package-lock.json` under `root`.
+ * Any edit to the code that computes cached results, or any dependency upgrade, yields a new
+ * version and so a cold cache.
  */
 export function pipelineVersion(root: string = process.cwd()): string {
   const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\n`);
   const pipelineDir = path.join(root, 'src', 'pipeline');
   const files = [
-    ...(existsSync(pipelineDir) ? readdirSync(pipelineDir).filter((name) => name.endsWith('.ts')).sort().map((name) => path.join(pipelineDir, name)) : []),
+    ...(existsSync(pipelineDir) ? sourceFiles(pipelineDir) : []),
     path.join(root, 'src', 'types.ts'),
     path.join(root, 'package-lock.json'),
   ];
@@ -63,6 +64,14 @@ export function pipelineVersion(root: string = process.cwd()): string {
     hash.update('\n');
   }
   return hash.digest('hex').slice(0, 16);
+}
+
+/** The `.ts` files under `dir`, its sub-folders included (a stage that grew into a folder), sorted by path. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => path.join(dir, name))
+    .sort();
 }
 
 /** A cache of JSON values backed by one file, saved when a build has finished. */

@@ -34,7 +34,7 @@ import {
   type SentenceFeatures,
 } from './claim-features.ts';
 import { candidatePairs, collapseIdentical } from './claim-candidates.ts';
-import { findConflicts } from './find-conflicts.ts';
+import { findConflicts } from './find-conflicts/find-conflicts.ts';
 
 /** Options of `alignClaims`. */
 export interface AlignOptions {
@@ -330,9 +330,7 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
   const conflicts = findConflicts({
     features: candidates,
     pair,
-    scoredPairs: expandPairs(scores, n, copies, candidates),
     groupOf: groupOf.map((g, index) => (opinionLeftOut.has(index) ? -1 - index : g)),
-    idf,
     derivatives,
     topicalThreshold: settings.conflictTopical,
   });
@@ -401,29 +399,6 @@ function sharedEventWords(a: SentenceFeatures, b: SentenceFeatures): number {
 
 /** What two copies of one sentence score against each other. */
 const IDENTICAL: PairScore = { score: 1, topical: 1, figures: 'agree', dates: 'agree', names: 'agree' };
-
-/**
- * The scored pairs as sentence pairs for the conflict finder: each scored pair of representatives
- * once per pair of articles their copies come from (copies within one article add nothing a
- * conflict could show; the conflict finder adds group-mates that state a value itself).
- */
-function expandPairs(scores: Map<number, PairScore>, n: number, copies: Map<number, number[]>, features: SentenceFeatures[]): [number, number][] {
-  const firstPerArticle = (rep: number): number[] => {
-    const seen = new Map<string, number>();
-    for (const index of copies.get(rep) ?? [rep]) {
-      const article = features[index]?.articleId ?? '';
-      if (!seen.has(article)) seen.set(article, index);
-    }
-    return [...seen.values()];
-  };
-  const result: [number, number][] = [];
-  for (const key of scores.keys()) {
-    const i = Math.floor(key / n);
-    const j = key % n;
-    for (const x of firstPerArticle(i)) for (const y of firstPerArticle(j)) result.push(x < y ? [x, y] : [y, x]);
-  }
-  return result.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-}
 
 /** Article id, then position in the article. */
 function compareSentenceIds(a: string, b: string, byId: Map<string, Sentence>): number {

@@ -3,7 +3,7 @@
  *
  * The merge stage puts quotes and opinions of people and outside parties in the story's
  * "reaction" section. A statement the story's own subject makes as an institution ("The company
- * said it will roll out…", "Meta explained in its blog post…") is a reported fact with its
+ * said it will roll out…", "Orland explained in its blog post…") is a reported fact with its
  * source named, not reaction, and stays among the details.
  */
 
@@ -16,16 +16,16 @@ const CLOSING = new RegExp(String.raw`[,”"]\s+((?:\S+\s+){0,6}?)${SPEECH_VERB}
 const PASSIVE = new RegExp(String.raw`\b(?:described|called|framed)\s+by\s+([^,.;]+?)\s+as\b`, 'iu');
 const ACCORDING = /\baccording to ([^,.;]+)/iu;
 
-/** Words that make a speaker a person, even unnamed ("a Meta executive", "the chief executive"). */
+/** Words that make a speaker a person, even unnamed ("an Orland executive", "the chief executive"). */
 const PERSON_WORD =
   /\b(?:ceo|chief|executive|founder|cofounder|co-founder|president|chair(?:man|woman)?|spokes(?:person|man|woman)|director|head|analysts?|officials?|minister|mayor|professor|researchers?|experts?|he|she|i|we|critics?|investors?|engineers?|developers?|economists?|lawyers?|residents?)\b/iu;
 /** A speaker that refers back to the story's subject as an institution. */
 const SELF_REFERENCE = /^(?:it|its|the company|the company['’]s|company)\b/iu;
 
 /**
- * The words naming who a sentence's statement is attributed to ("Zuckerberg", "the firm",
- * "A Meta executive", "Meta"), or undefined when it names no speaker. Looks at an opening
- * attribution ("In a post, Zuckerberg outlined…"), a closing one ("…,” the firm said.", "…, said
+ * The words naming who a sentence's statement is attributed to ("Rein", "the firm",
+ * "An Orland executive", "Orland"), or undefined when it names no speaker. Looks at an opening
+ * attribution ("In a post, Rein outlined…"), a closing one ("…,” the firm said.", "…, said
  * Jane Doe.") and "according to X".
  */
 export function speakerOf(text: string): string | undefined {
@@ -39,7 +39,7 @@ export function speakerOf(text: string): string | undefined {
   }
   const leading = LEADING.exec(trimmed);
   if (leading !== null && !/[“"]/u.test(leading[1] ?? '')) {
-    // "In a public post, Zuckerberg outlined…": the speaker follows the last comma of the opener.
+    // "In a public post, Rein outlined…": the speaker follows the last comma of the opener.
     const opener = (leading[1] ?? '').split(',').pop()?.trim() ?? '';
     if (opener !== '') return cleanSpeaker(opener);
   }
@@ -63,18 +63,18 @@ export function isReaction(text: string, quoted: boolean, names: string[], subje
   const speaker = speakerOf(text);
   if (speaker === undefined) {
     if (!quoted) return false;
-    // A quotation with no speaker verb ("Meta describes it as “…”", "Its blog post states “…”").
+    // A quotation with no speaker verb ("Orland describes it as “…”", "Its blog post states “…”").
     const opener = /^[\p{L}’'-]+/u.exec(text.trim())?.[0]?.toLowerCase().replace(/[’']s$/u, '') ?? '';
     return !(SELF_REFERENCE.test(opener) || subjectNames.has(opener));
   }
   const lower = speaker.toLowerCase();
-  // A unit of the subject ("Meta Superintelligence Labs" in a story about Meta) speaks for it.
+  // A unit of the subject ("Orland Autonomy Labs" in a story about Orland) speaks for it.
   const isSubject = (name: string): boolean => subjectNames.has(name) || [...subjectNames].some((subject) => name.startsWith(`${subject} `));
   if (PERSON_WORD.test(lower)) return true;
   if (SELF_REFERENCE.test(lower)) return false;
   const named = names.filter((name) => lower.includes(name));
   if (named.length > 0) return named.some((name) => !isSubject(name));
-  // A capitalized word the entity finder missed ("Zuckerberg" opening the sentence) is a name.
+  // A capitalized word the entity finder missed ("Rein" opening the sentence) is a name.
   if (/^\p{Lu}/u.test(speaker) && !/^(?:The|A|An)\b/u.test(speaker)) {
     const first = lower.split(/\s+/)[0]?.replace(/[’']s$/u, '') ?? '';
     return !isSubject(first);

@@ -54,7 +54,7 @@ export interface CandidateOptions {
   minShared?: number;
 }
 
-/** Figures, like words, are evidence of one fact; their key keeps "$14.3 billion" and "$14.3bn" one token. */
+/** Figures, like words, are evidence of one fact; their key keeps "$2.4 billion" and "$2.4bn" one token. */
 function tokensOf(f: SentenceFeatures): string[] {
   return [...f.terms, ...f.figures.map((figure) => `#${figure.unit}${figure.value}`)];
 }

@@ -3,7 +3,7 @@
  * and names, and the similarity score built from them.
  *
  * Kept apart from `align-claims.ts` so the score can be calibrated and tested on labeled pairs
- * without building whole articles, and so `find-conflicts.ts` reads the same anchors.
+ * without building whole articles, and so `find-conflicts/` reads the same anchors.
  */
 import stringSimilarity from 'string-similarity';
 import { headlineBigrams, headlineDice } from './headline-dice.ts';
@@ -71,14 +71,14 @@ export function compatibleFigures(a: Figure, b: Figure): boolean {
   return (a.unit === '' || b.unit === '') && a.value === b.value;
 }
 
-/** A name's words with possessives dropped, so "Meta’s AI" and "Meta AI" are one name. */
+/** A name's words with possessives dropped, so "Orland’s AI" and "Orland AI" are one name. */
 function nameWords(name: string): string[] {
   return name.split(/\s+/).map((word) => word.replace(/['’]s$/u, ''));
 }
 
 /**
  * How two different names relate: `spelling` when they differ in one word that is spelled alike
- * ("Northfield Labs" / "Northfeld Labs", "Meta Intelligence Labs" / "Meta Superintelligence Labs"),
+ * ("Northfield Labs" / "Northfeld Labs", "Orland Autonomy Labs" / "Orland Autonomous Labs"),
  * `word` when one word differs outright ("Coastal Climate Institute" / "Coastal Ocean Institute"),
  * `null` when they are not variants of one name (or are the same name, or one extends the other).
  */
@@ -197,7 +197,7 @@ export function sentenceFeatures(id: string, articleId: string, text: string): S
 
 /**
  * Adds the opening word of a sentence to its names when the story names it elsewhere: `entities`
- * cannot tell "Meta acknowledged…" from "Analysts acknowledged…", but the rest of the story can.
+ * cannot tell "Orland acknowledged…" from "Analysts acknowledged…", but the rest of the story can.
  * Returns new feature objects; the input is not changed.
  */
 export function withStoryNames(sentences: SentenceFeatures[]): SentenceFeatures[] {

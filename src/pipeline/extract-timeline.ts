@@ -12,7 +12,7 @@ import { assertInRange } from '../errors.ts';
 import type { IsoDate, SegmentedArticle, TimelineEvent } from '../types.ts';
 import { findDateMentions, formatDay, type DateMention, type DateRange, type MentionContext } from './date-expressions.ts';
 import { eventClause, soundsPlanned } from './event-clause.ts';
-import { contentTerms, entities } from './text-features.ts';
+import { eventTerms, multiWordNames, ownPart, sameHappening, type Telling } from './same-happening.ts';
 
 /** Options of `extractTimeline`. */
 export interface TimelineOptions {
@@ -53,43 +53,8 @@ interface Report {
   /** The text names the date outright ("in June 2025"), rather than counting to it ("10 months after"). */
   stated: boolean;
   anchoring: Anchoring | undefined;
-  terms: Set<string>;
-  names: Set<string>;
-}
-
-/** News verbs that report the same kind of event; mapped to one term so "unveiled" meets "launched". */
-const EVENT_SYNONYMS: string[][] = [
-  ['launch', 'unveil', 'release', 'debut', 'introduce', 'announce', 'roll'],
-  ['restructure', 'reorganize', 'reorganise', 'overhaul', 'reshuffle', 'rebuild', 'rebuilt', 'revamp'],
-  ['acquire', 'buy', 'bought', 'purchase', 'invest', 'stake'],
-  ['hire', 'recruit', 'appoint', 'install', 'poach'],
-  ['sue', 'lawsuit', 'suit'],
-];
-
-const CANONICAL: Map<string, string> = new Map(
-  EVENT_SYNONYMS.flatMap((group) => group.map((word) => [contentTerms(word)[0] ?? word, contentTerms(group[0] ?? '')[0] ?? ''] as const)),
-);
-
-const DATE_WORDS = new Set(
-  contentTerms(
-    'january february march april may june july august september october november december monday tuesday ' +
-      'wednesday thursday friday saturday sunday year years month months week weeks day days ago early late mid ' +
-      'coming next previous following quarter half today yesterday tomorrow',
-  ),
-);
-
-/** Content terms of an event clause, with synonyms merged and date words and years left out. */
-function eventTerms(text: string): Set<string> {
-  return new Set(
-    contentTerms(text)
-      .map((term) => CANONICAL.get(term) ?? term)
-      .filter((term) => !DATE_WORDS.has(term) && !/^(?:19|20)\d{2}$/.test(term)),
-  );
-}
-
-/** Multi-word names ("Harbor Trust", "Dana Kowalczyk"): single capitalized words are too common to tell events apart. */
-function names(text: string): Set<string> {
-  return new Set(entities(text).filter((name) => name.includes(' ')));
+  /** What the statement says happened, as `sameHappening` compares it. */
+  telling: Telling;
 }
 
 /** How the relative dates of each article are anchored, and the note that says so. */
@@ -124,8 +89,9 @@ interface Clause {
   text: string;
   /** The mention's text without trailing punctuation, as the anchor note quotes it. */
   expression: string;
+  /** Event terms of the whole clause, its date left out: none means nothing is said about the date. */
   terms: Set<string>;
-  names: Set<string>;
+  telling: Telling;
 }
 
 /**
@@ -226,8 +192,7 @@ function toReport(
       anchored && anchor.date !== undefined && anchor.basis !== undefined
         ? { articleId, expression, from: anchor.date, basis: anchor.basis }
         : undefined,
-    terms,
-    names: clause.names,
+    telling: clause.telling,
   };
 }
 
@@ -248,25 +213,15 @@ function eventClauseOf(sentence: string, mention: DateMention, all: DateMention[
   });
   const expression = mention.text.replace(/[\s,;:]+$/u, '');
   const terms = eventTerms(text.replace(expression, ' '));
-  return { text, expression, terms, names: terms.size === 0 ? new Set() : names(text) };
+  if (terms.size === 0) return { text, expression, terms, telling: { terms, names: new Set(), sentenceNames: [] } };
+  const otherDates = all.filter((m) => m !== mention).map((m) => m.text.replace(/[\s,;:]+$/u, ''));
+  const own = eventTerms(ownPart(text, expression, otherDates).replace(expression, ' '));
+  const telling: Telling = { terms: own.size > 0 ? own : terms, names: new Set(multiWordNames(text)), sentenceNames: multiWordNames(window) };
+  return { text, expression, terms, telling };
 }
 
-/**
- * Two reports with the same range tell of one event when the shorter clause's content terms are
- * mostly (`overlap`) in the other, or when both clauses name the same person or organization
- * (a multi-word name) and share at least half that many terms.
- */
-function sameEvent(a: Report, b: Report, overlap: number): boolean {
-  if (a.range.start !== b.range.start || a.range.end !== b.range.end) return false;
-  const shared = [...a.terms].filter((t) => b.terms.has(t)).length;
-  const smaller = Math.min(a.terms.size, b.terms.size);
-  if (smaller === 0) return false;
-  if (shared / smaller >= overlap) return true;
-  return [...a.names].some((n) => b.names.has(n)) && shared / smaller >= overlap / 2;
-}
-
-/** Groups reports of one event (transitively) so each event is listed once. */
-function groupReports(all: Report[], overlap: number): Report[][] {
+/** Reports of one happening: the same words with the same date, or the same happening (`sameHappening`). */
+function groupReports(all: Report[], overlap: number, distinctive: (name: string) => boolean): Report[][] {
   // The same words with the same date from the same article are one report (a repeated line).
   const seen = new Set<string>();
   const reports = all.filter((r) => {
@@ -281,7 +236,7 @@ function groupReports(all: Report[], overlap: number): Report[][] {
     while (parent[root] !== root) root = parent[root] ?? root;
     return root;
   };
-  // Only reports with the same range can be one event: compare within each range, not all pairs.
+  // Only reports with the same range are grouped here: compare within each range, not all pairs.
   const byRange = new Map<string, number[]>();
   reports.forEach((r, i) => byRange.set(`${r.range.start}|${r.range.end}`, [...(byRange.get(`${r.range.start}|${r.range.end}`) ?? []), i]));
   for (const members of byRange.values()) {
@@ -291,7 +246,7 @@ function groupReports(all: Report[], overlap: number): Report[][] {
         const j = members[y] ?? 0;
         const a = reports[i];
         const b = reports[j];
-        if (a !== undefined && b !== undefined && sameEvent(a, b, overlap)) parent[find(j)] = find(i);
+        if (a !== undefined && b !== undefined && sameHappening(a.telling, b.telling, overlap, distinctive)) parent[find(j)] = find(i);
       }
     }
   }
@@ -301,6 +256,53 @@ function groupReports(all: Report[], overlap: number): Report[][] {
     groups.set(root, [...(groups.get(root) ?? []), report]);
   });
   return [...groups.values()];
+}
+
+/** Precisions that name a stretch of the calendar; "the coming weeks" and counted spans are not nested. */
+const NESTABLE = new Set(['day', 'week', 'month', 'part-of-month', 'quarter', 'half', 'part-of-year', 'year']);
+
+function width(range: { start: IsoDate; end: IsoDate }): number {
+  return Date.parse(range.end) - Date.parse(range.start);
+}
+
+/**
+ * For each group of reports, the group it is a less precise telling of, if any: a group whose
+ * range lies strictly inside its own ("April 2025" inside "early 2025" inside "2025") and that
+ * tells the same happening. The most precise such group is chosen; when two equally precise groups
+ * fit equally well, the mention is ambiguous and stays an entry of its own.
+ */
+function nestLessPrecise(groups: Report[][], overlap: number, distinctive: (name: string) => boolean): Map<number, number> {
+  const rangeOf = (g: number): DateRange => (groups[g]?.[0] as Report).range;
+  const parentOf = new Map<number, number>();
+  const fit = (g: number, h: number): number => {
+    let best = 0;
+    for (const a of groups[g] ?? []) {
+      for (const b of groups[h] ?? []) {
+        if (!sameHappening(a.telling, b.telling, overlap, distinctive)) continue;
+        const shared = [...a.telling.terms].filter((t) => b.telling.terms.has(t)).length;
+        best = Math.max(best, shared / Math.max(1, Math.min(a.telling.terms.size, b.telling.terms.size)) + 1);
+      }
+    }
+    return best;
+  };
+  groups.forEach((_, g) => {
+    const outer = rangeOf(g);
+    if (!NESTABLE.has(outer.precision)) return;
+    const inside = groups
+      .map((__, h) => h)
+      .filter((h) => {
+        const inner = rangeOf(h);
+        return h !== g && NESTABLE.has(inner.precision) && outer.start <= inner.start && inner.end <= outer.end && width(inner) < width(outer);
+      })
+      .map((h) => ({ h, width: width(rangeOf(h)), fit: fit(g, h) }))
+      .filter((c) => c.fit > 0)
+      .sort((a, b) => a.width - b.width || b.fit - a.fit || rangeOf(a.h).start.localeCompare(rangeOf(b.h).start));
+    const [first, second] = inside;
+    if (first === undefined) return;
+    if (second !== undefined && second.width === first.width && second.fit === first.fit) return;
+    parentOf.set(g, first.h);
+  });
+  return parentOf;
 }
 
 /**
@@ -345,6 +347,27 @@ function representative(group: Report[]): Report {
   return sorted[0] as Report;
 }
 
+/** Share of a story's sentences above which a name is its subject, too common to show two statements tell one happening. */
+const COMMON_NAME_SHARE = 0.15;
+
+/**
+ * The test for a distinctive name: one that at most a few of the story's sentences use (at most
+ * three, or `COMMON_NAME_SHARE` of them). Counted on first use only: most stories never need it.
+ */
+function distinctiveNames(articles: SegmentedArticle[]): (name: string) => boolean {
+  let counts: Map<string, number> | undefined;
+  let limit = 3;
+  return (name) => {
+    if (counts === undefined) {
+      counts = new Map();
+      const sentences = articles.flatMap((a) => a.sentences.filter((s) => s.kind !== 'heading'));
+      limit = Math.max(3, sentences.length * COMMON_NAME_SHARE);
+      for (const sentence of sentences) for (const found of new Set(multiWordNames(sentence.text))) counts.set(found, (counts.get(found) ?? 0) + 1);
+    }
+    return (counts.get(name) ?? 0) <= limit;
+  };
+}
+
 /**
  * Extracts the dated events of one story from its articles. Takes the story's segmented articles
  * and its slug; returns its events sorted by start, end and text, with ids `<storySlug>-t<n>`.
@@ -361,20 +384,44 @@ export function extractTimeline(articles: SegmentedArticle[], storySlug: string,
   const anchors = anchorsFor(sorted, memo);
   const reports = sorted.flatMap((article) => reportsOf(article, anchors.get(article.id) ?? { date: undefined, basis: undefined }, maxTextLength, memo));
 
-  const events = groupReports(reports, sameEventOverlap).map((group) => {
+  const distinctive = distinctiveNames(sorted);
+  const groups = groupReports(reports, sameEventOverlap, distinctive);
+  // A vaguer telling of a happening another entry dates more precisely is listed under that entry.
+  const parentOf = nestLessPrecise(groups, sameEventOverlap, distinctive);
+  const entryOf = (g: number): number => {
+    let current = g;
+    while (parentOf.has(current)) current = parentOf.get(current) ?? current;
+    return current;
+  };
+  const under = new Map<number, number[]>();
+  groups.forEach((_, g) => {
+    if (parentOf.has(g)) under.set(entryOf(g), [...(under.get(entryOf(g)) ?? []), g]);
+  });
+  const events = groups.flatMap((group, g) => {
+    if (parentOf.has(g)) return [];
     const lead = representative(group);
-    const notes = anchorNotes(group.map((r) => r.anchoring).filter((a): a is Anchoring => a !== undefined));
+    const vaguer = (under.get(g) ?? []).map((v) => groups[v] ?? []);
+    const all = [group, ...vaguer].flat();
+    const notes = anchorNotes(all.map((r) => r.anchoring).filter((a): a is Anchoring => a !== undefined));
+    const lessPrecise = vaguer
+      .map((reports) => {
+        const told = representative(reports);
+        return { label: told.range.label, start: told.range.start, end: told.range.end, text: told.text, sourceIds: [...new Set(reports.map((r) => r.articleId))].sort() };
+      })
+      // The closest to the entry's precision first.
+      .sort((a, b) => width(a) - width(b) || a.start.localeCompare(b.start) || a.text.localeCompare(b.text));
     const event: Omit<TimelineEvent, 'id'> = {
       start: lead.range.start,
       end: lead.range.end,
       label: lead.range.label,
       text: lead.text,
       upcoming: group.some((r) => r.upcoming),
-      sourceIds: [...new Set(group.map((r) => r.articleId))].sort(),
+      sourceIds: [...new Set(all.map((r) => r.articleId))].sort(),
       storySlug,
       ...(notes.length > 0 ? { anchorNote: notes.join(' ') } : {}),
+      ...(lessPrecise.length > 0 ? { lessPrecise } : {}),
     };
-    return event;
+    return [event];
   });
 
   events.sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end) || a.text.localeCompare(b.text));

@@ -259,8 +259,8 @@ function inferFromLines(text: string, markdown: boolean): Partial<Record<MetaFie
 }
 
 /**
- * A headline is short, one clause, and does not end like a sentence: "Meta unveils a new model"
- * is one; "On Wednesday, Meta unveiled a new model." is the first sentence of the report.
+ * A headline is short, one clause, and does not end like a sentence: "Orland unveils a new truck"
+ * is one; "On Wednesday, Orland unveiled a new truck." is the first sentence of the report.
  */
 export function isHeadline(line: string): boolean {
   const text = line.trim();

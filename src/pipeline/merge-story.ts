@@ -10,7 +10,7 @@ import type { AlignedClaims, Claim, ClaimGroup, ClaimSection, DerivativeLink, Le
 import { buildIdf, containedIn, sentenceFeatures, termOverlap, withStoryNames, type SentenceFeatures } from './claim-features.ts';
 import { carriesInformation } from './align-claims.ts';
 import { isReaction } from './attribution.ts';
-import { independentCount } from './find-conflicts.ts';
+import { independentCount } from './find-conflicts/find-conflicts.ts';
 import { slugify } from './slugify.ts';
 import { contentTerms } from './text-features.ts';
 
@@ -185,7 +185,7 @@ export function mergeStory(articles: SegmentedArticle[], aligned: AlignedClaims,
   // 5. Order: section, then where the sources put it; dependents right after their antecedent.
   const ordered = orderDrafts(drafts);
 
-  const title = chooseHeadline(articles, ordered, derivativeIds);
+  const title = chooseHeadline(articles, ordered, derivatives);
   const slug = slugify(title);
   const claims: Claim[] = ordered.map((draft, index) => ({
     id: `${slug}-c${index + 1}`,
@@ -324,23 +324,76 @@ function orderDrafts(drafts: Draft[]): Draft[] {
   return ordered;
 }
 
+/** Longest source headline used whole; "about 120 characters" is where headlines end and leads begin. */
+export const MAX_HEADLINE = 120;
+/** Shortest headline worth showing, whole or cut at a clause boundary. */
+const MIN_HEADLINE = 20;
+
 /**
- * A real source headline when there is one (an independent source's first, the one sharing
- * most words with the story's multi-source claims); else the lead claim, cut at a clause boundary.
+ * True when a headline field holds a lead rather than a headline: it ends with a period, holds
+ * two sentences, or runs long with several clauses. Such a field is not used as the headline.
  */
-function chooseHeadline(articles: SegmentedArticle[], ordered: Draft[], derivativeIds: Set<string>): string {
-  const storyTerms = new Set(ordered.filter((d) => d.group.sourceIds.length >= 2).flatMap((d) => d.members.flatMap((m) => m.features.terms)));
-  const titles = articles
-    .filter((a) => a.meta.title.trim().toLowerCase() !== 'unknown' && a.meta.title.trim().length >= 10)
-    .map((a) => ({
-      title: a.meta.title.trim(),
-      independent: !derivativeIds.has(a.id),
-      informative: new Set(contentTerms(a.meta.title).filter((t) => storyTerms.has(t))).size,
-      id: a.id,
-    }))
-    .sort((a, b) => Number(b.independent) - Number(a.independent) || b.informative - a.informative || a.id.localeCompare(b.id));
-  const best = titles[0];
-  if (best !== undefined) return best.title;
+export function isLeadLike(title: string): boolean {
+  const text = title.trim();
+  if (/[^.]\.["”’)]?$/u.test(text) && !/\b(?:\p{Lu}\.)+$/u.test(text)) return true;
+  if (/[.!?]["”’]?\s+\p{Lu}/u.test(text)) return true;
+  return text.length > MAX_HEADLINE && (text.match(/,\s/gu) ?? []).length >= 3;
+}
+
+/**
+ * A headline over `MAX_HEADLINE` characters cut at its last clause boundary (comma, colon, dash,
+ * semicolon) that leaves a headline of at least `MIN_HEADLINE` characters, or undefined when it has none.
+ */
+export function shortenHeadline(title: string): string | undefined {
+  const text = title.trim();
+  if (text.length <= MAX_HEADLINE) return text;
+  const cuts = [...text.slice(0, MAX_HEADLINE + 1).matchAll(/\s*(?:,|;|:|\s[—–-])\s/gu)].map((m) => m.index ?? 0).filter((at) => at >= MIN_HEADLINE);
+  const at = cuts.at(-1);
+  return at === undefined ? undefined : text.slice(0, at).trim();
+}
+
+/**
+ * The story's headline, always a source's own headline when one is usable (not "unknown", not a
+ * lead, at most `MAX_HEADLINE` characters). Candidates are tried in tiers: an independent report's
+ * headline whole; then one cut at a clause boundary because it ran long; then a rewrite's
+ * headline. Within a tier the most representative wins: the headline whose words the other
+ * independent reports use most (summed over its words, so a headline that says more of what they
+ * all report beats a vaguer one). Only when no source has a usable headline is the lead claim
+ * shortened into one.
+ */
+function chooseHeadline(articles: SegmentedArticle[], ordered: Draft[], derivatives: DerivativeLink[]): string {
+  const parent = new Map(derivatives.map((link) => [link.articleId, link.derivativeOf]));
+  const familyOf = (id: string): string => {
+    let current = id;
+    for (let hops = 0; parent.has(current) && hops < articles.length; hops += 1) current = parent.get(current) ?? current;
+    return current;
+  };
+  // The words each independent report (a family of rewrites counts once) uses anywhere.
+  const familyTerms = new Map<string, Set<string>>();
+  for (const article of articles) {
+    const family = familyOf(article.id);
+    const terms = familyTerms.get(family) ?? new Set<string>();
+    for (const sentence of article.sentences) for (const term of contentTerms(sentence.text)) terms.add(term);
+    familyTerms.set(family, terms);
+  }
+  const support = (title: string, family: string): number => {
+    const others = [...familyTerms].filter(([id]) => id !== family).map(([, terms]) => terms);
+    if (others.length === 0) return new Set(contentTerms(title)).size;
+    return [...new Set(contentTerms(title))].reduce((sum, term) => sum + others.filter((terms) => terms.has(term)).length / others.length, 0);
+  };
+  const candidates = articles
+    .filter((a) => a.meta.title.trim().toLowerCase() !== 'unknown' && a.meta.title.trim().length >= 10 && !isLeadLike(a.meta.title))
+    .flatMap((a) => {
+      const independent = !parent.has(a.id);
+      const headline = shortenHeadline(a.meta.title);
+      if (headline === undefined) return [];
+      const whole = headline === a.meta.title.trim();
+      const tier = independent ? (whole ? 0 : 1) : 2;
+      return [{ headline, tier, score: support(headline, familyOf(a.id)), id: a.id }];
+    })
+    .sort((a, b) => a.tier - b.tier || b.score - a.score || a.headline.length - b.headline.length || a.id.localeCompare(b.id));
+  const best = candidates[0];
+  if (best !== undefined) return best.headline;
   const lead = ordered[0];
   if (lead === undefined) return 'Untitled story';
   return headlineFromSentence(cleanClaimText(lead.representative.sentence.text));

@@ -60,7 +60,7 @@ export function contentTerms(text: string): string[] {
 export interface Figure {
   /** The text as written (e.g. "$2.4 billion"). */
   raw: string;
-  /** The numeric value with its scale applied (14.3e9). */
+  /** The numeric value with its scale applied (2.4e9). */
   value: number;
   /** "%", "$", "€", "£" or "" for a plain count. */
   unit: string;
@@ -127,6 +127,11 @@ const NOT_NAMES = new Set(
     ' ',
   ),
 );
+
+/** True for a capitalized word that opens a sentence or phrase without naming anything ("The", "According"). */
+export function isCommonCapitalized(word: string): boolean {
+  return NOT_NAMES.has(word);
+}
 
 /**
  * Named entities, approximated by runs of capitalized words ("Dana Kowalczyk", "Harbor Trust"),

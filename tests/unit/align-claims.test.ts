@@ -14,7 +14,7 @@ import {
   sentenceFeatures,
 } from '../../src/pipeline/claim-features.ts';
 import { candidatePairs } from '../../src/pipeline/claim-candidates.ts';
-import { independentCount } from '../../src/pipeline/find-conflicts.ts';
+import { independentCount } from '../../src/pipeline/find-conflicts/find-conflicts.ts';
 import { daily, gazette, harborArticles, harborDerivatives, wire } from '../fixtures/merge/harbor-story.ts';
 import { makeArticle } from '../fixtures/merge/make-article.ts';
 
@@ -111,6 +111,7 @@ describe('alignClaims', () => {
     const { groups, conflicts } = alignClaims(harborArticles, harborDerivatives);
     expect(groups.find((g) => g.sentenceIds.includes('gazette#0'))?.sourceIds).toEqual(['gazette']);
     expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]?.kind).toBe('contradiction');
     expect(conflicts[0]?.variants).toEqual([
       {
         text: '1,200',
@@ -213,7 +214,8 @@ describe('alignClaims', () => {
     const two = makeArticle('two', [['Researchers at the Northfeld Marine Institute in Aberdeen led the study.']]);
     const { conflicts } = alignClaims([one, two], []);
     expect(conflicts).toHaveLength(1);
-    expect(conflicts[0]?.topic).toBe('… Marine Institute (name)');
+    expect(conflicts[0]?.topic).toBe('The name “… Marine Institute”');
+    expect(conflicts[0]?.kind).toBe('contradiction');
     expect(conflicts[0]?.variants).toEqual([
       {
         text: 'Northfeld Marine Institute',

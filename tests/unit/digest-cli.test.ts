@@ -121,19 +121,26 @@ describe('npm run digest on the seed articles (content/articles)', () => {
     expect(story.independentSourceCount).toBe(3);
   });
 
-  it('shows the investment amount, the lab’s name and the Llama 4 launch timing as conflicts, with their sources', () => {
-    expect(variantsOf('$14 billion')).toEqual([
-      ['$14.3 billion', [s000, s001, s002, s003].sort()],
-      ['$14 billion', [s004]],
-    ]);
+  it('shows the lab’s name and the investment amount as the only disagreements, with their sources', () => {
     expect(variantsOf('Meta Superintelligence Labs')).toEqual([
       ['Meta Intelligence Labs', [s000, s001, s003].sort()],
       ['Meta Superintelligence Labs', [s002, s004].sort()],
     ]);
-    expect(variantsOf('early 2025')).toEqual([
-      ['April 2025', [s000, s002].sort()],
-      ['early 2025', [s001]],
+    expect(variantsOf('$14 billion')).toEqual([
+      ['$14.3 billion', [s000, s001, s002, s003].sort()],
+      ['$14 billion', [s004]],
     ]);
+    expect(story.conflicts.map((c) => c.kind)).toEqual(['contradiction', 'rounding']);
+  });
+
+  it('does not show the previous model’s “April 2025” and “early 2025” as a disagreement: April is early in the year', () => {
+    expect(variantsOf('early 2025')).toBeUndefined();
+    expect(variantsOf('April 2025')).toBeUndefined();
+  });
+
+  it('names each disagreement in the sources’ words, not with a keyword label', () => {
+    for (const conflict of story.conflicts) expect(conflict.topic).not.toMatch(/\((?:name|figure|date)\)$/);
+    expect(story.conflicts.find((c) => c.kind === 'rounding')?.topic).toContain('Scale AI');
   });
 
   it('cites a shared fact to every seed that states it and to none that does not', () => {
@@ -142,6 +149,11 @@ describe('npm run digest on the seed articles (content/articles)', () => {
     const stake = story.claims.find((c) => c.text.includes('$14.3 billion'));
     expect(stake?.sourceIds).toEqual([s000, s001, s002, s003].sort());
     expect(story.claims.filter((c) => /\b52\b/.test(c.text) && c.text.includes('Intelligence Index'))).toHaveLength(1);
+  });
+
+  it('takes its headline from a source’s headline, at most 120 characters, not from a lead', () => {
+    expect(story.title.length).toBeLessThanOrEqual(120);
+    expect(digest.sources.some((source) => source.title !== 'unknown' && source.title.startsWith(story.title))).toBe(true);
   });
 
   it('carries no page chrome into the story', () => {

@@ -205,6 +205,42 @@ describe('extractTimeline on a story told three ways', () => {
   });
 });
 
+describe('one timeline entry per happening', () => {
+  const formed = readJson<{ articles: FixtureArticle[] }>('one-happening.json').articles.map(segment);
+  const sameDay = readJson<{ articles: FixtureArticle[] }>('two-happenings-one-date.json').articles.map(segment);
+
+  it('merges one happening told at three precisions and in four verbs into one entry at the most precise date', () => {
+    const events = extractTimeline(formed, 'tidewater');
+    const forming = events.filter((e) => [e.text, ...(e.lessPrecise ?? []).map((m) => m.text)].some((t) => t.includes('Tidewater Robotics Group')));
+    expect(forming).toHaveLength(1);
+    expect(forming[0]?.label).toBe('March 2025');
+    expect(forming[0]?.sourceIds).toEqual(['dock-review', 'harbor-post', 'port-wire', 'quay-daily']);
+  });
+
+  it('keeps the less precise tellings under the entry, closest precision first, each with its sources', () => {
+    const [forming] = byLabel(extractTimeline(formed, 'tidewater'), 'March 2025');
+    expect(forming?.lessPrecise?.map((m) => [m.label, m.start, m.end, m.sourceIds])).toEqual([
+      ['Early 2025', '2025-01-01', '2025-04-30', ['dock-review']],
+      ['2025', '2025-01-01', '2025-12-31', ['port-wire', 'quay-daily']],
+    ]);
+    expect(forming?.anchorNote).toBeUndefined();
+  });
+
+  it('keeps a different happening of the same year apart', () => {
+    expect(byLabel(extractTimeline(formed, 'tidewater'), 'September 2025').map((e) => e.sourceIds)).toEqual([['harbor-post']]);
+  });
+
+  it('keeps two happenings of one company on one date apart, and merges the repeat of one of them', () => {
+    const day = byLabel(extractTimeline(sameDay, 'brenna'), '4 March 2026');
+    expect(day.map((e) => e.sourceIds)).toEqual([['quay-daily'], ['dock-review', 'harbor-post']]);
+    expect(day.every((e) => e.lessPrecise === undefined)).toBe(true);
+  });
+
+  it('gives the same entries whatever the order of the articles', () => {
+    expect(extractTimeline([...formed].reverse(), 'tidewater')).toEqual(extractTimeline(formed, 'tidewater'));
+  });
+});
+
 describe('extractTimeline on undated articles', () => {
   it('counts relative dates from a full date the article itself states when the story has no known date', () => {
     const events = extractTimeline([segment(lone.selfDated)], 'museum');
@@ -295,11 +331,15 @@ describe('extractTimeline on the five seed articles, end to end', () => {
     expect(launch?.anchorNote).toContain('000 states no publication date; “On Wednesday” was counted from 9 April 2026');
   });
 
-  it('dates the previous model’s launch to April 2025, and keeps the “early 2025” variant apart', () => {
+  it('lists the previous model’s launch once, at April 2025, with “early 2025” and “2025” under it', () => {
     const [april] = one('April 2025');
-    expect(april?.sourceIds).toEqual(['000', '002']);
+    expect(april?.sourceIds).toEqual(['000', '001', '002', '004']);
     expect(april?.text).toContain('Llama 4');
-    expect(one('Early 2025')[0]?.sourceIds).toEqual(['001']);
+    expect(april?.lessPrecise?.map((m) => [m.label, m.sourceIds])).toEqual([
+      ['Early 2025', ['001']],
+      ['2025', ['004']],
+    ]);
+    expect(events.filter((e) => /Llama 4\b/.test(e.text))).toHaveLength(1);
   });
 
   it('dates the Scale AI investment to June 2025', () => {
@@ -313,10 +353,14 @@ describe('extractTimeline on the five seed articles, end to end', () => {
     expect(one('Q3 2023')[0]?.text).toContain('100 million downloads');
   });
 
-  it('dates the reorganization to 2025 from “last year”, citing the rewrites that say it', () => {
-    const reorganization = byLabel(events, '2025').find((e) => /restructured|reorganized/.test(e.text));
-    expect(reorganization?.sourceIds).toEqual(['000', '001']);
+  it('lists the 2025 reorganization once: “last year” in three wordings, under the month another report dates it to', () => {
+    const entries = events.filter((e) => [e.text, ...(e.lessPrecise ?? []).map((m) => m.text)].some((t) => /restructured|reorganized|created last year/.test(t)));
+    expect(entries).toHaveLength(1);
+    const [reorganization] = entries;
+    expect(reorganization?.label).toBe('June 2025');
+    expect(reorganization?.lessPrecise?.map((m) => [m.label, m.sourceIds])).toEqual([['2025', ['000', '001', '002']]]);
     expect(reorganization?.anchorNote).toContain('“last year”');
+    expect(byLabel(events, '2025')).toEqual([]);
   });
 
   it('marks the rollout upcoming, starting at the anchor', () => {

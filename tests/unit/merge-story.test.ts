@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { alignClaims } from '../../src/pipeline/align-claims.ts';
 import { isReaction, speakerOf } from '../../src/pipeline/attribution.ts';
-import { cleanClaimText, dependsOnPrevious, headlineFromSentence, MERGE_LEFT_OUT_REASONS, mergeStory } from '../../src/pipeline/merge-story.ts';
+import {
+  cleanClaimText,
+  dependsOnPrevious,
+  headlineFromSentence,
+  isLeadLike,
+  MAX_HEADLINE,
+  MERGE_LEFT_OUT_REASONS,
+  mergeStory,
+  shortenHeadline,
+} from '../../src/pipeline/merge-story.ts';
 import { slugify } from '../../src/pipeline/slugify.ts';
 import type { SegmentedArticle } from '../../src/types.ts';
 import { daily, gazette, harborArticles, harborDerivatives, wire } from '../fixtures/merge/harbor-story.ts';
@@ -155,6 +164,51 @@ describe('headline when no source has one', () => {
     const headline = headlineFromSentence(long);
     expect(headline.length).toBeLessThanOrEqual(101);
     expect(long.startsWith(headline.replace(/…$/, ''))).toBe(true);
+  });
+});
+
+describe('a headline that is a headline', () => {
+  const body = (id: string, lead: string) =>
+    makeArticle(id, [[lead, 'The ferry will carry 300 passengers between Vessen and Kelby.', 'Tickets go on sale in May.']]);
+  const withTitle = (id: string, lead: string, title: string) => ({ ...body(id, lead), meta: { ...body(id, lead).meta, title } });
+  const lead = 'The Vessen council approved a new electric ferry to Kelby on Thursday, ending a decade of delays.';
+
+  it('does not take a headline field that holds a whole lead, and takes another source’s headline instead', () => {
+    const leadAsTitle = withTitle('a', lead, `${lead} The ferry will carry 300 passengers, the council said, and tickets go on sale in May.`);
+    const titled = withTitle('b', lead, 'Vessen approves electric ferry to Kelby');
+    expect(merge([leadAsTitle, titled], []).title).toBe('Vessen approves electric ferry to Kelby');
+  });
+
+  it('prefers the independent headline whose words the other reports use most', () => {
+    const vague = withTitle('a', lead, 'A big day for the town at last');
+    const telling = withTitle('b', lead, 'Vessen council approves electric ferry to Kelby');
+    const third = body('c', lead);
+    expect(merge([vague, telling, third], []).title).toBe('Vessen council approves electric ferry to Kelby');
+  });
+
+  it('cuts a headline that runs past the limit at a clause boundary, keeping the source’s words', () => {
+    const long = withTitle(
+      'a',
+      lead,
+      'Vessen approves its electric ferry to Kelby, the first zero-emission crossing on the river and a test of the council’s climate plan after years of delay',
+    );
+    const title = merge([long], []).title;
+    expect(title).toBe('Vessen approves its electric ferry to Kelby');
+    expect(title.length).toBeLessThanOrEqual(MAX_HEADLINE);
+  });
+
+  it('falls back to the lead sentence only when no source has a usable headline', () => {
+    const leadAsTitle = withTitle('a', lead, lead);
+    expect(merge([leadAsTitle], []).title).toBe('The Vessen council approved a new electric ferry to Kelby on Thursday, ending a decade of delays');
+  });
+
+  it('tells a lead from a headline', () => {
+    expect(isLeadLike('Vessen approves electric ferry to Kelby')).toBe(false);
+    expect(isLeadLike('U.S. regulator fines Kelby Ferries')).toBe(false);
+    expect(isLeadLike(lead)).toBe(true);
+    expect(isLeadLike('Ferry approved. Tickets on sale in May')).toBe(true);
+    expect(shortenHeadline('Short headline')).toBe('Short headline');
+    expect(shortenHeadline('x'.repeat(130))).toBeUndefined();
   });
 });
 

@@ -1,0 +1,387 @@
+/**
+ * Finds where the sources of one story disagree: two statements about the same subject and
+ * attribute that cannot both be true. Each disagreement becomes a `Conflict` listing every value
+ * reported for it, each with the sources that state it, so the story shows the disagreement
+ * instead of silently picking one side.
+ *
+ * - Figures are compared only when they measure the same thing (`value-frames.ts`): the same party,
+ *   metric and unit. A model's scores on two benchmarks, or three models' scores on one, are not
+ *   rival values. Figures that differ only as roundings of one value ("$2 billion" / "$2.4
+ *   billion") are listed with `kind: 'rounding'`.
+ * - Dates are compared as ranges at their own precision (`period-overlap.ts`), and only when they
+ *   date the same happening: "April 2025" and "early 2025" can both be true; 8 and 9 April cannot.
+ * - Names are compared only as rival versions of one name (`name-roles.ts`); spellings, plurals and
+ *   possessives of one name, and its shorter forms, are one variant.
+ */
+import type { Conflict, ConflictVariant, DerivativeLink } from '../../types.ts';
+import { comparableFigures, compatibleFigures, type PairScore, type SentenceFeatures } from '../claim-features.ts';
+import type { Figure } from '../text-features.ts';
+import { nameSpans, rivalNames, shorterForm, type NameSpan } from './name-roles.ts';
+import { periodContains, periodsOverlap } from './period-overlap.ts';
+import { possibleRounding } from './rounding.ts';
+import { nameTopic, valueTopic, type NameMention } from './topic-phrase.ts';
+import {
+  dateFrames,
+  differentHappenings,
+  differentMeasures,
+  figureFrames,
+  sameHappening,
+  sameMeasure,
+  shareParty,
+  sharedMeaningTerms,
+  type DateFrame,
+  type FigureFrame,
+} from './value-frames.ts';
+
+/** What `findConflicts` needs from the align stage. */
+export interface ConflictInput {
+  features: SentenceFeatures[];
+  /** Score of the pair (i, j), i < j, or undefined when the pair was not scored. */
+  pair: (i: number, j: number) => PairScore | undefined;
+  /** Claim group index of each sentence (same order as `features`): group-mates state one fact. */
+  groupOf: number[];
+  derivatives: DerivativeLink[];
+  /** Topic overlap (content terms, anchors excluded) at or above which two sentences are about one subject. */
+  topicalThreshold: number;
+}
+
+/** Follows `derivativeOf` links to the original report, so rewrites of one report count once. */
+export function independentCount(sourceIds: string[], derivatives: DerivativeLink[]): number {
+  const parent = new Map(derivatives.map((link) => [link.articleId, link.derivativeOf]));
+  const roots = new Set<string>();
+  for (const id of sourceIds) {
+    let root = id;
+    const seen = new Set<string>();
+    while (parent.has(root) && !seen.has(root)) {
+      seen.add(root);
+      root = parent.get(root) ?? root;
+    }
+    roots.add(root);
+  }
+  return roots.size;
+}
+
+/** A bucket of frames larger than this shares a key too common to tell measures apart; it is not searched. */
+const BUCKET_LIMIT = 80;
+
+/**
+ * Lists the disagreements between the sentences of one story, sorted with contradictions before
+ * possible roundings, then by topic.
+ */
+export function findConflicts(input: ConflictInput): Conflict[] {
+  const { features } = input;
+  const known = new Set(features.flatMap((sentence) => sentence.names));
+  const spans = features.map((sentence) => nameSpans(sentence.text, known));
+  const rare = rareNames(spans, features.length);
+  const conflicts = [
+    ...figureConflicts(input, spans, rare),
+    ...dateConflicts(input, spans),
+    ...nameConflicts(input, spans),
+  ];
+  const rank = (conflict: Conflict): number => (conflict.kind === 'contradiction' ? 0 : 1);
+  return conflicts.sort(
+    (a, b) => rank(a) - rank(b) || a.topic.localeCompare(b.topic) || (a.variants[0]?.text ?? '').localeCompare(b.variants[0]?.text ?? ''),
+  );
+}
+
+/** Name keys of each sentence that few sentences share: unlike the story's subject, they say which fact a sentence states. */
+function rareNames(spans: NameSpan[][], sentences: number): Set<string>[] {
+  const count = new Map<string, number>();
+  for (const list of spans) for (const key of new Set(list.map((span) => span.key))) count.set(key, (count.get(key) ?? 0) + 1);
+  const limit = Math.max(2, sentences * 0.1);
+  return spans.map((list) => new Set(list.map((span) => span.key).filter((key) => (count.get(key) ?? 0) <= limit)));
+}
+
+// ---------------------------------------------------------------- linking frames into one attribute
+
+/**
+ * Joins frames along the given edges, strongest first, into groups that each hold one attribute.
+ * Two groups join only if no member of one is known to be about something else than a member of
+ * the other, so a vague statement cannot chain two attributes together.
+ */
+function linkFrames(count: number, edges: { i: number; j: number; strength: number }[], different: (a: number, b: number) => boolean): number[][] {
+  const groupOf = Array.from({ length: count }, (_, i) => i);
+  const members = new Map<number, number[]>(groupOf.map((i) => [i, [i]]));
+  edges.sort((x, y) => y.strength - x.strength || x.i - y.i || x.j - y.j);
+  for (const { i, j } of edges) {
+    const gi = groupOf[i] ?? i;
+    const gj = groupOf[j] ?? j;
+    if (gi === gj) continue;
+    const left = members.get(gi) ?? [];
+    const right = members.get(gj) ?? [];
+    if (left.some((x) => right.some((y) => different(x, y)))) continue;
+    const [keep, drop] = gi < gj ? [gi, gj] : [gj, gi];
+    const merged = [...left, ...right].sort((x, y) => x - y);
+    members.set(keep, merged);
+    members.delete(drop);
+    for (const index of merged) groupOf[index] = keep;
+  }
+  return [...members.values()].filter((group) => group.length > 1);
+}
+
+/** Pairs of items that share a key, each pair once (i < j), skipping keys held by too many items. */
+function pairsSharingKey(keysOf: string[][]): [number, number][] {
+  const buckets = new Map<string, number[]>();
+  keysOf.forEach((keys, index) => {
+    for (const key of new Set(keys)) {
+      const list = buckets.get(key);
+      if (list === undefined) buckets.set(key, [index]);
+      else list.push(index);
+    }
+  });
+  const seen = new Set<number>();
+  const pairs: [number, number][] = [];
+  const n = keysOf.length;
+  for (const list of buckets.values()) {
+    if (list.length < 2 || list.length > BUCKET_LIMIT) continue;
+    for (let x = 0; x < list.length; x += 1) {
+      for (let y = x + 1; y < list.length; y += 1) {
+        const i = list[x] ?? 0;
+        const j = list[y] ?? 0;
+        const key = i * n + j;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        pairs.push([i, j]);
+      }
+    }
+  }
+  return pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
+/** One variant of a conflict from the sentences that state it. */
+function variantOf(text: string, sentences: number[], input: ConflictInput): ConflictVariant {
+  const sourceIds = [...new Set(sentences.map((index) => input.features[index]?.articleId ?? ''))].sort();
+  // The first sentence stating the value, so a reader sees it in context, not as a bare value.
+  const example = input.features[Math.min(...sentences)]?.text;
+  return {
+    text,
+    sourceIds,
+    independentSourceCount: independentCount(sourceIds, input.derivatives),
+    ...(example === undefined ? {} : { example }),
+  };
+}
+
+/** Most sources first, then by text. */
+function byWeight(a: ConflictVariant, b: ConflictVariant): number {
+  return b.sourceIds.length - a.sourceIds.length || a.text.localeCompare(b.text);
+}
+
+/** True when the variants come from more than one article: one article cannot disagree with itself here. */
+function acrossArticles(variants: ConflictVariant[]): boolean {
+  return new Set(variants.flatMap((variant) => variant.sourceIds)).size > 1;
+}
+
+// ---------------------------------------------------------------- figures
+
+function figureConflicts(input: ConflictInput, spans: NameSpan[][], rare: Set<string>[]): Conflict[] {
+  const frames = input.features.flatMap((sentence, index) => figureFrames(index, sentence.articleId, sentence.text, sentence.figures, spans[index] ?? []));
+  const keysOf = frames.map((frame) => {
+    const unit = frame.figure.unit;
+    return [
+      `v:${frame.figure.value}`,
+      ...(frame.who === undefined ? [] : [`w:${unit}:${frame.who.key}`]),
+      ...frame.metrics.flatMap((metric) => metric.key.split(' ').filter((word) => word.length > 1).map((word) => `m:${unit}:${word}`)),
+      ...frame.terms.map((term) => `t:${unit}:${term}`),
+    ];
+  });
+  const edges: { i: number; j: number; strength: number }[] = [];
+  for (const [i, j] of pairsSharingKey(keysOf)) {
+    const a = frames[i] as FigureFrame;
+    const b = frames[j] as FigureFrame;
+    const strength = figureLink(a, b, input, rare);
+    if (strength > 0) edges.push({ i, j, strength });
+  }
+  const groups = linkFrames(frames.length, edges, (x, y) => differentMeasures(frames[x] as FigureFrame, frames[y] as FigureFrame));
+  const conflicts: Conflict[] = [];
+  for (const group of groups) {
+    const members = group.map((index) => frames[index] as FigureFrame);
+    const values = valueClusters(members);
+    if (values.length < 2) continue;
+    const variants = values.map((cluster) => variantOf(cluster[0]?.figure.raw ?? '', cluster.map((frame) => frame.sentence), input)).sort(byWeight);
+    if (!acrossArticles(variants)) continue;
+    const topic = valueTopic(
+      members.map((frame) => ({
+        text: input.features[frame.sentence]?.text ?? '',
+        index: frame.index,
+        length: frame.figure.raw.length,
+        ...(frame.who === undefined ? {} : { who: frame.who }),
+        names: (spans[frame.sentence] ?? []).filter((span) => span.role !== 'source'),
+      })),
+    );
+    const kind = possibleRounding(values.map((cluster) => cluster[0]?.figure as Figure)) ? 'rounding' : 'contradiction';
+    conflicts.push({ topic, kind, variants });
+  }
+  return conflicts;
+}
+
+/**
+ * How strongly two figure frames are one attribute (0: not linked). Rival values must come from
+ * different articles, be within a factor of four, and measure the same thing. Equal values link
+ * more easily: also when their sentences are one claim or share a rare name.
+ */
+function figureLink(a: FigureFrame, b: FigureFrame, input: ConflictInput, rare: Set<string>[]): number {
+  if (differentMeasures(a, b)) return 0;
+  const strength = shareParty(a.metrics, b.metrics) ? 3 : sameMeasure(a, b) ? 2 : unnamedMeasure(a, b, input) ? 1 : 0;
+  if (compatibleFigures(a.figure, b.figure)) {
+    if (strength > 0) return strength;
+    const sameClaim = input.groupOf[a.sentence] !== undefined && input.groupOf[a.sentence] === input.groupOf[b.sentence];
+    const sharedRare = [...(rare[a.sentence] ?? [])].some((key) => rare[b.sentence]?.has(key));
+    return sameClaim || sharedRare ? 1 : 0;
+  }
+  if (a.articleId === b.articleId || !comparableFigures(a.figure, b.figure)) return 0;
+  return strength;
+}
+
+/**
+ * Two figures whose sentences name no party and no metric ("Some 7,500 people took part in the
+ * study") measure the same thing when the sentences are about one subject and the words around
+ * the figures share at least two that say what is counted.
+ */
+function unnamedMeasure(a: FigureFrame, b: FigureFrame, input: ConflictInput): boolean {
+  if (a.who !== undefined || b.who !== undefined || a.metrics.length > 0 || b.metrics.length > 0) return false;
+  if (sharedMeaningTerms(a.terms, b.terms) < 2) return false;
+  const score = input.pair(Math.min(a.sentence, b.sentence), Math.max(a.sentence, b.sentence));
+  return score !== undefined && score.topical >= input.topicalThreshold;
+}
+
+/** The frames of one attribute grouped by the value they state ("$2.4 billion" and "$2.4bn" are one), most precise first within a value. */
+function valueClusters(frames: FigureFrame[]): FigureFrame[][] {
+  const clusters: FigureFrame[][] = [];
+  for (const frame of [...frames].sort((a, b) => a.figure.value - b.figure.value || a.sentence - b.sentence)) {
+    const home = clusters.find((cluster) => cluster.some((other) => compatibleFigures(other.figure, frame.figure)));
+    if (home === undefined) clusters.push([frame]);
+    else home.push(frame);
+  }
+  return clusters.map((cluster) => cluster.sort((a, b) => a.sentence - b.sentence));
+}
+
+// ---------------------------------------------------------------- dates
+
+function dateConflicts(input: ConflictInput, spans: NameSpan[][]): Conflict[] {
+  const frames = input.features.flatMap((sentence, index) => dateFrames(index, sentence.articleId, sentence.text, sentence.dates, spans[index] ?? []));
+  const keysOf = frames.map((frame) => [...frame.names.map((name) => `n:${name.key}`), ...frame.terms.map((term) => `t:${term}`)]);
+  const edges: { i: number; j: number; strength: number }[] = [];
+  for (const [i, j] of pairsSharingKey(keysOf)) {
+    const a = frames[i] as DateFrame;
+    const b = frames[j] as DateFrame;
+    if (!sameHappening(a, b)) continue;
+    const overlap = periodsOverlap(a.period, b.period);
+    if (!overlap && a.articleId === b.articleId) continue;
+    edges.push({ i, j, strength: shareParty(a.names, b.names) ? 2 : 1 });
+  }
+  const groups = linkFrames(frames.length, edges, (x, y) => differentHappenings(frames[x] as DateFrame, frames[y] as DateFrame));
+  const conflicts: Conflict[] = [];
+  for (const group of groups) {
+    const members = group.map((index) => frames[index] as DateFrame);
+    const byPeriod = new Map<string, DateFrame[]>();
+    for (const frame of members) {
+      const key = `${frame.period.start}-${frame.period.end}`;
+      byPeriod.set(key, [...(byPeriod.get(key) ?? []), frame]);
+    }
+    const periods = [...byPeriod.values()].map((list) => ({ period: (list[0] as DateFrame).period, frames: list }));
+    // A vaguer date that covers a more precise one says nothing against it: keep the more precise.
+    const precise = periods.filter((p) => !periods.some((q) => q !== p && periodContains(p.period, q.period)));
+    if (!precise.some((p) => precise.some((q) => !periodsOverlap(p.period, q.period)))) continue;
+    const variants = precise
+      .map((p) => variantOf(p.frames[0]?.date.raw ?? '', p.frames.map((frame) => frame.sentence), input))
+      .sort(byWeight);
+    if (variants.length < 2 || !acrossArticles(variants)) continue;
+    const keptFrames = precise.flatMap((p) => p.frames);
+    const topic = valueTopic(
+      keptFrames.map((frame) => ({ text: input.features[frame.sentence]?.text ?? '', index: frame.index, length: frame.date.raw.length, names: frame.names })),
+    );
+    conflicts.push({ topic, kind: 'contradiction', variants });
+  }
+  return conflicts;
+}
+
+// ---------------------------------------------------------------- names
+
+/** Every sentence that writes one name (one key), and how it is written there. */
+interface NameUse {
+  key: string;
+  /** Written forms, in the order first met; the most frequent is shown. */
+  forms: Map<string, number>;
+  /** Indices of the sentences using it. */
+  sentences: Set<number>;
+  mentions: NameMention[];
+}
+
+function nameConflicts(input: ConflictInput, spans: NameSpan[][]): Conflict[] {
+  const uses = new Map<string, NameUse>();
+  spans.forEach((list, sentence) => {
+    const articleId = input.features[sentence]?.articleId ?? '';
+    const text = input.features[sentence]?.text ?? '';
+    for (const span of list) {
+      let use = uses.get(span.key);
+      if (use === undefined) {
+        use = { key: span.key, forms: new Map(), sentences: new Set(), mentions: [] };
+        uses.set(span.key, use);
+      }
+      use.forms.set(span.text, (use.forms.get(span.text) ?? 0) + 1);
+      use.sentences.add(sentence);
+      use.mentions.push({ text, index: span.index, end: span.end, articleId });
+    }
+  });
+  const list = [...uses.values()].sort((a, b) => a.key.localeCompare(b.key));
+  // The form most sources write; on a tie the plain one (no possessive), then the longer.
+  const possessives = (form: string): number => (form.match(/[’']s\b/gu) ?? []).length;
+  const shown = (use: NameUse): string =>
+    [...use.forms.entries()].sort((a, b) => b[1] - a[1] || possessives(a[0]) - possessives(b[0]) || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0]?.[0] ?? use.key;
+  // Rival names have as many words and differ in one: they share the key with that word masked.
+  const masks = list.map((use) => {
+    const words = use.key.split(' ');
+    return words.length < 2 ? [] : words.map((_, i) => `${words.length}:${words.map((w, k) => (k === i ? '*' : w)).join(' ')}`);
+  });
+  const together = (a: NameUse, b: NameUse): boolean => [...a.sentences].some((s) => b.sentences.has(s));
+  const edges: { i: number; j: number; strength: number }[] = [];
+  for (const [i, j] of pairsSharingKey(masks)) {
+    const a = list[i] as NameUse;
+    const b = list[j] as NameUse;
+    if (together(a, b)) continue;
+    const rival = rivalNames(shown(a), shown(b));
+    if (rival === 'spelling') edges.push({ i, j, strength: 2 });
+    else if (rival === 'word' && topicalAcross(a, b, input)) edges.push({ i, j, strength: 1 });
+  }
+  // A sentence naming both is about two things, so they are not one name written two ways.
+  const groups = linkFrames(list.length, edges, (x, y) => together(list[x] as NameUse, list[y] as NameUse));
+
+  const conflicts: Conflict[] = [];
+  const inGroups = new Set(groups.flat());
+  for (const group of groups) {
+    // The full forms of the group; a shorter form ("Research Lab" of "Orland Research Lab") joins its full form.
+    const full = group.map((index) => list[index] as NameUse).filter((use) => !group.some((other) => shorterForm(use.key, (list[other] as NameUse).key)));
+    const variantsUses = full.map((use) => ({ use, members: [use] }));
+    const attach = (use: NameUse): void => {
+      const homes = variantsUses.filter((v) => shorterForm(use.key, v.use.key));
+      if (homes.length === 1) homes[0]?.members.push(use);
+    };
+    for (const index of group) if (!full.includes(list[index] as NameUse)) attach(list[index] as NameUse);
+    list.forEach((use, index) => {
+      if (!inGroups.has(index)) attach(use);
+    });
+    const variants = variantsUses
+      .map(({ use, members }) => variantOf(shown(use), members.flatMap((m) => [...m.sentences]), input))
+      .sort(byWeight);
+    if (variants.length < 2 || !acrossArticles(variants)) continue;
+    const topic = nameTopic(
+      variants.map((variant) => variant.text),
+      variantsUses.flatMap(({ members }) => members.flatMap((m) => m.mentions)),
+    );
+    conflicts.push({ topic, kind: 'contradiction', variants });
+  }
+  return conflicts;
+}
+
+/** Two names used in sentences of different articles that are about one subject (topic overlap at the threshold). */
+function topicalAcross(a: NameUse, b: NameUse, input: ConflictInput): boolean {
+  for (const i of a.sentences) {
+    for (const j of b.sentences) {
+      if (input.features[i]?.articleId === input.features[j]?.articleId) continue;
+      const score = input.pair(Math.min(i, j), Math.max(i, j));
+      if (score !== undefined && score.topical >= input.topicalThreshold) return true;
+    }
+  }
+  return false;
+}
+

@@ -1,0 +1,132 @@
+/**
+ * Whether two dated statements tell of one happening, for the timeline stage: the same act in the
+ * same or equivalent words ("formed", "set up", "created" the lab), about the same parties. Used
+ * both for statements with the same date and for a vaguer date that holds a more precise one
+ * ("in 2025" / "in early 2025" / "in April 2025"), which the timeline lists as one entry.
+ */
+import { nameKey, rivalNames, shorterForm } from './find-conflicts/name-roles.ts';
+import { contentTerms, entities } from './text-features.ts';
+
+/**
+ * News verbs that report the same kind of act, mapped to one term so "unveiled" meets "launched".
+ * Creating a unit is part of reorganising one, so "formed the lab" and "restructured its AI work"
+ * are one kind of act; whether they are one happening still takes shared words or a shared name.
+ */
+const EVENT_SYNONYMS: string[][] = [
+  ['launch', 'unveil', 'release', 'debut', 'introduce', 'announce', 'roll'],
+  [
+    'restructure', 'reorganize', 'reorganise', 'overhaul', 'reshuffle', 'rebuild', 'rebuilt', 'revamp',
+    'create', 'form', 'establish', 'assemble', 'organize', 'organise',
+  ],
+  ['acquire', 'buy', 'bought', 'purchase', 'invest', 'stake'],
+  ['hire', 'recruit', 'appoint', 'install', 'poach', 'bring', 'brought'],
+  ['sue', 'lawsuit', 'suit'],
+];
+
+const CANONICAL: Map<string, string> = new Map(
+  EVENT_SYNONYMS.flatMap((group) => group.map((word) => [contentTerms(word)[0] ?? word, contentTerms(group[0] ?? '')[0] ?? ''] as const)),
+);
+
+/** The canonical terms of the act groups: a statement holding one of them says what kind of act happened. */
+const ACTS = new Set(CANONICAL.values());
+
+const DATE_WORDS = new Set(
+  contentTerms(
+    'january february march april may june july august september october november december monday tuesday ' +
+      'wednesday thursday friday saturday sunday year years month months week weeks day days ago early late mid ' +
+      'coming next previous following quarter half today yesterday tomorrow',
+  ),
+);
+
+/** Content terms of an event clause, with synonyms merged and date words and years left out. */
+export function eventTerms(text: string): Set<string> {
+  return new Set(
+    contentTerms(text)
+      .map((term) => CANONICAL.get(term) ?? term)
+      .filter((term) => !DATE_WORDS.has(term) && !/^(?:19|20)\d{2}$/.test(term)),
+  );
+}
+
+/**
+ * The part of an event clause that its own date dates, when the clause holds other dates too: from
+ * the date before it to the date after it ("The family — released in 2023 — reached 100 million
+ * downloads by Q3": Q3 dates "reached 100 million downloads", not the release). `expression` is
+ * the own date as written; when the clause no longer holds it (a leading date is dropped from the
+ * clause), it is taken to open the clause.
+ */
+export function ownPart(clause: string, expression: string, others: string[]): string {
+  const ownAt = clause.indexOf(expression);
+  const ownStart = Math.max(0, ownAt);
+  const ownEnd = ownAt < 0 ? 0 : ownAt + expression.length;
+  let from = 0;
+  let to = clause.length;
+  for (const other of others) {
+    const at = other === '' ? -1 : clause.indexOf(other);
+    if (at < 0) continue;
+    // An other date written where the own date stands is the own date again: it bounds nothing.
+    if (at + other.length <= ownStart) from = Math.max(from, at + other.length);
+    else if (at >= ownEnd) to = Math.min(to, at);
+  }
+  return clause.slice(from, to);
+}
+
+/** What `sameHappening` compares of one dated statement. */
+export interface Telling {
+  /** Event terms of the part of the clause its date dates. */
+  terms: Set<string>;
+  /** Multi-word names in the clause, lowercased. */
+  names: Set<string>;
+  /** Multi-word names anywhere in the sentence, lowercased (the clause may leave out who acted). */
+  sentenceNames: string[];
+}
+
+/** The kinds of act a statement's terms name (canonical terms of the synonym groups). */
+function actsOf(terms: Set<string>): string[] {
+  return [...terms].filter((term) => ACTS.has(term));
+}
+
+/** True when two names can be one: the same key, one a shorter form of the other, or one respelled. */
+function sameName(a: string, b: string): boolean {
+  const ka = nameKey(a);
+  const kb = nameKey(b);
+  return ka === kb || shorterForm(ka, kb) || shorterForm(kb, ka) || rivalNames(a, b) === 'spelling';
+}
+
+/**
+ * Two statements tell of one happening when the shorter one's words, names aside, are mostly
+ * (`overlap`) in the other; or when both clauses name the same person or organization (a
+ * multi-word name), share a word besides the names (or a second name: "Storm Vela struck Kelby
+ * Bay" / "winds lashed Kelby Bay as Storm Vela made landfall"), and share at least half that share
+ * of all their words; or when their sentences name the same uncommon party (`distinctive`: not the
+ * story's subject, which most sentences name) and they tell the same kind of act ("formed" the
+ * lab / "restructured" the division the other names). Sharing only a name is not enough: one
+ * company opening a terminal and its chief executive resigning on the same day are two happenings.
+ */
+export function sameHappening(a: Telling, b: Telling, overlap: number, distinctive: (name: string) => boolean): boolean {
+  const smallest = Math.min(a.terms.size, b.terms.size);
+  if (smallest === 0) return false;
+  const left = withoutNames(a);
+  const right = withoutNames(b);
+  const own = [...left].filter((t) => right.has(t)).length;
+  if (own / Math.min(left.size, right.size) >= overlap) return true;
+  const all = [...a.terms].filter((t) => b.terms.has(t)).length;
+  const names = [...a.names].filter((n) => b.names.has(n)).length;
+  if ((own > 0 ? names >= 1 : names >= 2) && all / smallest >= overlap / 2) return true;
+  const acts = actsOf(a.terms);
+  if (!actsOf(b.terms).some((act) => acts.includes(act))) return false;
+  const mine = a.sentenceNames.filter(distinctive);
+  const theirs = b.sentenceNames.filter(distinctive);
+  return mine.some((x) => theirs.some((y) => sameName(x, y)));
+}
+
+/** A statement's terms without the words of the names in its clause, or all its terms when only names are left. */
+function withoutNames(telling: Telling): Set<string> {
+  const nameWords = new Set([...telling.names].flatMap((name) => contentTerms(name)));
+  const rest = new Set([...telling.terms].filter((term) => !nameWords.has(term)));
+  return rest.size > 0 ? rest : telling.terms;
+}
+
+/** Multi-word names of a text, lowercased: single capitalized words are too common to tell happenings apart. */
+export function multiWordNames(text: string): string[] {
+  return entities(text).filter((name) => name.includes(' '));
+}

@@ -1,0 +1,142 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { alignClaims } from '../../src/pipeline/align-claims.ts';
+import { dateMentions } from '../../src/pipeline/claim-features.ts';
+import { nameKey, nameSpans, rivalNames, shorterForm } from '../../src/pipeline/find-conflicts/name-roles.ts';
+import { periodContains, periodOf, periodsOverlap } from '../../src/pipeline/find-conflicts/period-overlap.ts';
+import { lastDigitUnit, possibleRounding } from '../../src/pipeline/find-conflicts/rounding.ts';
+import { figures } from '../../src/pipeline/text-features.ts';
+import type { ArticleMeta, ConflictKind, DerivativeLink } from '../../src/types.ts';
+import { makeArticle } from '../fixtures/merge/make-article.ts';
+
+/** One case of tests/fixtures/merge/conflicts/: a small story and the conflicts it must give. */
+interface ConflictCase {
+  about: string;
+  articles: { id: string; outlet: string; published: ArticleMeta['published']; paragraphs: string[][] }[];
+  derivatives?: DerivativeLink[];
+  expected: { kind: ConflictKind; variants: [string, string[]][] }[];
+}
+
+const folder = new URL('../fixtures/merge/conflicts/', import.meta.url);
+const cases = readdirSync(folder)
+  .filter((file) => file.endsWith('.json'))
+  .sort()
+  .map((file) => ({ name: file.replace(/\.json$/u, ''), fixture: JSON.parse(readFileSync(new URL(file, folder), 'utf8')) as ConflictCase }));
+
+function conflictsOf(fixture: ConflictCase) {
+  const articles = fixture.articles.map((a) => makeArticle(a.id, a.paragraphs, { outlet: a.outlet, published: a.published }));
+  return alignClaims(articles, fixture.derivatives ?? []).conflicts;
+}
+
+describe('conflicts on invented stories, one per pattern (tests/fixtures/merge/conflicts/)', () => {
+  it('has a case for every false-conflict pattern and every real one', () => {
+    expect(cases.map((c) => c.name)).toEqual([
+      'compatible-dates',
+      'different-benchmarks',
+      'launch-day',
+      'models-on-one-benchmark',
+      'rounding',
+      'spellings-of-one-name',
+      'stock-move-four-outlets',
+      'two-names-for-one-lab',
+      'unrelated-names',
+    ]);
+  });
+
+  for (const { name, fixture } of cases) {
+    it(`${name}: ${fixture.about}`, () => {
+      const found = conflictsOf(fixture).map((c) => ({ kind: c.kind, variants: c.variants.map((v) => [v.text, v.sourceIds]) }));
+      expect(found).toEqual(fixture.expected);
+    });
+  }
+
+  it('names each conflict with words from its sources, never with a keyword label', () => {
+    for (const { fixture } of cases) {
+      const sourceWords = new Set(fixture.articles.flatMap((a) => a.paragraphs.flat().join(' ').toLowerCase().match(/[\p{L}\p{N}’']+/gu) ?? []));
+      for (const conflict of conflictsOf(fixture)) {
+        expect(conflict.topic).not.toMatch(/\((?:name|figure|date)\)/u);
+        const own = conflict.topic.replace(/^The name (?:of )?/u, '').toLowerCase().match(/[\p{L}\p{N}’']+/gu) ?? [];
+        expect(own.filter((word) => !sourceWords.has(word)), conflict.topic).toEqual([]);
+      }
+    }
+  });
+
+  it('words the stock move from the sentences that state it, the figure left out', () => {
+    const stock = cases.find((c) => c.name === 'stock-move-four-outlets')!;
+    expect(conflictsOf(stock.fixture)[0]?.topic).toBe('Halvard Labs shares closed … higher on Tuesday');
+  });
+
+  it('counts a rewrite and its original as one independent report in a variant', () => {
+    const launch = cases.find((c) => c.name === 'launch-day')!;
+    const rewritten = { ...launch.fixture, derivatives: [{ articleId: 'digest', derivativeOf: 'ledger', evidence: 'same facts in the same order' }] };
+    const [conflict] = conflictsOf(rewritten);
+    expect(conflict?.variants.map((v) => [v.text, v.independentSourceCount])).toEqual([
+      ['April 8, 2026', 1],
+      ['April 9, 2026', 1],
+    ]);
+  });
+});
+
+describe('names', () => {
+  it('gives spellings, plurals and possessives of one name one key', () => {
+    expect(nameKey('Halvard’s Frontier Labs')).toBe(nameKey('Halvard Frontier Lab'));
+    expect(nameKey('Halvard Frontier Labs')).not.toBe(nameKey('Halvard Horizon Labs'));
+  });
+
+  it('takes a shorter form that drops the owner for the same name', () => {
+    expect(shorterForm(nameKey('Frontier Lab'), nameKey('Halvard’s Frontier Labs'))).toBe(true);
+    expect(shorterForm(nameKey('Labs'), nameKey('Halvard Frontier Labs'))).toBe(false);
+  });
+
+  it('calls two names rivals only when one word is respelled, or another word takes a middle place', () => {
+    expect(rivalNames('Halvard Intelligence Labs', 'Halvard Superintelligence Labs')).toBe('spelling');
+    expect(rivalNames('Coastal Climate Institute', 'Coastal Ocean Institute')).toBe('word');
+    expect(rivalNames('Pellam AI', 'Halvard AI')).toBeNull();
+    expect(rivalNames('Halvard Platforms', 'Halvard AI')).toBeNull();
+    expect(rivalNames('Halvard Frontier Labs', 'Halvard Frontier Lab')).toBeNull();
+  });
+
+  it('reads who a name is in a sentence: the party, what it is measured on, or who reports it', () => {
+    const spans = nameSpans('Business Insider reports Halvard Labs invested $2 billion in Pellam AI on April 8, 2026.');
+    expect(spans.map((s) => [s.text, s.role])).toEqual([
+      ['Business Insider', 'source'],
+      ['Halvard Labs', 'subject'],
+      ['Pellam AI', 'object'],
+    ]);
+    expect(nameSpans('Corvid 2 trails Vesper 3.1 Pro’s 88.4%.').map((s) => [s.text, s.possessive])).toEqual([
+      ['Corvid 2', false],
+      ['Vesper 3.1 Pro', true],
+    ]);
+  });
+});
+
+describe('dates as ranges', () => {
+  const [april, early, year, day8, day9] = dateMentions('April 2025, early 2025, 2025, April 8, 2026 and April 9, 2026').map(periodOf);
+
+  it('lets a month overlap the part of the year and the year that hold it', () => {
+    expect(periodsOverlap(april!, early!)).toBe(true);
+    expect(periodsOverlap(early!, year!)).toBe(true);
+    expect(periodContains(early!, april!)).toBe(true);
+    expect(periodContains(april!, april!)).toBe(false);
+  });
+
+  it('keeps two different days apart', () => {
+    expect(periodsOverlap(day8!, day9!)).toBe(false);
+  });
+});
+
+describe('rounding', () => {
+  const figure = (text: string) => figures(text)[0]!;
+
+  it('reads the size of the last digit a figure states', () => {
+    expect(lastDigitUnit(figure('$14.3 billion'))).toBeCloseTo(0.1e9);
+    expect(lastDigitUnit(figure('$14 billion'))).toBe(1e9);
+    expect(lastDigitUnit(figure('1,200 jobs'))).toBe(100);
+  });
+
+  it('calls figures a possible rounding only when each lies within half its last digit of the most precise one', () => {
+    expect(possibleRounding([figure('$14.3 billion'), figure('$14 billion')])).toBe(true);
+    expect(possibleRounding([figure('6.5%'), figure('7%'), figure('8%'), figure('9%')])).toBe(false);
+    expect(possibleRounding([figure('1,200 jobs'), figure('800 jobs')])).toBe(false);
+  });
+});
