@@ -100,8 +100,17 @@ function isPostAttribution(line: string): boolean {
   return post?.[1] !== undefined && isNameList(post[1]) && (post[2] === '' || isDateText(post[2] ?? ''));
 }
 
+/**
+ * A social-media post embedded in the page: its text, a picture link and "— Name (@handle) date"
+ * run into one line. It is a third party's post, not the outlet's reporting.
+ */
+function isEmbeddedPost(line: string): boolean {
+  return /\bpic\.twitter\.com\/\w+/u.test(line) || /[—–]\s*[^—–]{2,80}\(@\w{1,30}\)\s+\p{L}+\.?\s+\d{1,2},\s+\d{4}\s*$/u.test(line);
+}
+
 /** The plain-words reason when the whole line is a web-page label, else undefined. */
 export function pageLabelDetail(line: string): string | undefined {
+  if (line.length > 40 && isEmbeddedPost(line)) return 'a social-media post embedded in the page, not the outlet\'s reporting';
   // Labels and prompts are short; a long line is never one (and skipping it keeps this cheap).
   if (line.length > 160) return undefined;
   const exact = PAGE_LABELS.get(labelKey(line));
