@@ -1,6 +1,6 @@
 /**
- * Headline similarity for the clusterer (and the character part of the align stage's sentence
- * score): string-similarity's `compareTwoStrings` (character-bigram Dice coefficient), split in
+ * Short-text similarity for the character part of the align stage's sentence score (the name is
+ * from when the clusterer compared headlines with it too): string-similarity's `compareTwoStrings` (character-bigram Dice coefficient), split in
  * two so each text's bigrams are counted once instead of once per pair it is compared in. The numbers are exactly those of `compareTwoStrings`: the same
  * whitespace removal, the same UTF-16 bigrams, the same multiset intersection and the same final
  * expression (tests/unit/headline-dice.test.ts checks that on many pairs).

@@ -102,7 +102,6 @@ export const CLUSTER_SNAPSHOT_KEY = hash('sha256', 'cluster-stories: feature cou
 interface Profile {
   index: number;
   id: string;
-  language: string;
   /**
    * The L2-normalized TF-IDF vector over interned (language-scoped) feature ids: positions
    * `start` to `end` (exclusive) of the corpus's shared `ids` and `weights` arrays, in the order the
@@ -336,7 +335,7 @@ function buildProfiles(articles: SegmentedArticle[], saved: ClusterSnapshot | un
     for (let i = start; i < size; i += 1) norm += (weights[i] as number) * (weights[i] as number);
     norm = Math.sqrt(norm);
     if (norm > 0) for (let i = start; i < size; i += 1) weights[i] = (weights[i] as number) / norm;
-    return { index, id: article.id, language: article.meta.language, start, end: size };
+    return { index, id: article.id, start, end: size };
   });
   const corpus = { profiles, table, ids: vectorIds, weights };
   if (!keep) return { corpus };
