@@ -22,7 +22,7 @@ const story: TopicItem[] = [
 ];
 
 describe('phrases', () => {
-  it('finds runs of one to three content words, broken by stop words and punctuation', () => {
+  it('finds runs of one to four content words, broken by stop words and punctuation', () => {
     const found = phrases('The Norrvik Terminal opens, with four berths.');
     expect([...found.keys()]).toContain('norrvik terminal');
     expect([...found.keys()]).toContain('four berth');
@@ -74,6 +74,26 @@ describe('groupByTopic', () => {
 
   it('gives the same groups whatever order the claims come in', () => {
     expect(groupByTopic([...story].reverse())).toEqual(groups);
+  });
+
+  it('makes no topic of a lone common word when its claims share nothing else', () => {
+    const loose = [
+      item('a', 'Harbour pilots trained on the core simulator in Tromsø.', 0.1),
+      item('b', 'Bakers voted to keep the core recipe for rye bread.', 0.2),
+      item('c', 'The museum moved its core collection to Bergen.', 0.3),
+      item('d', 'A storm closed Leirvik bridge overnight.', 0.4),
+    ];
+    expect(groupByTopic(loose)).toEqual([{ heading: undefined, itemIds: ['a', 'b', 'c', 'd'] }]);
+  });
+
+  it('heads a group with the phrase most of its claims share, as they write it', () => {
+    const terminal = [
+      item('a', 'Work on the Norrvik Terminal passenger bridge began in 2024.', 0.1),
+      item('b', 'The passenger bridge at Norrvik Terminal is 40 metres long.', 0.2),
+      item('c', 'The Norrvik Terminal passenger bridge was built by Kvale Steel.', 0.3),
+      item('d', 'Ferry crews painted the Sandøy harbour wall.', 0.4),
+    ];
+    expect(groupByTopic(terminal)[0]?.heading).toBe('Norrvik Terminal passenger bridge');
   });
 
   it('rejects options outside their range, naming the option and the value', () => {

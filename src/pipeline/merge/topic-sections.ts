@@ -4,11 +4,14 @@
  * words, never an invented one.
  *
  * The method is phrase-first, as in suffix-tree clustering of search results (Zamir & Etzioni,
- * 1998): phrases of one to three content words that several claims share are the candidate topics;
+ * 1998): phrases of one to four content words that several claims share are the candidate topics;
  * the best-supported distinctive phrase takes its claims, the next phrase takes from what is left,
- * and so on. A claim that shares no phrase joins the group it shares most distinctive terms with,
- * or a last group of its own. The story's subject (words in a large share of the claims, such as
- * the company every claim names) is never a topic: it says nothing about what sets a group apart.
+ * and so on. A lone common word ("core", "questions") is a topic only when its claims also share
+ * other distinctive words; a phrase or a name needs no such support. A claim that shares no phrase
+ * joins the group it shares most distinctive terms with, or a last group of its own. The story's
+ * subject (words in a large share of the claims, such as the company every claim names) is never
+ * a topic: it says nothing about what sets a group apart. Once the groups stand, each is headed
+ * by the phrase most of its claims share.
  */
 import { isStopWord } from '../text-features.ts';
 
@@ -46,6 +49,12 @@ export interface TopicOptions {
   subjectShare?: number;
 }
 
+/** Longest phrase considered, in words: long enough for most names ("Advanced AI Scaling Framework"). */
+const MAX_PHRASE_WORDS = 4;
+
+/** Shared distinctive words per pair of claims a lone common word needs to be a topic. */
+const MIN_COHESION = 0.3;
+
 const DEFAULTS: Required<TopicOptions> = { minGroupSize: 3, maxGroups: 8, subjectShare: 0.25 };
 
 /** Words that say how something was reported or are too general to name a topic on their own. */
@@ -56,6 +65,7 @@ const GENERIC = new Set(
     'days', 'time', 'today', 'now', 'also', 'just', 'even', 'more', 'most', 'less', 'much', 'many', 'some', 'other',
     'make', 'makes', 'made', 'like', 'get', 'gets', 'use', 'used', 'using', 'new', 'own', 'part', 'set', 'first',
     'blog', 'post', 'statement', 'announcement', 'interview', 'release', 'step', 'billion', 'million', 'percent',
+    'toward', 'towards', 'amid', 'despite', 'via', 'per',
   ].map((word) => keyOf(word)),
 );
 
@@ -120,6 +130,21 @@ export function groupByTopic(items: TopicItem[], options: TopicOptions = {}): To
   };
   const weight = (key: string): number => Math.log(1 + roots.length / (df.get(key) ?? 1));
 
+  /** Mean number of distinctive words each pair of the claims shares besides the key's own. */
+  const cohesion = (ids: string[], key: string): number => {
+    const own = new Set(key.split(' '));
+    let shared = 0;
+    let pairs = 0;
+    for (let i = 0; i < ids.length; i += 1) {
+      for (let j = i + 1; j < ids.length; j += 1) {
+        const b = termsOf.get(ids[j] ?? '') ?? new Set<string>();
+        for (const term of termsOf.get(ids[i] ?? '') ?? []) if (b.has(term) && !own.has(term) && distinctive(term)) shared += 1;
+        pairs += 1;
+      }
+    }
+    return pairs === 0 ? 0 : shared / pairs;
+  };
+
   // Greedy: the phrase that best covers the unassigned claims takes them.
   const unassigned = new Set(roots.map((item) => item.id));
   const topics: { key: string; ids: string[] }[] = [];
@@ -129,8 +154,13 @@ export function groupByTopic(items: TopicItem[], options: TopicOptions = {}): To
       if (!distinctive(key)) continue;
       const ids = roots.filter((item) => unassigned.has(item.id) && phrasesOf.get(item.id)?.has(key)).map((item) => item.id);
       if (ids.length < minGroupSize) continue;
-      // Longer shared phrases say more about a topic than a single shared word.
-      const score = ids.length * weight(key) * (1 + 0.5 * (key.split(' ').length - 1)) * (named.has(key) ? 1.5 : 1) * (key.includes(' ') || named.has(key) ? 1 : 0.5);
+      // A topic's claims share more than the phrase itself: other distinctive words, names, figures.
+      const together = cohesion(ids, key);
+      const specific = key.includes(' ') || named.has(key);
+      // A lone common word ("core") heads a topic only when its claims also agree on other words.
+      if (!specific && together < MIN_COHESION) continue;
+      // Longer shared phrases and names say more about a topic than a single shared word.
+      const score = ids.length * weight(key) * (1 + 0.5 * (key.split(' ').length - 1)) * (named.has(key) ? 1.5 : 1) * (specific ? 1 : 0.5) * (1 + together);
       if (best === undefined || score > best.score) best = { key, ids, score };
     }
     if (best === undefined) break;
@@ -153,7 +183,7 @@ export function groupByTopic(items: TopicItem[], options: TopicOptions = {}): To
     else best.topic.ids.push(id);
   }
 
-  const groups: { heading: string | undefined; ids: string[] }[] = topics.map((topic) => ({ heading: heading(topic.key, topic.ids, phrasesOf), ids: topic.ids }));
+  const groups: { heading: string | undefined; ids: string[] }[] = topics.map((topic) => ({ heading: heading(topic.key, topic.ids, phrasesOf, distinctive, named), ids: topic.ids }));
   const strength = (ids: string[]) => {
     const members = ids.map((id) => byId.get(id) as TopicItem);
     return {
@@ -193,29 +223,37 @@ function readingOrder(ids: string[], byId: Map<string, TopicItem>, dependents: M
 }
 
 /**
- * The heading of a topic: the longest phrase that contains its key phrase and that most of its
- * claims share (at least two), as the earliest of them writes it; else the key phrase itself.
+ * The heading of a topic: of the distinctive phrases at least two of its claims share, the one
+ * that most of them share, longer phrases and names counting for more (its key phrase among the
+ * candidates), as the first claim that has it writes it.
  */
-function heading(key: string, ids: string[], phrasesOf: Map<string, Map<string, Phrase>>): string {
+function heading(
+  key: string,
+  ids: string[],
+  phrasesOf: Map<string, Map<string, Phrase>>,
+  usable: (key: string) => boolean,
+  named: Set<string>,
+): string {
   const counts = new Map<string, { phrase: Phrase; count: number }>();
   for (const id of ids) {
     for (const phrase of phrasesOf.get(id)?.values() ?? []) {
-      if (!` ${phrase.key} `.includes(` ${key} `)) continue;
+      if (phrase.key !== key && !usable(phrase.key)) continue;
       const entry = counts.get(phrase.key) ?? { phrase, count: 0 };
       entry.count += 1;
       counts.set(phrase.key, entry);
     }
   }
-  const needed = Math.max(2, Math.ceil((counts.get(key)?.count ?? 2) * 0.6));
+  const score = (entry: { phrase: Phrase; count: number }) =>
+    entry.count * (1 + 0.5 * (entry.phrase.length - 1)) * (named.has(entry.phrase.key) || entry.phrase.length > 1 ? 1.5 : 1);
   const best = [...counts.values()]
-    .filter((entry) => entry.count >= needed || entry.phrase.key === key)
-    .sort((a, b) => b.phrase.length - a.phrase.length || b.count - a.count || a.phrase.key.localeCompare(b.phrase.key))[0];
+    .filter((entry) => entry.count >= 2 || entry.phrase.key === key)
+    .sort((a, b) => score(b) - score(a) || b.phrase.length - a.phrase.length || a.phrase.key.localeCompare(b.phrase.key))[0];
   const surface = best?.phrase.surface ?? key;
   return surface.charAt(0).toUpperCase() + surface.slice(1);
 }
 
 /**
- * Every phrase of one to three consecutive content words in `text` (no stop word, no punctuation
+ * Every phrase of one to four consecutive content words in `text` (no stop word, no punctuation
  * between them), by key; the first way the text writes each is kept. A possessive is dropped
  * ("Meta's" → "Meta"), so "Meta's framework" and "Meta framework" share a key.
  */
@@ -226,7 +264,7 @@ export function phrases(text: string): Map<string, Phrase> {
     let run: { word: string; stem: string; capital: boolean }[] = [];
     const flush = () => {
       for (let start = 0; start < run.length; start += 1) {
-        for (let length = 1; length <= 3 && start + length <= run.length; length += 1) {
+        for (let length = 1; length <= MAX_PHRASE_WORDS && start + length <= run.length; length += 1) {
           const part = run.slice(start, start + length);
           const key = part.map((w) => w.stem).join(' ');
           const named = part.every((w) => w.capital);
