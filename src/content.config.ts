@@ -80,6 +80,15 @@ const stories = defineCollection({
         sentenceIds: z.array(z.string()),
       }),
     ),
+    sections: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.enum(['lead', 'details', 'reaction', 'background']),
+        heading: z.string(),
+        claimIds: z.array(z.string()),
+        moreClaimIds: z.array(z.string()),
+      }),
+    ),
     conflicts: z.array(conflict),
     leftOut: z.array(z.object({ sentenceId: z.string(), reason: z.string() })),
     timelineIds: z.array(z.string()),

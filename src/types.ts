@@ -219,6 +219,26 @@ export interface Claim {
   sentenceIds: string[];
 }
 
+/**
+ * One section of a story's body, in reading order. The details are split into topics: claims that
+ * share distinctive words, names and figures, headed by a key phrase from their own words.
+ */
+export interface StorySection {
+  /** Anchor id of its heading, unique in the story: `lead`, `topic-<n>`, `reaction`, `background`. */
+  id: string;
+  /** The part of the story it belongs to; every topic is a `details` section. */
+  kind: ClaimSection;
+  /**
+   * The heading: "What happened", "Reactions" or "Background"; for a topic its key phrase as its
+   * claims write it ("Scaling framework"), or "Other details" for claims that share no topic.
+   */
+  heading: string;
+  /** Claim ids the main body shows, in reading order. */
+  claimIds: string[];
+  /** Claim ids of single-source claims past the body's word budget, shown collapsed under the section, in reading order. */
+  moreClaimIds: string[];
+}
+
 /** One canonical story: what all sources of one event report, once, with citations. */
 export interface Story {
   /** URL slug, stable for the same headline. */
@@ -234,7 +254,10 @@ export interface Story {
   sourceIds: string[];
   /** Sources that are not rewrites of another source in the story. */
   independentSourceCount: number;
+  /** Every claim, in page order: section by section, each section's shown claims, then its collapsed ones. */
   claims: Claim[];
+  /** The body's sections, in reading order; together they list every claim once. */
+  sections: StorySection[];
   conflicts: Conflict[];
   leftOut: LeftOut[];
   /** Ids of this story's timeline events. */

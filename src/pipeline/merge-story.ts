@@ -1,16 +1,19 @@
 /**
  * The merge stage: turns one story's aligned claim groups into the canonical `Story` a reader
- * sees — a headline, a 2–3 sentence summary, 3–6 key points and a body in sections (lead,
- * details, reaction, background), each claim one source sentence citing every source that states it.
+ * sees — a headline, a 2–3 sentence summary, 3–6 key points and a body in sections (lead, the
+ * details split into topics, reaction, background), each claim one source sentence citing every
+ * source that states it; what the main body shows is held to a word budget, the rest collapsed.
  *
  * Extractive only: every text is a source sentence or title, at most cleaned of a dangling opener
  * ("However, …"), so the story never states a fact no source stated.
  */
-import type { AlignedClaims, Claim, ClaimGroup, ClaimSection, DerivativeLink, LeftOut, SegmentedArticle, Sentence, Story } from '../types.ts';
+import type { AlignedClaims, Claim, ClaimGroup, ClaimSection, DerivativeLink, LeftOut, SegmentedArticle, Sentence, Story, StorySection } from '../types.ts';
 import { buildIdf, containedIn, sentenceFeatures, termOverlap, withStoryNames, type SentenceFeatures } from './claim-features.ts';
 import { carriesInformation } from './align-claims.ts';
 import { isReaction } from './attribution.ts';
 import { independentCount } from './find-conflicts/find-conflicts.ts';
+import { chooseMainBody, informativeness } from './merge/body-budget.ts';
+import { groupByTopic } from './merge/topic-sections.ts';
 import { slugify } from './slugify.ts';
 import { contentTerms } from './text-features.ts';
 
@@ -183,16 +186,27 @@ export function mergeStory(articles: SegmentedArticle[], aligned: AlignedClaims,
   }
 
   // 5. Order: section, then where the sources put it; dependents right after their antecedent.
-  const ordered = orderDrafts(drafts);
+  // The details are then split into topics, and each section into what the body shows and what waits.
+  const planned = planSections(orderDrafts(drafts), derivatives);
+  const ordered = planned.flatMap((section) => [...section.shown, ...section.more]);
 
   const title = chooseHeadline(articles, ordered, derivatives);
   const slug = slugify(title);
-  const claims: Claim[] = ordered.map((draft, index) => ({
-    id: `${slug}-c${index + 1}`,
+  const idOf = new Map(ordered.map((draft, index) => [draft, `${slug}-c${index + 1}`]));
+  const claims: Claim[] = ordered.map((draft) => ({
+    id: idOf.get(draft) ?? '',
     text: cleanClaimText(draft.representative.sentence.text),
     section: draft.section,
     sourceIds: draft.group.sourceIds,
     sentenceIds: draft.group.sentenceIds,
+  }));
+  let topicNumber = 0;
+  const sections: StorySection[] = planned.map((section) => ({
+    id: section.kind === 'details' ? `topic-${(topicNumber += 1)}` : section.kind,
+    kind: section.kind,
+    heading: section.heading,
+    claimIds: section.shown.map((draft) => idOf.get(draft) ?? ''),
+    moreClaimIds: section.more.map((draft) => idOf.get(draft) ?? ''),
   }));
 
   const sourceIds = articles.map((article) => article.id).sort();
@@ -207,6 +221,7 @@ export function mergeStory(articles: SegmentedArticle[], aligned: AlignedClaims,
     sourceIds,
     independentSourceCount: independentCount(sourceIds, derivatives),
     claims,
+    sections,
     conflicts: aligned.conflicts,
     leftOut: dedupeLeftOut(leftOut, sentenceById),
     timelineIds: [],
@@ -322,6 +337,93 @@ function orderDrafts(drafts: Draft[]): Draft[] {
   // Dependents whose chain loops back (two sentences pointing at each other) still appear once.
   for (const draft of drafts) place(draft);
   return ordered;
+}
+
+/** Headings of the sections that are not topics. */
+export const SECTION_HEADINGS: Record<Exclude<ClaimSection, 'details'>, string> & { otherDetails: string } = {
+  lead: 'What happened',
+  reaction: 'Reactions',
+  background: 'Background',
+  otherDetails: 'Other details',
+};
+
+/** Words the seeds-sized story's main body aims at (issue 15: 600–900 words). */
+export const BODY_BUDGET_WORDS = 750;
+
+interface PlannedSection {
+  kind: ClaimSection;
+  heading: string;
+  shown: Draft[];
+  more: Draft[];
+}
+
+/**
+ * The body's sections from the ordered drafts: the lead, the details split into topics, the
+ * reactions and the background; then which claims the main body shows within the word budget
+ * and which wait collapsed under their section.
+ */
+function planSections(ordered: Draft[], derivatives: DerivativeLink[]): PlannedSection[] {
+  const independent = new Map(ordered.map((draft) => [draft, independentCount(draft.group.sourceIds, derivatives)]));
+  const planned: { kind: ClaimSection; heading: string; drafts: Draft[] }[] = [];
+  for (const kind of SECTION_ORDER) {
+    const drafts = ordered.filter((draft) => draft.section === kind);
+    if (drafts.length === 0) continue;
+    if (kind !== 'details') {
+      planned.push({ kind, heading: SECTION_HEADINGS[kind], drafts });
+      continue;
+    }
+    const ids = new Map(drafts.map((draft, index) => [draft, `d${index}`]));
+    const byId = new Map(drafts.map((draft, index) => [`d${index}`, draft]));
+    const topics = groupByTopic(
+      drafts.map((draft) => {
+        const follows = draft.follows === undefined ? undefined : ids.get(draft.follows);
+        return {
+          id: ids.get(draft) ?? '',
+          text: draft.representative.sentence.text,
+          independentSources: independent.get(draft) ?? 1,
+          position: draft.position,
+          ...(follows === undefined ? {} : { follows }),
+        };
+      }),
+    );
+    for (const topic of topics) {
+      planned.push({
+        kind,
+        heading: topic.heading ?? SECTION_HEADINGS.otherDetails,
+        drafts: topic.itemIds.map((id) => byId.get(id)).filter((d): d is Draft => d !== undefined),
+      });
+    }
+  }
+  const ids = new Map(ordered.map((draft, index) => [draft, String(index)]));
+  const items = planned.flatMap((section, sectionIndex) =>
+    section.drafts.map((draft) => {
+      const { features } = draft.representative;
+      const words = cleanClaimText(draft.representative.sentence.text).split(/\s+/u).length;
+      const follows = draft.follows === undefined ? undefined : ids.get(draft.follows);
+      return {
+        id: ids.get(draft) ?? '',
+        section: sectionIndex,
+        words,
+        independentSources: independent.get(draft) ?? 1,
+        informativeness: informativeness({
+          figures: features.figures.length,
+          dates: features.dates.length,
+          names: features.names.length,
+          terms: new Set(features.terms).size,
+          words,
+        }),
+        required: draft.section === 'lead',
+        ...(follows === undefined ? {} : { follows }),
+      };
+    }),
+  );
+  const main = chooseMainBody(items, { budgetWords: BODY_BUDGET_WORDS });
+  return planned.map((section) => ({
+    kind: section.kind,
+    heading: section.heading,
+    shown: section.drafts.filter((draft) => main.has(ids.get(draft) ?? '')),
+    more: section.drafts.filter((draft) => !main.has(ids.get(draft) ?? '')),
+  }));
 }
 
 /** Longest source headline used whole; "about 120 characters" is where headlines end and leads begin. */

@@ -53,12 +53,22 @@ describe('pages rendered from a hand-written digest', () => {
     expect(story).toMatch(/45 megawatts <span class="cite">[\s\S]*?\[2\][\s\S]*?1 source, 1 independent report/);
   });
 
-  it('lists under "what each source adds" only the statements no other source makes', () => {
+  it('counts under "what each source adds" the statements only that source makes, linking to them instead of repeating them', () => {
     const story = page('stories', STORY);
     const adds = story.slice(story.indexOf('id="adds"'), story.indexOf('id="story-timeline"'));
-    expect(adds).toContain('A second turbine hall will open');
-    expect(adds).toContain('Engineers say the turbines');
-    expect(adds).not.toContain('30,000 homes');
+    expect(adds).toMatch(/\[1\] Coast Herald<\/strong>: 2 statements only it reports:[\s\S]*?href="#c4"[\s\S]*?href="#c5"/);
+    expect(adds).toMatch(/1 statement only it reports:[\s\S]*?href="#c3"/);
+    expect(adds).not.toContain('href="#c2"');
+    expect(adds).not.toContain('A second turbine hall will open');
+  });
+
+  it('heads each section of the body as the digest says and keeps its collapsed statements in a details element, still cited', () => {
+    const story = page('stories', STORY);
+    expect(story).toContain('<h2 id="section-topic-1">Tidal barrage</h2>');
+    const more = /<details class="more">([\s\S]*?)<\/details>/.exec(story)?.[1] ?? '';
+    expect(more).toContain('<summary>1 more statement under “Tidal barrage”, each from one source</summary>');
+    expect(more).toMatch(/<p id="c3">Engineers say the turbines[^<]*<span class="cite"><a href="#s2" id="c3-2"/);
+    expect(story.indexOf('<p id="c2">')).toBeLessThan(story.indexOf('<details class="more">'));
   });
 
   it('marks each sentence of a source with the statement it supports or why it was left out', () => {

@@ -11,6 +11,7 @@ import {
   mergeStory,
   shortenHeadline,
 } from '../../src/pipeline/merge-story.ts';
+import { independentCount } from '../../src/pipeline/find-conflicts/find-conflicts.ts';
 import { slugify } from '../../src/pipeline/slugify.ts';
 import type { SegmentedArticle } from '../../src/types.ts';
 import { daily, gazette, harborArticles, harborDerivatives, wire } from '../fixtures/merge/harbor-story.ts';
@@ -88,6 +89,32 @@ describe('mergeStory on a story told by a wire report, its rewrite and an indepe
 
   it('records the left-out sentences with a reason', () => {
     expect(story.leftOut.map((l) => l.sentenceId)).toEqual(['gazette#2', 'gazette#4']);
+  });
+});
+
+describe('the body in sections', () => {
+  const story = merge(harborArticles);
+  const byId = new Map(story.claims.map((c) => [c.id, c]));
+
+  it('lists every claim in exactly one section, in the order of the claims', () => {
+    const listed = story.sections.flatMap((s) => [...s.claimIds, ...s.moreClaimIds]);
+    expect(listed).toEqual(story.claims.map((c) => c.id));
+  });
+
+  it('gives each section the kind of its claims, a heading and an id unique in the story', () => {
+    for (const section of story.sections) {
+      for (const id of [...section.claimIds, ...section.moreClaimIds]) expect(byId.get(id)?.section).toBe(section.kind);
+      expect(section.heading.length).toBeGreaterThan(0);
+    }
+    expect(new Set(story.sections.map((s) => s.id)).size).toBe(story.sections.length);
+    expect(story.sections[0]).toMatchObject({ id: 'lead', kind: 'lead', heading: 'What happened' });
+  });
+
+  it('shows in the main body every claim two or more independent sources state, and collapses only the others', () => {
+    const independent = (id: string) => independentCount(byId.get(id)?.sourceIds ?? [], harborDerivatives);
+    for (const section of story.sections) for (const id of section.moreClaimIds) expect(independent(id)).toBe(1);
+    const shown = new Set(story.sections.flatMap((s) => s.claimIds));
+    for (const claim of story.claims) if (independent(claim.id) >= 2) expect(shown.has(claim.id)).toBe(true);
   });
 });
 

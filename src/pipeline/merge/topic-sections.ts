@@ -1,0 +1,290 @@
+/**
+ * Topical sections of a story's body: groups claims by what they are about (the distinctive words,
+ * names and figures they share) and heads each group with a key phrase taken from its claims' own
+ * words, never an invented one.
+ *
+ * The method is phrase-first, as in suffix-tree clustering of search results (Zamir & Etzioni,
+ * 1998): phrases of one to four content words that several claims share are the candidate topics;
+ * the best-supported distinctive phrase takes its claims, the next phrase takes from what is left,
+ * and so on. A lone common word ("core", "questions") is a topic only when its claims also share
+ * other distinctive words; a phrase or a name needs no such support. A claim that shares no phrase
+ * joins the group it shares most distinctive terms with, or a last group of its own. The story's
+ * subject (words in a large share of the claims, such as the company every claim names) is never
+ * a topic: it says nothing about what sets a group apart. Once the groups stand, each is headed
+ * by the phrase most of its claims share.
+ */
+import { isStopWord } from '../text-features.ts';
+
+/** One claim as the grouping sees it. */
+export interface TopicItem {
+  id: string;
+  /** The claim's text; topics and headings come from its words. */
+  text: string;
+  /** Independent sources that state it (rewrites of one report count once). */
+  independentSources: number;
+  /** Mean position in its sources, 0 (first sentence) to 1 (last). */
+  position: number;
+  /** The id of the claim this one points back at ("This…", "It…"); it is placed right after it, in its group. */
+  follows?: string;
+}
+
+/** One topical group, in reading order. */
+export interface TopicGroup {
+  /**
+   * The key phrase as its claims write it, first letter raised ("Scaling framework"); undefined
+   * for the last group, of claims that share no topic with any other.
+   */
+  heading: string | undefined;
+  /** Claim ids in reading order: by position in the sources, each dependent right after its antecedent. */
+  itemIds: string[];
+}
+
+/** Options of `groupByTopic`; every field has a default. */
+export interface TopicOptions {
+  /** Fewest claims a topic needs. Default 3. */
+  minGroupSize?: number;
+  /** Most topics (the group of claims without one comes on top). Default 8. */
+  maxGroups?: number;
+  /** A word or phrase in more than this share of the claims is the story's subject, not a topic. Default 0.25. */
+  subjectShare?: number;
+}
+
+/** Longest phrase considered, in words: long enough for most names ("Advanced AI Scaling Framework"). */
+const MAX_PHRASE_WORDS = 4;
+
+/** Shared distinctive words per pair of claims a lone common word needs to be a topic. */
+const MIN_COHESION = 0.3;
+
+const DEFAULTS: Required<TopicOptions> = { minGroupSize: 3, maxGroups: 8, subjectShare: 0.25 };
+
+/** Words that say how something was reported or are too general to name a topic on their own. */
+const GENERIC = new Set(
+  [
+    'said', 'says', 'say', 'told', 'tell', 'report', 'reports', 'reported', 'according', 'noted', 'added', 'described',
+    'describes', 'called', 'calls', 'company', 'companies', 'firm', 'people', 'year', 'years', 'week', 'weeks', 'day',
+    'days', 'time', 'today', 'now', 'also', 'just', 'even', 'more', 'most', 'less', 'much', 'many', 'some', 'other',
+    'make', 'makes', 'made', 'like', 'get', 'gets', 'use', 'used', 'using', 'new', 'own', 'part', 'set', 'first',
+    'blog', 'post', 'statement', 'announcement', 'interview', 'release', 'step', 'billion', 'million', 'percent',
+    'toward', 'towards', 'amid', 'despite', 'via', 'per',
+  ].map((word) => keyOf(word)),
+);
+
+/**
+ * A word's key: lowercase, a plain plural folded ("benchmarks" → "benchmark"). Not a Porter stem:
+ * that would make "scaling" and "Scale", or "developers" and "developing", one topic.
+ */
+function keyOf(lower: string): string {
+  return /^\p{L}{4,}s$/u.test(lower) && !/(?:ss|us|is)$/u.test(lower) ? lower.slice(0, -1) : lower;
+}
+
+/** A phrase candidate: its key (stems joined by spaces) and its words as written. */
+interface Phrase {
+  key: string;
+  surface: string;
+  length: number;
+  /** Written capitalized, and not only as a sentence's first word: a name. */
+  named: boolean;
+}
+
+/**
+ * Groups `items` into topics and orders them: topics by weight (the most independent sources any
+ * of its claims has, then the earliest position in the sources, then size), the group of claims
+ * without a topic last; claims within a group by position, each dependent right after the claim
+ * it points back at. Pure and deterministic: the same items give the same groups.
+ */
+export function groupByTopic(items: TopicItem[], options: TopicOptions = {}): TopicGroup[] {
+  const { minGroupSize, maxGroups, subjectShare } = { ...DEFAULTS, ...options };
+  if (!Number.isInteger(minGroupSize) || minGroupSize < 1) throw new RangeError(`minGroupSize must be a whole number of at least 1, got ${minGroupSize}`);
+  if (!Number.isInteger(maxGroups) || maxGroups < 0) throw new RangeError(`maxGroups must be a whole number of at least 0, got ${maxGroups}`);
+  if (!(subjectShare > 0 && subjectShare <= 1)) throw new RangeError(`subjectShare must be above 0 and at most 1, got ${subjectShare}`);
+
+  const byId = new Map(items.map((item) => [item.id, item]));
+  // A dependent goes wherever its antecedent goes; only the others are grouped.
+  const rootOf = (item: TopicItem): TopicItem => {
+    let current = item;
+    const seen = new Set<string>();
+    while (current.follows !== undefined && byId.has(current.follows) && !seen.has(current.id)) {
+      seen.add(current.id);
+      current = byId.get(current.follows) as TopicItem;
+    }
+    return current;
+  };
+  const roots = items.filter((item) => rootOf(item) === item);
+
+  const phrasesOf = new Map(roots.map((item) => [item.id, phrases(item.text)]));
+  const termsOf = new Map(roots.map((item) => [item.id, new Set([...(phrasesOf.get(item.id)?.keys() ?? [])].filter((key) => !key.includes(' ')))]));
+  const df = new Map<string, number>();
+  for (const found of phrasesOf.values()) for (const key of found.keys()) df.set(key, (df.get(key) ?? 0) + 1);
+  const subjectLimit = Math.max(minGroupSize, Math.floor(roots.length * subjectShare));
+  // Names: phrases most claims that use them write capitalized past a sentence's first word.
+  const capitalized = new Map<string, number>();
+  for (const found of phrasesOf.values()) for (const phrase of found.values()) if (phrase.named) capitalized.set(phrase.key, (capitalized.get(phrase.key) ?? 0) + 1);
+  const named = new Set([...capitalized].filter(([key, count]) => count * 2 > (df.get(key) ?? 0)).map(([key]) => key));
+  const distinctive = (key: string): boolean => {
+    const count = df.get(key) ?? 0;
+    if (count < 2 || count > subjectLimit || /^[\d.,%$€£ ]+$/u.test(key)) return false;
+    const parts = key.split(' ');
+    if (GENERIC.has(parts[0] ?? '') || GENERIC.has(parts.at(-1) ?? '')) return false;
+    // A lone lowercase verb or adverb form ("leading", "offered", "really") names no topic.
+    return key.includes(' ') || named.has(key) || !/(?:ing|ed|ly)$/u.test(key);
+  };
+  const weight = (key: string): number => Math.log(1 + roots.length / (df.get(key) ?? 1));
+
+  /** Mean number of distinctive words each pair of the claims shares besides the key's own. */
+  const cohesion = (ids: string[], key: string): number => {
+    const own = new Set(key.split(' '));
+    let shared = 0;
+    let pairs = 0;
+    for (let i = 0; i < ids.length; i += 1) {
+      for (let j = i + 1; j < ids.length; j += 1) {
+        const b = termsOf.get(ids[j] ?? '') ?? new Set<string>();
+        for (const term of termsOf.get(ids[i] ?? '') ?? []) if (b.has(term) && !own.has(term) && distinctive(term)) shared += 1;
+        pairs += 1;
+      }
+    }
+    return pairs === 0 ? 0 : shared / pairs;
+  };
+
+  // Greedy: the phrase that best covers the unassigned claims takes them.
+  const unassigned = new Set(roots.map((item) => item.id));
+  const topics: { key: string; ids: string[] }[] = [];
+  while (topics.length < maxGroups) {
+    let best: { key: string; ids: string[]; score: number } | undefined;
+    for (const key of [...df.keys()].sort()) {
+      if (!distinctive(key)) continue;
+      const ids = roots.filter((item) => unassigned.has(item.id) && phrasesOf.get(item.id)?.has(key)).map((item) => item.id);
+      if (ids.length < minGroupSize) continue;
+      // A topic's claims share more than the phrase itself: other distinctive words, names, figures.
+      const together = cohesion(ids, key);
+      const specific = key.includes(' ') || named.has(key);
+      // A lone common word ("core") heads a topic only when its claims also agree on other words.
+      if (!specific && together < MIN_COHESION) continue;
+      // Longer shared phrases and names say more about a topic than a single shared word.
+      const score = ids.length * weight(key) * (1 + 0.5 * (key.split(' ').length - 1)) * (named.has(key) ? 1.5 : 1) * (specific ? 1 : 0.5) * (1 + together);
+      if (best === undefined || score > best.score) best = { key, ids, score };
+    }
+    if (best === undefined) break;
+    topics.push({ key: best.key, ids: best.ids });
+    for (const id of best.ids) unassigned.delete(id);
+  }
+
+  // A claim with no topic phrase joins the topic it shares most distinctive terms with.
+  const rest: string[] = [];
+  for (const id of [...unassigned].sort()) {
+    const own = termsOf.get(id) ?? new Set<string>();
+    let best: { topic: (typeof topics)[number]; score: number } | undefined;
+    for (const topic of topics) {
+      const shared = new Set<string>();
+      for (const other of topic.ids) for (const term of termsOf.get(other) ?? []) if (own.has(term) && distinctive(term)) shared.add(term);
+      const score = [...shared].reduce((sum, term) => sum + weight(term), 0) / Math.sqrt(topic.ids.length);
+      if (shared.size >= 2 && (best === undefined || score > best.score)) best = { topic, score };
+    }
+    if (best === undefined) rest.push(id);
+    else best.topic.ids.push(id);
+  }
+
+  const groups: { heading: string | undefined; ids: string[] }[] = topics.map((topic) => ({ heading: heading(topic.key, topic.ids, phrasesOf, distinctive, named), ids: topic.ids }));
+  const strength = (ids: string[]) => {
+    const members = ids.map((id) => byId.get(id) as TopicItem);
+    return {
+      sources: Math.max(...members.map((m) => m.independentSources)),
+      position: Math.min(...members.map((m) => m.position)),
+    };
+  };
+  groups.sort((a, b) => {
+    const sa = strength(a.ids);
+    const sb = strength(b.ids);
+    return sb.sources - sa.sources || sa.position - sb.position || b.ids.length - a.ids.length || (a.heading ?? '').localeCompare(b.heading ?? '');
+  });
+  if (rest.length > 0) groups.push({ heading: undefined, ids: rest });
+
+  const dependents = new Map<string, TopicItem[]>();
+  for (const item of items) {
+    if (rootOf(item) === item || item.follows === undefined) continue;
+    const antecedent = byId.has(item.follows) ? item.follows : rootOf(item).id;
+    dependents.set(antecedent, [...(dependents.get(antecedent) ?? []), item]);
+  }
+  return groups.map((group) => ({ heading: group.heading, itemIds: readingOrder(group.ids, byId, dependents) }));
+}
+
+/** Ids by position in the sources (then id), each followed by its dependents, recursively. */
+function readingOrder(ids: string[], byId: Map<string, TopicItem>, dependents: Map<string, TopicItem[]>): string[] {
+  const byPosition = (a: TopicItem, b: TopicItem) => a.position - b.position || a.id.localeCompare(b.id);
+  const ordered: string[] = [];
+  const placed = new Set<string>();
+  const place = (item: TopicItem): void => {
+    if (placed.has(item.id)) return;
+    placed.add(item.id);
+    ordered.push(item.id);
+    for (const dependent of [...(dependents.get(item.id) ?? [])].sort(byPosition)) place(dependent);
+  };
+  for (const item of ids.map((id) => byId.get(id) as TopicItem).sort(byPosition)) place(item);
+  return ordered;
+}
+
+/**
+ * The heading of a topic: of the distinctive phrases at least two of its claims share, the one
+ * that most of them share, longer phrases and names counting for more (its key phrase among the
+ * candidates), as the first claim that has it writes it.
+ */
+function heading(
+  key: string,
+  ids: string[],
+  phrasesOf: Map<string, Map<string, Phrase>>,
+  usable: (key: string) => boolean,
+  named: Set<string>,
+): string {
+  const counts = new Map<string, { phrase: Phrase; count: number }>();
+  for (const id of ids) {
+    for (const phrase of phrasesOf.get(id)?.values() ?? []) {
+      if (phrase.key !== key && !usable(phrase.key)) continue;
+      const entry = counts.get(phrase.key) ?? { phrase, count: 0 };
+      entry.count += 1;
+      counts.set(phrase.key, entry);
+    }
+  }
+  const score = (entry: { phrase: Phrase; count: number }) =>
+    entry.count * (1 + 0.5 * (entry.phrase.length - 1)) * (named.has(entry.phrase.key) || entry.phrase.length > 1 ? 1.5 : 1);
+  const best = [...counts.values()]
+    .filter((entry) => entry.count >= 2 || entry.phrase.key === key)
+    .sort((a, b) => score(b) - score(a) || b.phrase.length - a.phrase.length || a.phrase.key.localeCompare(b.phrase.key))[0];
+  const surface = best?.phrase.surface ?? key;
+  return surface.charAt(0).toUpperCase() + surface.slice(1);
+}
+
+/**
+ * Every phrase of one to four consecutive content words in `text` (no stop word, no punctuation
+ * between them), by key; the first way the text writes each is kept. A possessive is dropped
+ * ("Meta's" → "Meta"), so "Meta's framework" and "Meta framework" share a key.
+ */
+export function phrases(text: string): Map<string, Phrase> {
+  const found = new Map<string, Phrase>();
+  // Punctuation that ends a clause or a quote breaks a phrase; so does a stop word.
+  for (const chunk of text.split(/[,;:!?()[\]“”"—–]+|\.(?=\s|$)|\s-\s/u)) {
+    let run: { word: string; stem: string; capital: boolean }[] = [];
+    const flush = () => {
+      for (let start = 0; start < run.length; start += 1) {
+        for (let length = 1; length <= MAX_PHRASE_WORDS && start + length <= run.length; length += 1) {
+          const part = run.slice(start, start + length);
+          const key = part.map((w) => w.stem).join(' ');
+          const named = part.every((w) => w.capital);
+          const known = found.get(key);
+          if (known === undefined) found.set(key, { key, surface: part.map((w) => w.word).join(' '), length, named });
+          else if (named && !known.named) found.set(key, { ...known, named });
+        }
+      }
+      run = [];
+    };
+    for (const [index, raw] of chunk.trim().split(/\s+/u).entries()) {
+      const word = raw.replace(/^[^\p{L}\p{N}$€£]+|[^\p{L}\p{N}%]+$/gu, '').replace(/['’]s$/u, '');
+      const lower = word.toLowerCase();
+      if (word.length < 2 || isStopWord(lower)) {
+        flush();
+        continue;
+      }
+      run.push({ word, stem: keyOf(lower), capital: index > 0 && /^\p{Lu}/u.test(word) });
+    }
+    flush();
+  }
+  return found;
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { groupByTopic, phrases, type TopicItem } from '../../src/pipeline/merge/topic-sections.ts';
+
+/** A claim at `position` in its sources, stated by `sources` independent sources. */
+function item(id: string, text: string, position: number, sources = 1, follows?: string): TopicItem {
+  return { id, text, position, independentSources: sources, ...(follows === undefined ? {} : { follows }) };
+}
+
+// A made-up story about a ferry line: its subject (Pellam Ferries) is in every claim; three topics
+// (the Norrvik terminal, the fare increase, the crew strike) each share a phrase.
+const story: TopicItem[] = [
+  item('t1', 'Pellam Ferries will open the Norrvik Terminal in May, with four berths.', 0.1, 3),
+  item('f1', 'Pellam Ferries raised the fare increase cap for island residents to 12%.', 0.2, 1),
+  item('s1', 'Pellam Ferries crews began a crew strike over rest periods on Monday.', 0.3, 2),
+  item('t2', 'The Norrvik Terminal cost Pellam Ferries 90 million crowns to build.', 0.4, 1),
+  item('f2', 'Pellam Ferries says the fare increase covers fuel costs.', 0.5, 1),
+  item('s2', 'The crew strike has cancelled 40 Pellam Ferries sailings so far.', 0.6, 1),
+  item('t3', 'Pellam Ferries expects the Norrvik Terminal to handle 2 million passengers a year.', 0.7, 1),
+  item('f3', 'Commuter groups called the fare increase unfair to Pellam Ferries’ regular riders.', 0.8, 1),
+  item('s3', 'Union leaders said the crew strike would last until Pellam Ferries hires more staff.', 0.9, 1),
+  item('x1', 'Pellam Ferries repainted its oldest vessel in bright yellow.', 0.95, 1),
+];
+
+describe('phrases', () => {
+  it('finds runs of one to four content words, broken by stop words and punctuation', () => {
+    const found = phrases('The Norrvik Terminal opens, with four berths.');
+    expect([...found.keys()]).toContain('norrvik terminal');
+    expect([...found.keys()]).toContain('four berth');
+    expect([...found.keys()]).not.toContain('terminal open four');
+  });
+
+  it('writes a phrase as the text does and folds plurals and possessives into one key', () => {
+    expect(phrases('Pellam’s crew strikes')?.get('pellam crew strike')?.surface).toBe('Pellam crew strikes');
+    expect(phrases('a crew strike').has('crew strike')).toBe(true);
+  });
+});
+
+describe('groupByTopic', () => {
+  const groups = groupByTopic(story);
+
+  it('puts claims that share a distinctive phrase in one group, headed by that phrase as written', () => {
+    const byHeading = Object.fromEntries(groups.map((g) => [g.heading ?? '(none)', [...g.itemIds].sort()]));
+    expect(byHeading['Norrvik Terminal']).toEqual(['t1', 't2', 't3']);
+    expect(byHeading['Fare increase']).toEqual(['f1', 'f2', 'f3']);
+    expect(byHeading['Crew strike']).toEqual(['s1', 's2', 's3']);
+  });
+
+  it('never heads a group with the story’s subject, which every claim names', () => {
+    expect(groups.map((g) => g.heading)).not.toContain('Pellam Ferries');
+  });
+
+  it('leaves a claim that shares no topic in a last group without a heading', () => {
+    expect(groups.at(-1)).toEqual({ heading: undefined, itemIds: ['x1'] });
+  });
+
+  it('orders groups by the most independent sources of a claim, then by position in the sources', () => {
+    expect(groups.map((g) => g.heading)).toEqual(['Norrvik Terminal', 'Crew strike', 'Fare increase', undefined]);
+  });
+
+  it('orders claims within a group by their position in the sources', () => {
+    expect(groups[0]?.itemIds).toEqual(['t1', 't2', 't3']);
+  });
+
+  it('places a claim that points back right after its antecedent, in the antecedent’s group', () => {
+    const withDependent = [...story, item('d1', 'It will be the largest on the coast.', 0.05, 1, 't3')];
+    const terminal = groupByTopic(withDependent).find((g) => g.heading === 'Norrvik Terminal');
+    expect(terminal?.itemIds).toEqual(['t1', 't2', 't3', 'd1']);
+  });
+
+  it('makes no topic of fewer claims than the minimum', () => {
+    const two = groupByTopic(story.filter((c) => c.id !== 't3'), { minGroupSize: 3 });
+    expect(two.map((g) => g.heading)).not.toContain('Norrvik Terminal');
+  });
+
+  it('gives the same groups whatever order the claims come in', () => {
+    expect(groupByTopic([...story].reverse())).toEqual(groups);
+  });
+
+  it('makes no topic of a lone common word when its claims share nothing else', () => {
+    const loose = [
+      item('a', 'Harbour pilots trained on the core simulator in Tromsø.', 0.1),
+      item('b', 'Bakers voted to keep the core recipe for rye bread.', 0.2),
+      item('c', 'The museum moved its core collection to Bergen.', 0.3),
+      item('d', 'A storm closed Leirvik bridge overnight.', 0.4),
+    ];
+    expect(groupByTopic(loose)).toEqual([{ heading: undefined, itemIds: ['a', 'b', 'c', 'd'] }]);
+  });
+
+  it('heads a group with the phrase most of its claims share, as they write it', () => {
+    const terminal = [
+      item('a', 'Work on the Norrvik Terminal passenger bridge began in 2024.', 0.1),
+      item('b', 'The passenger bridge at Norrvik Terminal is 40 metres long.', 0.2),
+      item('c', 'The Norrvik Terminal passenger bridge was built by Kvale Steel.', 0.3),
+      item('d', 'Ferry crews painted the Sandøy harbour wall.', 0.4),
+    ];
+    expect(groupByTopic(terminal)[0]?.heading).toBe('Norrvik Terminal passenger bridge');
+  });
+
+  it('rejects options outside their range, naming the option and the value', () => {
+    expect(() => groupByTopic(story, { minGroupSize: 0 })).toThrow(/minGroupSize .* got 0/);
+    expect(() => groupByTopic(story, { subjectShare: 1.5 })).toThrow(/subjectShare .* got 1.5/);
+  });
+});
