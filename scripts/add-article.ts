@@ -27,7 +27,7 @@ import {
   type ImportResult,
   type MetaField,
   type ToldMeta,
-} from '../src/pipeline/import-raw.ts';
+} from '../src/pipeline/import/import-raw.ts';
 import { DEFAULT_MAX_BYTES } from '../src/pipeline/ingest.ts';
 import { writeArticle, writeNewFile } from '../src/io/write-article.ts';
 

@@ -10,7 +10,7 @@ import {
   slugFor,
   type RawKind,
   type ToldMeta,
-} from '../../src/pipeline/import-raw.ts';
+} from '../../src/pipeline/import/import-raw.ts';
 
 const FIXTURES = new URL('../fixtures/import/', import.meta.url);
 

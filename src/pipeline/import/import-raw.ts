@@ -13,11 +13,11 @@ import matter from 'gray-matter';
 import { rehype } from 'rehype';
 import { toText } from 'hast-util-to-text';
 import type { Element, Nodes, Root } from 'hast';
-import { ArticleFileError, FrontMatterError, ProblemListError, UsageError } from '../errors.ts';
-import type { ArticleMeta } from '../types.ts';
-import { isCalendarDate, validateArticleMeta } from './article-schema.ts';
-import { decodeText } from './decode-text.ts';
-import { slugify, type SlugOptions } from './slugify.ts';
+import { ArticleFileError, FrontMatterError, ProblemListError, UsageError } from '../../errors.ts';
+import type { ArticleMeta } from '../../types.ts';
+import { isCalendarDate, validateArticleMeta } from '../article-schema.ts';
+import { decodeText } from '../decode-text.ts';
+import { slugify, type SlugOptions } from '../slugify.ts';
 
 /**
  * gray-matter options that read YAML only: its `---js` front matter runs through eval(), so every
