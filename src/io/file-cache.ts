@@ -46,14 +46,18 @@ const PACK_FILE = 'entries.jsonl';
 
 /**
  * The pipeline version a cache entry belongs to: a short SHA-256 over every file in
- * `src/pipeline/`, `src/types.ts` and `package-lock.json` under `root`. Any edit to the code that
- * computes cached results, or any dependency upgrade, yields a new version and so a cold cache.
+ * `src/pipeline/` (its stage folders included), `src/types.ts` and `package-lock.json` under
+ * `root`. Any edit to the code that computes cached results, or any dependency upgrade, yields a
+ * new version and so a cold cache.
  */
 export function pipelineVersion(root: string = process.cwd()): string {
   const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\n`);
   const pipelineDir = path.join(root, 'src', 'pipeline');
   const files = [
-    ...(existsSync(pipelineDir) ? readdirSync(pipelineDir).filter((name) => name.endsWith('.ts')).sort().map((name) => path.join(pipelineDir, name)) : []),
+    // Stages grow into folders (src/pipeline/<stage>/), so their modules count too.
+    ...(existsSync(pipelineDir)
+      ? readdirSync(pipelineDir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts')).map((name) => name.split(path.sep).join('/')).sort().map((name) => path.join(pipelineDir, name))
+      : []),
     path.join(root, 'src', 'types.ts'),
     path.join(root, 'package-lock.json'),
   ];
