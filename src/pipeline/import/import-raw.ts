@@ -1,59 +1,40 @@
 /**
  * Turns one raw article (a .txt, .md or .html file as an editor found it) into front matter and a
- * body for `content/articles/<slug>.md`. This is the pure half of `npm run add`; reading and
- * writing files live in `scripts/add-article.ts` and `src/io/write-article.ts`.
+ * body for `content/articles/<slug>.md`. This is the pure half of `npm run add`, and the import
+ * stage's public face; reading and writing files live in `scripts/add-article.ts` and
+ * `src/io/add-articles.ts`.
  *
- * It infers only what the text itself states (a headline-like first line, a "(Source: X)" credit
- * line, a "Published on <date> by <name> / <outlet>" byline, HTML meta tags, Markdown front
- * matter) and never invents a value: what is not stated stays `unknown` (title, outlet,
- * published) or is left out (url, author, credit, language). Values told on the command line win
- * over inferred ones, and the result says which was which so the CLI can print it.
+ * A saved web page goes through Mozilla Readability (`page-article.ts`) for its article and
+ * through what the page states about itself (`page-metadata.ts`); a text or Markdown file is kept
+ * as it is, with what its lines state (`plain-text.ts`). The normalize stage cleans every body
+ * later, at build time, as it always has.
+ *
+ * It infers only what the file itself states and never invents a value: what is not stated stays
+ * `unknown` (title, outlet, published) or is left out (url, author, credit, language). Values told
+ * on the command line win over inferred ones, and the result says which was which so the CLI can
+ * print it. A page whose article cannot be found whole is refused (`ArticleNotFoundError`) unless
+ * the editor forces it, so an article is never lost without a word.
  */
-import matter from 'gray-matter';
-import { rehype } from 'rehype';
-import { toText } from 'hast-util-to-text';
-import type { Element, Nodes, Root } from 'hast';
-import { ArticleFileError, FrontMatterError, ProblemListError, UsageError } from '../../errors.ts';
+import { ArticleFileError, ProblemListError, UsageError } from '../../errors.ts';
 import type { ArticleMeta } from '../../types.ts';
 import { isCalendarDate, validateArticleMeta } from '../article-schema.ts';
 import { decodeText } from '../decode-text.ts';
 import { slugify, type SlugOptions } from '../slugify.ts';
+import { checkWholeArticle, extractArticle, parsePage, type WholeArticleLimits } from './page-article.ts';
+import { bylineFields, isHttpUrl, pageMetadata } from './page-metadata.ts';
+import { fromMarkdown, fromText, inferFromLines } from './plain-text.ts';
+import { META_FIELDS, type Inference, type MetaField, type Stated } from './stated-fields.ts';
 
-/**
- * gray-matter options that read YAML only: its `---js` front matter runs through eval(), so every
- * other engine is refused (the same rule ingest applies).
- */
-export const YAML_ONLY_MATTER = {
-  language: 'yaml',
-  excerpt: false,
-  engines: Object.fromEntries(
-    ['js', 'javascript', 'coffee', 'coffeescript', 'cson', 'json', 'toml'].map((name) => [
-      name,
-      () => {
-        throw new Error(`front matter in ${name} is not accepted; use YAML`);
-      },
-    ]),
-  ),
-};
+export { META_FIELDS, type Inference, type MetaField } from './stated-fields.ts';
+export { YAML_ONLY_MATTER, isHeadline } from './plain-text.ts';
+export { parseStatedDate } from './stated-date.ts';
+export { WHOLE_ARTICLE, countWords } from './page-article.ts';
 
 /** The raw formats `npm run add` understands. */
 export type RawKind = 'txt' | 'md' | 'html';
 
-/** A front-matter field that `npm run add` can fill in. */
-export type MetaField = 'title' | 'outlet' | 'published' | 'url' | 'author' | 'credit' | 'language';
-
-/** Field order in the written front matter, so every article reads the same way. */
-export const META_FIELDS: readonly MetaField[] = ['title', 'outlet', 'published', 'url', 'author', 'credit', 'language'];
-
 /** Values given on the command line; each one overrides whatever the text states. */
 export type ToldMeta = Partial<Record<MetaField, string>>;
-
-/** What one field's value rests on, for the CLI's "inferred" lines. */
-export interface Inference {
-  value: string;
-  /** Where in the text it was found (e.g. "first line reads as a headline"). */
-  from: string;
-}
 
 /** Input of `importRaw`. */
 export interface RawImport {
@@ -65,6 +46,10 @@ export interface RawImport {
   /** Repo-relative path of the raw file kept in the repo; becomes `origin:`. */
   origin: string;
   told: ToldMeta;
+  /** Import a page even when no whole article was found in it (`--force`). Default false. */
+  force?: boolean;
+  /** When a page's article counts as found whole; default `WHOLE_ARTICLE`. */
+  limits?: WholeArticleLimits;
 }
 
 /** Output of `importRaw`: everything the CLI needs to write the article and report on it. */
@@ -73,8 +58,10 @@ export interface ImportResult {
   meta: ArticleMeta;
   /** The front matter to write, in `META_FIELDS` order then `origin`; only stated fields. */
   frontMatter: Record<string, string>;
-  /** The body to write: the raw text unchanged for .txt/.md, plain paragraphs for .html. */
+  /** The body to write: the raw text unchanged for .txt/.md; for .html the article as Markdown-lite. */
   body: string;
+  /** For a page: words in the article found, and words of text the whole page shows. */
+  extraction?: { words: number; pageWords: number };
   /** Fields taken from the file itself, with where each was found. */
   inferred: Partial<Record<MetaField, Inference>>;
   /** Fields given on the command line. */
@@ -138,7 +125,8 @@ export function decodeRaw(bytes: Uint8Array, file: string): DecodedRaw {
  */
 export function importRaw(input: RawImport): ImportResult {
   checkTold(input.told);
-  const stated = input.kind === 'html' ? fromHtml(input.text) : input.kind === 'md' ? fromMarkdown(input.text, input.file) : fromText(input.text);
+  const stated: Stated & { extraction?: ImportResult['extraction'] } =
+    input.kind === 'html' ? fromHtml(input) : input.kind === 'md' ? fromMarkdown(input.text, input.file) : fromText(input.text);
   if (stated.body.trim() === '') {
     throw new ArticleFileError('the file has no article text', {
       file: input.file,
@@ -181,15 +169,16 @@ export function importRaw(input: RawImport): ImportResult {
     if (first !== undefined && rest.length === 0) throw first;
     throw new ProblemListError(validation.problems);
   }
-  return { meta: validation.meta, frontMatter: data, body: stated.body, inferred, told, unknown, notes };
-}
-
-/** What a file states about itself, before told values are applied. */
-interface Stated {
-  fields: Partial<Record<MetaField, Inference>>;
-  body: string;
-  origin?: string;
-  notes: string[];
+  return {
+    meta: validation.meta,
+    frontMatter: data,
+    body: stated.body,
+    ...(stated.extraction === undefined ? {} : { extraction: stated.extraction }),
+    inferred,
+    told,
+    unknown,
+    notes,
+  };
 }
 
 /** Told values are checked here, before anything else, so a typo fails fast with the option's name. */
@@ -225,264 +214,37 @@ function checkTold(told: ToldMeta): void {
   }
 }
 
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Plain text
-
-/** Title, credit and byline from plain text; the body is the text unchanged. */
-function fromText(text: string): Stated {
-  return { fields: inferFromLines(text, false), body: text, notes: [] };
-}
-
-/** The inferences shared by .txt, .md without front matter and the text of .html. */
-function inferFromLines(text: string, markdown: boolean): Partial<Record<MetaField, Inference>> {
-  const fields: Partial<Record<MetaField, Inference>> = {};
-  const lines = text.split(/\r\n|\r|\n/).map((line) => line.trim()).filter((line) => line !== '');
-  const first = lines[0];
-  if (first !== undefined && lines.length > 1) {
-    const heading = markdown ? /^#{1,6}\s+(.+?)\s*#*$/.exec(first)?.[1] : undefined;
-    if (heading !== undefined) fields.title = { value: heading, from: 'the Markdown heading on the first line' };
-    else if (isHeadline(first)) fields.title = { value: first, from: 'the first line, which reads as a headline' };
-  }
-  const credit = findCredit(lines);
-  if (credit !== undefined) fields.credit = credit;
-  Object.assign(fields, findByline(lines));
-  return fields;
-}
-
-/**
- * A headline is short, one clause, and does not end like a sentence: "Meta unveils a new model"
- * is one; "On Wednesday, Meta unveiled a new model." is the first sentence of the report.
- */
-export function isHeadline(line: string): boolean {
-  const text = line.trim();
-  if (text.length < 3 || text.length > 200) return false;
-  if (!/\p{L}/u.test(text)) return false;
-  const wordCount = text.split(/\s+/).length;
-  // Two-word lines are labels ("Watch Now", "▼ Highlights"), not headlines.
-  if (wordCount < 3 || wordCount > 30) return false;
-  if (!/^[\p{L}\p{N}"'“‘]/u.test(text)) return false;
-  // Bylines, datelines and credit lines are not headlines either.
-  if (/^(?:by|published|last updated|updated|posted)\b/i.test(text) || /^\(?\s*(?:source|via|credit)s?\s*:/i.test(text)) return false;
-  if (parseStatedDate(text) !== undefined) return false;
-  if (/^(?:[-*•–—]|\d+[.)])\s/.test(text)) return false;
-  if (/[.!;:,…]["'”’)\]]*$/.test(text)) return false;
-  // Two sentences on one line are a paragraph, not a headline.
-  if (/[.!?]["'”’]?\s+\p{Lu}/u.test(text)) return false;
-  if (text.endsWith('?') && text.split(/\s+/).length > 15) return false;
-  return true;
-}
-
-/** A whole line `(Source: X)` (or `Source: X`) among the last lines of the text. */
-function findCredit(lines: string[]): Inference | undefined {
-  for (const line of lines.slice(-3).reverse()) {
-    const match = /^\(?\s*(?:source|sources|via|credit)\s*:\s*([^()]{1,80}?)\s*\)?\s*$/i.exec(line);
-    if (match?.[1] !== undefined && /\p{L}/u.test(match[1])) {
-      return { value: match[1], from: `the credit line "${line}"` };
-    }
-  }
-  return undefined;
-}
-
-/** `Published on <date> by <name> / <outlet>`, as a line or one `|`-separated part of a line. */
-function findByline(lines: string[]): Partial<Record<MetaField, Inference>> {
-  for (const line of lines) {
-    for (const part of line.split('|').map((p) => p.trim())) {
-      const match = /^published(?: on)?\s+(.+?)\s+by\s+(.+?)(?:\s+\/\s+(.+))?$/i.exec(part);
-      if (match === null) continue;
-      const [, dateText = '', author = '', outlet] = match;
-      const from = `the byline "${part}"`;
-      const found: Partial<Record<MetaField, Inference>> = { author: { value: author, from } };
-      const date = parseStatedDate(dateText);
-      if (date !== undefined) found.published = { value: date, from };
-      if (outlet !== undefined && outlet.trim() !== '') found.outlet = { value: outlet.trim(), from };
-      return found;
-    }
-  }
-  return {};
-}
-
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-
-/**
- * A date written out in full ("April 9, 2026", "9 April 2026", "2026-04-09"), as `YYYY-MM-DD`.
- * Anything less complete (no year, "yesterday") gives `undefined`: a date is never guessed.
- */
-export function parseStatedDate(text: string): string | undefined {
-  const value = text.trim().replace(/\s+/g, ' ');
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(value);
-  if (iso !== null) return checked(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  const monthFirst = /^(?:[A-Za-z]+,? )?([A-Za-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b/.exec(value);
-  if (monthFirst !== null) return checked(Number(monthFirst[3]), monthIndex(monthFirst[1]), Number(monthFirst[2]));
-  const dayFirst = /^(?:[A-Za-z]+,? )?(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+)\.?,? (\d{4})\b/.exec(value);
-  if (dayFirst !== null) return checked(Number(dayFirst[3]), monthIndex(dayFirst[2]), Number(dayFirst[1]));
-  return undefined;
-}
-
-function monthIndex(name: string | undefined): number {
-  const lower = (name ?? '').toLowerCase();
-  if (lower.length < 3) return 0;
-  return MONTHS.findIndex((month) => month.startsWith(lower)) + 1;
-}
-
-function checked(year: number, month: number, day: number): string | undefined {
-  if (month < 1) return undefined;
-  const value = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return isCalendarDate(value) ? value : undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Markdown
-
-/** Front matter fields are kept as stated (validated later); without front matter, as plain text. */
-function fromMarkdown(text: string, file: string): Stated {
-  if (/^---[A-Za-z]/.test(text)) {
-    throw new FrontMatterError('the front matter is not YAML', {
-      file,
-      line: 1,
-      found: JSON.stringify(text.split(/\r?\n/, 1)[0]),
-      fix: 'write the front matter in YAML between two `---` lines (gray-matter would run other languages as code)',
-    });
-  }
-  if (!/^---[ \t]*\r?\n/.test(text)) return { fields: inferFromLines(text, true), body: text, notes: [] };
-  let parsed: matter.GrayMatterFile<string>;
-  try {
-    // Passing options also keeps gray-matter from caching by content, which would share mutable results.
-    parsed = matter(text, YAML_ONLY_MATTER);
-  } catch (error) {
-    const mark = (error as { mark?: { line?: number } }).mark;
-    throw new FrontMatterError('the front matter is not valid YAML', {
-      file,
-      ...(mark?.line === undefined ? {} : { line: mark.line + 2 }),
-      found: (error as Error).message.split('\n')[0] ?? 'a YAML syntax error',
-      fix: 'correct the YAML between the two `---` lines (quote values that contain a colon), or remove the front matter',
-    }, { cause: error });
-  }
-  const data = parsed.data as Record<string, unknown>;
-  const fields: Partial<Record<MetaField, Inference>> = {};
-  const problems: FrontMatterError[] = [];
-  for (const [key, raw] of Object.entries(data)) {
-    if (key === 'origin') continue;
-    const value = raw instanceof Date && !Number.isNaN(raw.getTime()) ? raw.toISOString().slice(0, 10) : raw;
-    if (!(META_FIELDS as readonly string[]).includes(key) || typeof value !== 'string') {
-      // Let the schema describe it, so the message matches what the build would say.
-      const check = validateArticleMeta({ title: 'x', outlet: 'x', published: 'unknown', origin: 'x', [key]: value }, file, parsed.matter);
-      if (!check.ok) problems.push(...check.problems);
-      continue;
-    }
-    fields[key as MetaField] = { value, from: 'the file\'s front matter' };
-  }
-  if (problems.length === 1 && problems[0] !== undefined) throw problems[0];
-  if (problems.length > 1) throw new ProblemListError(problems);
-  // What the front matter leaves unsaid may still be stated in the text (a heading, a byline).
-  const fromBody = inferFromLines(parsed.content, true);
-  for (const field of META_FIELDS) {
-    const found = fromBody[field];
-    if (fields[field] === undefined && found !== undefined) fields[field] = found;
-  }
-  const origin = typeof data.origin === 'string' ? data.origin : undefined;
-  return { fields, body: parsed.content, ...(origin === undefined ? {} : { origin }), notes: [] };
-}
-
 // ---------------------------------------------------------------------------------------------
 // HTML
 
-/** Elements that are never reporting: code, styling, site navigation and page furniture. */
-const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'textarea', 'input']);
-
-/** Meta tags, title and canonical link from the head; the article's text as plain paragraphs. */
-function fromHtml(html: string): Stated {
-  const tree = rehype().parse(html);
-  const fields: Partial<Record<MetaField, Inference>> = {};
-  const notes: string[] = [];
-
-  const h1 = findFirst(tree, (el) => el.tagName === 'h1');
-  const titleEl = findFirst(tree, (el) => el.tagName === 'title');
-  const h1Text = h1 === undefined ? '' : squash(toText(h1));
-  const titleText = titleEl === undefined ? '' : squash(toText(titleEl));
-  if (h1Text !== '') fields.title = { value: h1Text, from: 'the page\'s <h1>' };
-  else if (titleText !== '') fields.title = { value: titleText, from: 'the page\'s <title>' };
-
-  const meta = (key: string): string | undefined => {
-    const el = findFirst(tree, (e) => e.tagName === 'meta' && (prop(e, 'name') ?? prop(e, 'property'))?.toLowerCase() === key);
-    const value = el === undefined ? undefined : squash(prop(el, 'content') ?? '');
-    return value === undefined || value === '' ? undefined : value;
-  };
-  const author = meta('author') ?? meta('article:author');
-  if (author !== undefined && !/^https?:/i.test(author)) fields.author = { value: author, from: '<meta name="author">' };
-  const site = meta('og:site_name');
-  if (site !== undefined) fields.outlet = { value: site, from: '<meta property="og:site_name">' };
-  const publishedRaw = meta('article:published_time');
-  if (publishedRaw !== undefined) {
-    const date = parseStatedDate(publishedRaw);
-    if (date !== undefined) fields.published = { value: date, from: '<meta property="article:published_time">' };
-    else notes.push(`published: the page's article:published_time "${publishedRaw}" is not a date; left unknown`);
+/**
+ * What a saved page states, and its article. The metadata is read first: Readability rearranges
+ * the document it extracts from. The byline Readability finds, and a credit or "Published on …"
+ * line in the article's own text, fill only what the page's markup left unsaid.
+ */
+function fromHtml(input: RawImport): Stated & { extraction: NonNullable<ImportResult['extraction']> } {
+  const document = parsePage(input.text);
+  const { fields, notes } = pageMetadata(document);
+  const article = extractArticle(document);
+  const extraction = { words: article.words, pageWords: article.pageWords };
+  if (article.pageWords === 0) return { fields, body: '', notes, extraction };
+  if (input.force === true) {
+    try {
+      checkWholeArticle(article, input.file, input.limits);
+    } catch (error) {
+      notes.push(`imported with --force: ${(error as ArticleFileError).found}`);
+    }
+  } else {
+    checkWholeArticle(article, input.file, input.limits);
   }
-  const canonical = findFirst(tree, (e) => e.tagName === 'link' && relOf(e).includes('canonical'));
-  const href = canonical === undefined ? undefined : prop(canonical, 'href')?.trim();
-  if (href !== undefined && isHttpUrl(href)) fields.url = { value: href, from: '<link rel="canonical">' };
-  else if (href !== undefined && href !== '') notes.push(`url: the canonical link "${href}" is not an absolute http(s) address; left out`);
-  const lang = findFirst(tree, (e) => e.tagName === 'html');
-  const langValue = lang === undefined ? undefined : prop(lang, 'lang')?.trim();
-  if (langValue !== undefined && /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(langValue)) fields.language = { value: langValue, from: '<html lang>' };
-
-  const root = findFirst(tree, (e) => e.tagName === 'article') ?? findFirst(tree, (e) => e.tagName === 'main') ?? findFirst(tree, (e) => e.tagName === 'body') ?? tree;
-  prune(root);
-  // innerText puts block elements on their own lines; each non-empty line becomes a paragraph.
-  const body = toText(root)
-    .split('\n')
-    .map(squash)
-    .filter((line) => line !== '')
-    .join('\n\n');
-
-  const fromBody = inferFromLines(body, false);
+  const fromByline = article.byline === undefined ? {} : bylineFields(article.byline);
+  const fromBody = inferFromLines(article.body, false);
   if (fromBody.credit !== undefined) fields.credit = fromBody.credit;
   for (const field of ['published', 'author', 'outlet'] as const) {
-    const found = fromBody[field];
-    if (fields[field] === undefined && found !== undefined) fields[field] = found;
+    const found = fields[field] ?? fromByline[field] ?? fromBody[field];
+    if (found !== undefined) fields[field] = found;
   }
-  return { fields, body: body === '' ? '' : `${body}\n`, notes };
-}
-
-function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-function prop(el: Element, name: string): string | undefined {
-  const value = el.properties[name];
-  if (Array.isArray(value)) return value.join(' ');
-  return value === undefined || value === null ? undefined : String(value);
-}
-
-function relOf(el: Element): string[] {
-  const rel: unknown = el.properties.rel;
-  const values: string[] = Array.isArray(rel) ? rel.map(String) : typeof rel === 'string' ? rel.split(/\s+/) : [];
-  return values.map((r) => r.toLowerCase());
-}
-
-function findFirst(node: Nodes, test: (el: Element) => boolean): Element | undefined {
-  if (node.type === 'element' && test(node)) return node;
-  if ('children' in node) {
-    for (const child of node.children) {
-      const found = findFirst(child, test);
-      if (found !== undefined) return found;
-    }
-  }
-  return undefined;
-}
-
-/** Removes dropped elements and comments in place (the tree is our own fresh parse). */
-function prune(node: Root | Element): void {
-  node.children = node.children.filter((child) => child.type !== 'comment' && !(child.type === 'element' && DROPPED.has(child.tagName)));
-  for (const child of node.children) if (child.type === 'element') prune(child);
+  return { fields, body: article.body, notes, extraction };
 }
 
 // ---------------------------------------------------------------------------------------------
