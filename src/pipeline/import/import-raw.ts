@@ -181,8 +181,12 @@ export function importRaw(input: RawImport): ImportResult {
   };
 }
 
-/** Told values are checked here, before anything else, so a typo fails fast with the option's name. */
-function checkTold(told: ToldMeta): void {
+/**
+ * Checks values told on the command line (empty values, a --published that is no date, a --url
+ * that is not http(s)) and throws a `UsageError` naming the option. `importRaw` calls it first;
+ * a CLI importing several files calls it once, before the first.
+ */
+export function checkTold(told: ToldMeta): void {
   for (const field of META_FIELDS) {
     const value = told[field];
     if (value !== undefined && value.trim() === '') {
