@@ -69,9 +69,12 @@ export function extractArticle(document: Document): ExtractedArticle {
   const root = document.documentElement;
   // The whole document, not document.body: on pages that open <html> several times (old IE
   // conditional comments) linkedom's document.body is an empty stand-in.
-  const pageText = root === null ? '' : visibleText(root);
-  const pageWords = countWords(pageText);
-  if (root !== null) removeNonArticle(root, pageText.length);
+  const survey = root === null ? { text: '', invisible: [], nonArticle: [] } : surveyPage(root);
+  const pageWords = countWords(survey.text);
+  // What no reader sees goes before Readability runs: it serializes the page to retry with, and
+  // scripts, styles and inline SVG are most of a page's weight. (Metadata was read already.)
+  for (const element of survey.invisible) element.remove();
+  removeNonArticle(survey.nonArticle, root?.querySelector('h1') ?? null, survey.text.length);
   // The article element itself, not its HTML: walking it is cheaper than parsing its HTML again.
   const reader = new Readability<Node>(document, { serializer: (node) => node });
   const result = reader.parse();
@@ -88,45 +91,72 @@ export function extractArticle(document: Document): ExtractedArticle {
  */
 const NON_ARTICLE_CLASS = new Set(['gallery', 'slideshow', 'carousel', 'ad', 'ads', 'advert', 'advertisement', 'caption']);
 
-/**
- * Removes every element whose class or id names a non-article part (`NON_ARTICLE_CLASS`, as a
- * whole word of the name: "proper-ad-unit", not "header"). An element that cannot be a mere part
- * stays, whatever its name says ("article article-ad-marker" marks a whole article for ads): an
- * `<article>` or `<main>`, one holding the page's headline, or one holding a third of the page's
- * visible text.
- */
-function removeNonArticle(root: Element, pageChars: number): void {
-  const headline = root.querySelector('h1');
-  for (const element of [...root.querySelectorAll('[class], [id]')]) {
-    const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.toLowerCase();
-    if (!name.split(/[^a-z0-9]+/).some((word) => NON_ARTICLE_CLASS.has(word))) continue;
-    if (KEEP_WHOLE.has(element.localName) || !element.isConnected) continue;
-    if (headline !== null && element.contains(headline)) continue;
-    if (visibleText(element).length * 3 >= pageChars) continue;
-    element.remove();
-  }
-}
-
 /** Elements that hold a page or an article, never one of its parts. */
 const KEEP_WHOLE = new Set(['html', 'body', 'main', 'article']);
 
-/** The text a reader sees in `root`, with a space at every element boundary. */
-function visibleText(root: Node): string {
+/** Invisible elements that can go before extraction; the head stays, for Readability's title. */
+const REMOVABLE = new Set([...INVISIBLE].filter((name) => name !== 'head'));
+
+/** One walk over the page: what it shows, and the elements to take out before extraction. */
+interface PageSurvey {
+  /** The text a reader sees, with a space at every element boundary. */
+  text: string;
+  /** Scripts, styles, SVG and the like outside the head. */
+  invisible: Element[];
+  /** Elements whose class or id names a non-article part, with the visible characters each holds. */
+  nonArticle: { element: Element; chars: number }[];
+}
+
+function surveyPage(root: Element): PageSurvey {
   const parts: string[] = [];
-  const walk = (node: Node): void => {
+  let chars = 0;
+  const invisible: Element[] = [];
+  const nonArticle: PageSurvey['nonArticle'] = [];
+  const walk = (node: Node, inHead: boolean): void => {
     if (node.nodeType === TEXT_NODE) {
-      parts.push(node.nodeValue ?? '');
+      const value = node.nodeValue ?? '';
+      parts.push(value);
+      chars += value.length;
       return;
     }
     if (node.nodeType !== ELEMENT_NODE) return;
     const element = node as Element;
-    if (INVISIBLE.has(element.localName) || isHidden(element)) return;
+    const name = element.localName;
+    if (INVISIBLE.has(name) || isHidden(element)) {
+      if (!inHead && REMOVABLE.has(name)) invisible.push(element);
+      return;
+    }
+    const before = chars;
     parts.push(' ');
-    for (let child = element.firstChild; child !== null; child = child.nextSibling) walk(child);
+    for (let child = element.firstChild; child !== null; child = child.nextSibling) walk(child, inHead || name === 'head');
     parts.push(' ');
+    if (namesNonArticle(element)) nonArticle.push({ element, chars: chars - before });
   };
-  walk(root);
-  return parts.join('');
+  walk(root, false);
+  return { text: parts.join(''), invisible, nonArticle };
+}
+
+/** True when the element's class or id holds a `NON_ARTICLE_CLASS` word ("proper-ad-unit", not "header"). */
+function namesNonArticle(element: Element): boolean {
+  const className = element.getAttribute('class');
+  const id = element.getAttribute('id');
+  if (className === null && id === null) return false;
+  return `${className ?? ''} ${id ?? ''}`.toLowerCase().split(/[^a-z0-9]+/).some((word) => NON_ARTICLE_CLASS.has(word));
+}
+
+/**
+ * Removes the elements whose class or id names a non-article part. One that cannot be a mere part
+ * stays, whatever its name says ("article article-ad-marker" marks a whole article for ads): an
+ * `<article>` or `<main>`, one holding the page's headline, or one holding a third of the page's
+ * visible text.
+ */
+function removeNonArticle(candidates: PageSurvey['nonArticle'], headline: Element | null, pageChars: number): void {
+  for (const { element, chars } of candidates) {
+    if (KEEP_WHOLE.has(element.localName) || !element.isConnected) continue;
+    if (headline !== null && element.contains(headline)) continue;
+    if (chars * 3 >= pageChars) continue;
+    element.remove();
+  }
 }
 
 const ELEMENT_NODE = 1;
