@@ -28,7 +28,6 @@ import { META_FIELDS, type Inference, type MetaField, type Stated } from './stat
 export { META_FIELDS, type Inference, type MetaField } from './stated-fields.ts';
 export { YAML_ONLY_MATTER, isHeadline } from './plain-text.ts';
 export { parseStatedDate } from './stated-date.ts';
-export { WHOLE_ARTICLE, countWords } from './page-article.ts';
 
 /** The raw formats `npm run add` understands. */
 export type RawKind = 'txt' | 'md' | 'html';
@@ -121,7 +120,8 @@ export function decodeRaw(bytes: Uint8Array, file: string): DecodedRaw {
 /**
  * Builds the article from one decoded raw file. Throws `UsageError` for a bad told value,
  * `FrontMatterError` (or `ProblemListError` for several) for front matter that fails the schema,
- * `ArticleFileError` for a file with no text.
+ * `ArticleFileError` for a file with no text, and `ArticleNotFoundError` for a page in which no
+ * whole article was found (unless `force`).
  */
 export function importRaw(input: RawImport): ImportResult {
   checkTold(input.told);
