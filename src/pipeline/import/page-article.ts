@@ -94,14 +94,14 @@ const NON_ARTICLE_CLASS = new Set(['gallery', 'slideshow', 'carousel', 'ad', 'ad
 /** Elements that hold a page or an article, never one of its parts. */
 const KEEP_WHOLE = new Set(['html', 'body', 'main', 'article']);
 
-/** Invisible elements that can go before extraction; the head stays, for Readability's title. */
+/** Invisible elements that can go before extraction; the head stays, for Readability's title (and is not walked). */
 const REMOVABLE = new Set([...INVISIBLE].filter((name) => name !== 'head'));
 
 /** One walk over the page: what it shows, and the elements to take out before extraction. */
 interface PageSurvey {
   /** The text a reader sees, with a space at every element boundary. */
   text: string;
-  /** Scripts, styles, SVG and the like outside the head. */
+  /** Scripts, styles, SVG and the like in the body. */
   invisible: Element[];
   /** Elements whose class or id names a non-article part, with the visible characters each holds. */
   nonArticle: { element: Element; chars: number }[];
@@ -112,7 +112,7 @@ function surveyPage(root: Element): PageSurvey {
   let chars = 0;
   const invisible: Element[] = [];
   const nonArticle: PageSurvey['nonArticle'] = [];
-  const walk = (node: Node, inHead: boolean): void => {
+  const walk = (node: Node): void => {
     if (node.nodeType === TEXT_NODE) {
       const value = node.nodeValue ?? '';
       parts.push(value);
@@ -123,16 +123,16 @@ function surveyPage(root: Element): PageSurvey {
     const element = node as Element;
     const name = element.localName;
     if (INVISIBLE.has(name) || isHidden(element)) {
-      if (!inHead && REMOVABLE.has(name)) invisible.push(element);
+      if (REMOVABLE.has(name)) invisible.push(element);
       return;
     }
     const before = chars;
     parts.push(' ');
-    for (let child = element.firstChild; child !== null; child = child.nextSibling) walk(child, inHead || name === 'head');
+    for (let child = element.firstChild; child !== null; child = child.nextSibling) walk(child);
     parts.push(' ');
     if (namesNonArticle(element)) nonArticle.push({ element, chars: chars - before });
   };
-  walk(root, false);
+  walk(root);
   return { text: parts.join(''), invisible, nonArticle };
 }
 
