@@ -67,6 +67,12 @@ describe('pageMetadata', () => {
     expect(fields.published).toEqual({ value: '2024-02-03', from: '<meta property="article:published_time">' });
   });
 
+  it('notes a stated date that is no date and goes on to the next source', () => {
+    const { fields, notes } = meta(ld({ '@type': 'NewsArticle', headline: 'H', datePublished: 'soon' }) + OG);
+    expect(fields.published?.value).toBe('2024-02-03');
+    expect(notes).toContain('published: the JSON-LD NewsArticle datePublished says "soon", which is not a date');
+  });
+
   it('takes the author from <meta name="author"> and the url from the canonical link', () => {
     const { fields } = meta('<meta name="author" content="Ana Ruiz"><link rel="canonical" href="https://gazette.example/ferry">');
     expect(fields.author).toEqual({ value: 'Ana Ruiz', from: '<meta name="author">' });

@@ -50,11 +50,17 @@ export function pageMetadata(document: Document): PageMetadata {
   const outlet = pick(ld?.publisher, `the JSON-LD ${ld?.type ?? ''} publisher`) ?? pick(meta.get('og:site_name'), '<meta property="og:site_name">');
   if (outlet !== undefined) fields.outlet = outlet;
 
-  const datedAt = pick(ld?.datePublished, `the JSON-LD ${ld?.type ?? ''} datePublished`) ?? pick(meta.get('article:published_time'), '<meta property="article:published_time">');
-  const published = datedAt === undefined ? undefined : parseStatedDate(datedAt.value);
-  if (datedAt !== undefined && published !== undefined) fields.published = { value: published, from: datedAt.from };
-  else {
-    if (datedAt !== undefined) notes.push(`published: ${datedAt.from} says "${datedAt.value}", which is not a date`);
+  // The first stated date that reads as one; a stated value that does not is noted, not used.
+  for (const stated of [pick(ld?.datePublished, `the JSON-LD ${ld?.type ?? ''} datePublished`), pick(meta.get('article:published_time'), '<meta property="article:published_time">')]) {
+    if (stated === undefined) continue;
+    const date = parseStatedDate(stated.value);
+    if (date !== undefined) {
+      fields.published = { value: date, from: stated.from };
+      break;
+    }
+    notes.push(`published: ${stated.from} says "${stated.value}", which is not a date`);
+  }
+  if (fields.published === undefined) {
     const visible = visibleDate(document, headings);
     if (visible !== undefined) fields.published = visible;
   }
