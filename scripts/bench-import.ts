@@ -2,7 +2,8 @@
  * `npm run bench:import [-- --pages N] [--kb K] [--json]`
  *
  * Imports N saved pages of about K kilobytes (default 1,000 of 300 KB), made from the real news
- * pages, through the same code as `npm run add`, and prints seconds and pages per second; first it
+ * pages, through the same code as `npm run add`, and prints seconds (wall and CPU) and pages per
+ * second; first it
  * scores the import on the real pages themselves (word recall and precision, titles, outlets,
  * dates). The real pages must have been gathered (`npm run fixtures:real-pages`). A benchmark
  * prints figures; it is not part of `npm test`. It exits non-zero if a padded page imported
@@ -51,7 +52,7 @@ function print(result: ImportBenchmarkResult): void {
   console.log(`  titles ${quality.titles}/${quality.pages.length}, outlets ${quality.outlets}/${quality.pages.length}, dates ${quality.dates}/${quality.pages.length} as the pages state them`);
   console.log(`  pages without an article refused: ${quality.noArticle.refused}/${quality.noArticle.pages}`);
   console.log(`\nImport speed: ${speed.pages} saved pages of ${f(speed.meanKilobytes, 0)} KB on average, one after another, files read and written:`);
-  console.log(`  ${f(speed.seconds, 1)} s, ${f(speed.pagesPerSecond, 1)} pages/s (per page: median ${f(speed.medianMs, 0)} ms, 95th percentile ${f(speed.p95Ms, 0)} ms)`);
+  console.log(`  ${f(speed.seconds, 1)} s, ${f(speed.pagesPerSecond, 1)} pages/s (per page: median ${f(speed.medianMs, 0)} ms, 95th percentile ${f(speed.p95Ms, 0)} ms); CPU time ${f(speed.cpuSeconds, 1)} s`);
   console.log(speed.mismatches.length === 0 ? '  every padded page imported exactly as its original' : `  ${speed.mismatches.length} padded pages imported differently from their original:\n    ${speed.mismatches.slice(0, 10).join('\n    ')}`);
 }
 

@@ -61,7 +61,10 @@ export interface ImportBenchmarkResult {
     pages: number;
     /** Mean size of the pages imported, in kilobytes. */
     meanKilobytes: number;
+    /** Wall-clock seconds for the whole run of imports. */
     seconds: number;
+    /** CPU seconds this process spent on them (user + system): less swayed by other work on the machine. */
+    cpuSeconds: number;
     pagesPerSecond: number;
     /** Per-page import time in milliseconds: median and 95th percentile. */
     medianMs: number;
@@ -137,6 +140,7 @@ function measureSpeed(pages: LoadedPage[], options: ImportBenchmarkOptions): Imp
     const contentDir = path.join(root, 'content', 'articles');
     const times: number[] = [];
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     const index = openContentIndex(contentDir, root);
     for (const [i, { file }] of made.entries()) {
       const t0 = performance.now();
@@ -145,6 +149,7 @@ function measureSpeed(pages: LoadedPage[], options: ImportBenchmarkOptions): Imp
       times.push(performance.now() - t0);
     }
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuStarted);
 
     const mismatches: string[] = [];
     for (const [i, { file, original }] of made.entries()) {
@@ -157,6 +162,7 @@ function measureSpeed(pages: LoadedPage[], options: ImportBenchmarkOptions): Imp
       pages: made.length,
       meanKilobytes: bytes / made.length / 1024,
       seconds,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
       pagesPerSecond: made.length / seconds,
       medianMs: times[Math.floor(times.length / 2)] ?? 0,
       p95Ms: times[Math.min(times.length - 1, Math.floor(times.length * 0.95))] ?? 0,
