@@ -1,13 +1,12 @@
 /**
  * `npm run bench:import [-- --pages N] [--kb K] [--json]`
  *
- * Imports N saved pages of about K kilobytes (default 1,000 of 300 KB), made from the real news
- * pages, through the same code as `npm run add`, and prints seconds (wall and CPU) and pages per
- * second; first it
- * scores the import on the real pages themselves (word recall and precision, titles, outlets,
- * dates). The real pages must have been gathered (`npm run fixtures:real-pages`). A benchmark
- * prints figures; it is not part of `npm test`. It exits non-zero if a padded page imported
- * differently from its original.
+ * First scores the import on the real news pages themselves (word recall and precision, titles,
+ * outlets, dates, refusals); then imports N saved pages of about K kilobytes (default 1,000 of
+ * 300 KB), made from the real pages, through the same code as `npm run add`, and prints the wall
+ * and CPU seconds and pages per second. The real pages must have been gathered
+ * (`npm run fixtures:real-pages`). A benchmark prints figures; it is not part of `npm test`. It
+ * exits non-zero if a padded page imported differently from its original.
  */
 import { DigestError, UsageError } from '../src/errors.ts';
 import { runImportBenchmark, type ImportBenchmarkResult } from '../src/bench/import-benchmark.ts';
