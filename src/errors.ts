@@ -67,6 +67,13 @@ export class FrontMatterError extends DigestError {}
 /** A file that cannot be read as an article: empty, binary, undecodable, too large. */
 export class ArticleFileError extends DigestError {}
 
+/**
+ * A saved web page in which no whole article was found: what the extractor kept is short, or a
+ * small share of the text the page shows. Importing it would lose the article without a word, so
+ * the import stops; the message says what was found and how to import anyway.
+ */
+export class ArticleNotFoundError extends ArticleFileError {}
+
 /** A bad command-line option or argument. */
 export class UsageError extends DigestError {}
 

@@ -8,7 +8,7 @@
 import matter from 'gray-matter';
 import { bcubed, type BCubedScores } from '../bench/bcubed.ts';
 import { buildDigest } from '../pipeline/build-digest.ts';
-import { importRaw, type ToldMeta } from '../pipeline/import-raw.ts';
+import { importRaw, type ToldMeta } from '../pipeline/import/import-raw.ts';
 import type { ArticleFile, Digest, IsoDate } from '../types.ts';
 import type { CorpusArticle, CorpusManifest } from './corpus-manifest.ts';
 

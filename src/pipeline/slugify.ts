@@ -1,7 +1,7 @@
 /**
  * URL and file-name slugs: the same text always gives the same slug, in plain lowercase ASCII, so
  * story URLs and imported article file names stay stable between builds. Story slugs (merge-story)
- * and article file names (import-raw) share this one function and differ only in its options.
+ * and article file names (import/import-raw) share this one function and differ only in its options.
  */
 import { OptionError, assertInRange } from '../errors.ts';
 

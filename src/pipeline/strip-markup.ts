@@ -167,7 +167,8 @@ function stripInline(input: string, line: number, removals: Removal[]): string {
   return text.replace(/\s+/gu, ' ').trim();
 }
 
-function decodeEntities(text: string): string {
+/** Decodes HTML character references: numeric ones and the common named ones (`&rsquo;`, `&amp;`…). */
+export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/giu, (entity, body: string) => {
     if (body.startsWith('#')) {
       const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));

@@ -223,6 +223,73 @@ describe.concurrent('npm run add', () => {
     expect(article.data).toMatchObject({ origin: 'content/raw/byline.txt', published: '2025-03-04', author: 'Ana Ruiz', outlet: 'Coastline Report' });
   });
 
+  it('imports several files in one run, each with its own report, goes on past a bad one and exits non-zero', async () => {
+    const root = repo('page.html', 'home-page.html', 'headline-first-line.txt');
+    const run = await add(root, ['raw/page.html', 'raw/home-page.html', 'raw/headline-first-line.txt']);
+    expect(run.code).toBe(1);
+    expect(articles(root)).toEqual(['harbor-city-opens-its-first-floating-solar-farm-after-two-year-delay.md', 'westmere-floats-its-solar-plans.md']);
+    expect(run.stdout).toContain('Added content/articles/westmere-floats-its-solar-plans.md from raw/page.html');
+    expect(run.stdout).toContain('from raw/headline-first-line.txt');
+    expect(run.stderr).toMatch(/Could not add raw\/home-page\.html:\n\s+raw\/home-page\.html: no whole article was found in this page/);
+    expect(run.stderr).toMatch(/found: \d+ words of article/);
+    expect(run.stdout).toContain('2 of 3 files added; 1 failed: raw/home-page.html');
+  });
+
+  it('imports the article files of a folder, and says which files it skipped', async () => {
+    const root = repo('page.html', 'byline.txt');
+    writeFileSync(path.join(root, 'raw', 'notes.docx'), 'not an article');
+    mkdirSync(path.join(root, 'raw', 'page_files'));
+    const run = await add(root, ['raw']);
+    expect(run.code).toBe(0);
+    expect(articles(root)).toHaveLength(2);
+    expect(run.stderr).toContain('skipped raw/notes.docx: not a .txt, .md or .html file');
+    expect(run.stderr).toContain('skipped raw/page_files: a folder inside the folder');
+    expect(run.stdout).toContain('2 of 2 files added');
+  });
+
+  it('refuses a page with no whole article, writing nothing, not even the copy of an outside file', async () => {
+    const root = repo();
+    const run = await add(root, [path.join(FIXTURES, 'home-page.html')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('no whole article was found in this page');
+    expect(run.stderr).toMatch(/fix: .*--force.*\.txt/);
+    expect(existsSync(path.join(root, 'content'))).toBe(false);
+  });
+
+  it('imports such a page anyway with --force, and notes it', async () => {
+    const root = repo('home-page.html');
+    const run = await add(root, ['raw/home-page.html', '--force']);
+    expect(run.code).toBe(0);
+    expect(articles(root)).toHaveLength(1);
+    expect(run.stdout).toMatch(/note: imported with --force: \d+ words of article/);
+  });
+
+  it('gives a different article with the same headline the next free slug, with a notice', async () => {
+    const root = repo('same-headline-a.txt', 'same-headline-b.txt');
+    const run = await add(root, ['raw/same-headline-a.txt', 'raw/same-headline-b.txt']);
+    expect(run.code).toBe(0);
+    expect(articles(root)).toEqual(['ferry-strike-halts-crossings-for-a-second-day-2.md', 'ferry-strike-halts-crossings-for-a-second-day.md']);
+    expect(run.stdout).toContain('notice: content/articles/ferry-strike-halts-crossings-for-a-second-day.md is a different article with the same headline; this one is ferry-strike-halts-crossings-for-a-second-day-2');
+    expect(readArticle(root, 'ferry-strike-halts-crossings-for-a-second-day-2.md').content).toBe(readFileSync(path.join(FIXTURES, 'same-headline-b.txt'), 'utf8'));
+  });
+
+  it('refuses the same article again under the same headline, even from a copy of the file elsewhere', async () => {
+    const root = repo('same-headline-a.txt', 'same-headline-b.txt');
+    copyFileSync(path.join(root, 'raw', 'same-headline-a.txt'), path.join(root, 'raw', 'copy-of-a.txt'));
+    const run = await add(root, ['raw/same-headline-a.txt', 'raw/same-headline-b.txt', 'raw/copy-of-a.txt']);
+    expect(run.code).toBe(1);
+    expect(articles(root)).toHaveLength(2);
+    expect(run.stderr).toMatch(/Could not add raw\/copy-of-a\.txt:[\s\S]*this article already exists/);
+  });
+
+  it('refuses --title, --url and --slug with several files, before importing any', async () => {
+    const root = repo('page.html', 'byline.txt');
+    const run = await add(root, ['raw/page.html', 'raw/byline.txt', '--title', 'One title']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--title names one article, and 2 files were given');
+    expect(articles(root)).toEqual([]);
+  });
+
   it('lands both articles when two adds run at once', async () => {
     const root = repo('headline-first-line.txt', 'front-matter.md', 'page.html');
     const runs = await Promise.all([

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { decodeRaw, importRaw } from '../../src/pipeline/import-raw.ts';
+import { decodeRaw, importRaw } from '../../src/pipeline/import/import-raw.ts';
 import { normalizeArticle } from '../../src/pipeline/normalize.ts';
 import { PAGE_LABELS } from '../../src/pipeline/page-chrome.ts';
 import type { Article, NormalizedArticle } from '../../src/types.ts';
