@@ -49,7 +49,7 @@ const repair = z.object({
 
 const conflict = z.object({
   topic: z.string(),
-  kind: z.enum(['contradiction', 'rounding']),
+  kind: z.enum(['contradiction', 'rounding', 'stance']),
   variants: z.array(
     z.object({
       text: z.string(),

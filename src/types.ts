@@ -156,9 +156,11 @@ export interface ClaimGroup {
  * Why the values of a conflict differ. `contradiction`: they cannot all be true (8% and 9% for one
  * stock move, 8 and 9 April for one launch, two names for one lab). `rounding`: every value could
  * be the most precise one rounded at its own precision ("$2 billion" / "$2.4 billion"), so the
- * sources may agree; shown as a lighter note.
+ * sources may agree; shown as a lighter note. `stance`: the sources state one fact in shared words
+ * but one denies it or states it clearly more weakly ("outperforms" / "competitive with, although
+ * it does not surpass them"; "will" / "may"; "across the board" / "in some tasks").
  */
-export type ConflictKind = 'contradiction' | 'rounding';
+export type ConflictKind = 'contradiction' | 'rounding' | 'stance';
 
 /**
  * Sources that disagree on one attribute of one subject: two statements that cannot both be true.

@@ -121,7 +121,7 @@ describe('npm run digest on the seed articles (content/articles)', () => {
     expect(story.independentSourceCount).toBe(3);
   });
 
-  it('shows the lab’s name and the investment amount as the only disagreements, with their sources', () => {
+  it('shows the lab’s name, the investment amount and the benchmark verdict as the only disagreements, with their sources', () => {
     expect(variantsOf('Meta Superintelligence Labs')).toEqual([
       ['Meta Intelligence Labs', [s000, s001, s003].sort()],
       ['Meta Superintelligence Labs', [s002, s004].sort()],
@@ -130,7 +130,17 @@ describe('npm run digest on the seed articles (content/articles)', () => {
       ['$14.3 billion', [s000, s001, s002, s003].sort()],
       ['$14 billion', [s004]],
     ]);
-    expect(story.conflicts.map((c) => c.kind)).toEqual(['contradiction', 'rounding']);
+    // "outperforms" (two sources) against "competitive with …, although it does not surpass them" (one).
+    const stance = story.conflicts.find((c) => c.kind === 'stance');
+    expect(stance?.variants.map((v) => v.sourceIds)).toEqual([[s000, s001].sort(), [s002]]);
+    expect(stance?.variants[0]?.text).toMatch(/outperforms/u);
+    expect(stance?.variants[1]?.text).toMatch(/^Competitive with .* does not surpass them across the board$/u);
+    expect(story.conflicts.map((c) => c.kind).sort()).toEqual(['contradiction', 'rounding', 'stance']);
+  });
+
+  it('cites no source for a claim that source states the opposite of', () => {
+    const benchmark = story.claims.find((c) => /outperforms the latest leading models/u.test(c.text));
+    expect(benchmark?.sourceIds).not.toContain(s002);
   });
 
   it('does not show the previous model’s “April 2025” and “early 2025” as a disagreement: April is early in the year', () => {
