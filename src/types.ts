@@ -219,6 +219,21 @@ export interface Claim {
   sourceIds: string[];
   /** The sentence ids it was aligned from (for source pages: sentence → claim). */
   sentenceIds: string[];
+  /** How much of the claim each cited source states, one entry per source id, sorted by source id. */
+  support: ClaimSupport[];
+}
+
+/** How much of a claim one cited source states. */
+export interface ClaimSupport {
+  /** The cited article's id (one of the claim's `sourceIds`). */
+  sourceId: string;
+  /**
+   * `full`: the source states the whole claim. `partial`: it states only some of the facts the
+   * claim's sentence joins ("not available to download, though it hopes to open later versions").
+   */
+  part: 'full' | 'partial';
+  /** For a partial citation, the part of the claim the source states, in the claim's own words. */
+  span?: string;
 }
 
 /** One canonical story: what all sources of one event report, once, with citations. */

@@ -9,6 +9,7 @@
 import type { AlignedClaims, Claim, ClaimGroup, ClaimSection, DerivativeLink, LeftOut, SegmentedArticle, Sentence, Story } from '../types.ts';
 import { buildIdf, containedIn, sentenceFeatures, termOverlap, withStoryNames, type SentenceFeatures } from './claim-features.ts';
 import { carriesInformation } from './align-claims.ts';
+import { claimSupport } from './claim-support.ts';
 import { isReaction } from './attribution.ts';
 import { independentCount } from './find-conflicts/find-conflicts.ts';
 import { slugify } from './slugify.ts';
@@ -187,13 +188,19 @@ export function mergeStory(articles: SegmentedArticle[], aligned: AlignedClaims,
 
   const title = chooseHeadline(articles, ordered, derivatives);
   const slug = slugify(title);
-  const claims: Claim[] = ordered.map((draft, index) => ({
-    id: `${slug}-c${index + 1}`,
-    text: cleanClaimText(draft.representative.sentence.text),
-    section: draft.section,
-    sourceIds: draft.group.sourceIds,
-    sentenceIds: draft.group.sentenceIds,
-  }));
+  const claims: Claim[] = ordered.map((draft, index) => {
+    const text = cleanClaimText(draft.representative.sentence.text);
+    // Each source's cited sentences, to tell a source that states the whole claim from one that states part of it.
+    const bySource = new Map(draft.group.sourceIds.map((id) => [id, draft.members.filter((m) => m.sentence.articleId === id).map((m) => m.features)]));
+    return {
+      id: `${slug}-c${index + 1}`,
+      text,
+      section: draft.section,
+      sourceIds: draft.group.sourceIds,
+      sentenceIds: draft.group.sentenceIds,
+      support: claimSupport(text, bySource, idf),
+    };
+  });
 
   const sourceIds = articles.map((article) => article.id).sort();
   const published = articles.map((article) => article.meta.published).filter((date) => date !== 'unknown').sort();

@@ -138,6 +138,14 @@ describe('npm run digest on the seed articles (content/articles)', () => {
     expect(story.conflicts.map((c) => c.kind).sort()).toEqual(['contradiction', 'rounding', 'stance']);
   });
 
+  it('marks the sources that state only the plan to open later versions as partial support, with the part they support', () => {
+    const closed = story.claims.find((c) => /not available for external developers/u.test(c.text));
+    const partial = closed?.support.filter((s) => s.part === 'partial') ?? [];
+    expect(partial.map((s) => s.sourceId)).toEqual([s001, s002, s004].sort());
+    for (const s of partial) expect(s.span).toMatch(/^Meta notes it hopes to release open-source versions of future iterations/u);
+    expect(closed?.support.find((s) => s.sourceId === s000)?.part).toBe('full');
+  });
+
   it('cites no source for a claim that source states the opposite of', () => {
     const benchmark = story.claims.find((c) => /outperforms the latest leading models/u.test(c.text));
     expect(benchmark?.sourceIds).not.toContain(s002);
