@@ -68,12 +68,23 @@ interface Clause {
   index: number;
 }
 
+/**
+ * True when ", and" at the end of `before` closes a list ("OpenAI, Anthropic, Google, and xAI")
+ * rather than joining two clauses: the words since the last comma are a short list item.
+ */
+export function closesList(before: string, joint: string): boolean {
+  if (!/^,\s+(?:and|or)\s+$/u.test(joint)) return false;
+  const comma = before.lastIndexOf(', ');
+  return comma >= 0 && before.slice(comma + 2).trim().split(/\s+/u).length <= 3;
+}
+
 /** The clauses of a sentence for stance: split where a writer joins or concedes ("…, although it does not…"). */
 export function stanceClauses(text: string): Clause[] {
   const found: Clause[] = [];
   let start = 0;
   for (const match of text.matchAll(CLAUSE_JOINT)) {
     const at = match.index ?? 0;
+    if (closesList(text.slice(start, at), match[0])) continue;
     if (at > start) found.push({ text: text.slice(start, at), index: start });
     start = at + match[0].length;
   }

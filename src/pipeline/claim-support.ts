@@ -11,6 +11,7 @@
  */
 import type { ClaimSupport } from '../types.ts';
 import { compatibleFigures, type IdfTable, type SentenceFeatures, sentenceFeatures } from './claim-features.ts';
+import { closesList } from './claim-stance.ts';
 
 /** Coverage of its best clause at which a source plainly states part of the claim. */
 export const STATED = 0.25;
@@ -37,6 +38,7 @@ export function factClauses(text: string): string[] {
   let start = 0;
   for (const match of text.matchAll(FACT_JOINT)) {
     const at = match.index ?? 0;
+    if (closesList(text.slice(start, at), match[0])) continue;
     if (at > start) pieces.push(text.slice(start, at));
     start = at + match[0].length;
   }

@@ -146,6 +146,26 @@ describe('npm run digest on the seed articles (content/articles)', () => {
     expect(closed?.support.find((s) => s.sourceId === s000)?.part).toBe('full');
   });
 
+  it('audits a story: each multi-source claim with every cited sentence, its support label and the part a partial source supports', () => {
+    const { code, stdout } = run(['--content-dir', seeds, '--audit', story.slug]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^AUDIT {2}meta-unveils-muse-spark: \d+ claims stated by two or more sources/u);
+    expect(stdout).toMatch(/\[\d\] partial {2}Bigger models are already in development/u);
+    expect(stdout).toMatch(/supports: Meta notes it hopes to release open-source versions/u);
+    expect(stdout).toMatch(/DISAGREEMENTS ON WHAT IS ASSERTED \(1\)/u);
+    const audit = JSON.parse(run(['--content-dir', seeds, '--audit', story.slug, '--json']).stdout) as { claims: { citations: unknown[] }[] };
+    const multi = story.claims.filter((c) => c.sourceIds.length >= 2);
+    expect(audit.claims).toHaveLength(multi.length);
+    expect(audit.claims.map((c) => c.citations.length)).toEqual(multi.map((c) => c.sentenceIds.length));
+  });
+
+  it('refuses to audit a story that does not exist, naming the slugs there are', () => {
+    const { code, stderr } = run(['--content-dir', seeds, '--audit', 'no-such-story']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/no story has this slug[\s\S]*found: no-such-story[\s\S]*use one of: meta-unveils-muse-spark/u);
+    expect(() => parseArgs(['--audit'])).toThrow(/needs a story slug/u);
+  });
+
   it('cites no source for a claim that source states the opposite of', () => {
     const benchmark = story.claims.find((c) => /outperforms the latest leading models/u.test(c.text));
     expect(benchmark?.sourceIds).not.toContain(s002);
