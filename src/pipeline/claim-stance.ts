@@ -152,18 +152,31 @@ function spanFromNegation(text: string, cue: StanceCue): StanceCue {
   return { index: start, text: text.slice(start, cue.index + cue.text.length) };
 }
 
-/** Negations in a clause, leaving out those that deny a comparison (that is the comparison's business). */
-function negations(clause: Clause): StanceCue[] {
-  const above = allCues(ABOVE, clause.text, clause.index);
-  return allCues(NEGATION, clause.text, clause.index).filter(
-    (neg) => !above.some((cue) => cue.index > neg.index && cue.index - neg.index < 30),
-  );
+/** Words a negation reaches: up to the next comma, clause joint or end, at most this many. */
+const NEGATION_REACH = 8;
+
+/**
+ * The negations of a sentence with the stemmed content terms each one denies (the words after
+ * it, to the next comma or clause joint), leaving out those that deny a comparison (that is the
+ * comparison's business) and those that deny nothing ("Tornadoes, not flooding, were…" denies
+ * only "flooding").
+ */
+function negatedTerms(text: string): { cue: StanceCue; terms: Set<string> }[] {
+  const above = allCues(ABOVE, text, 0);
+  return allCues(NEGATION, text, 0)
+    .filter((neg) => !above.some((cue) => cue.index > neg.index && cue.index - neg.index < 30))
+    .map((cue) => {
+      const rest = text.slice(cue.index + cue.text.length);
+      const end = rest.search(/[,;:—–()]|\s-\s|\s(?:but|although|though|whereas|while)\s/u);
+      const reach = (end >= 0 ? rest.slice(0, end) : rest).trim().split(/\s+/u).slice(0, NEGATION_REACH).join(' ');
+      return { cue, terms: new Set(contentTerms(reach)) };
+    });
 }
 
 /**
  * How two sentences that state one fact in shared words differ in what they assert, or undefined
  * when they assert it alike. Checked in order: the comparison each sentence makes (when both make
- * one); a negation in the clause that states the shared fact in one but not the other; a settled
+ * one); a shared word denied in one sentence while the other denies none of them; a settled
  * "will" against a hedged "may"/"plans to" in those clauses; "all" against "some" there.
  */
 export function stanceDifference(a: string, b: string): StanceDifference | undefined {
@@ -172,12 +185,20 @@ export function stanceDifference(a: string, b: string): StanceDifference | undef
   if (ca !== undefined && cb !== undefined && (ca.level === 'above') !== (cb.level === 'above')) {
     return { aspect: 'comparison', a: ca.cue, b: cb.cue, weaker: ca.level === 'above' ? 'b' : 'a' };
   }
+  // A denial counts when both views agree: the clauses that state the shared fact differ in being
+  // negated, and a shared word is denied in one sentence while the other denies none. Whether
+  // denied at all, not how often: "cannot be given …, which lacks approval" denies once, in two
+  // words; "not the worst case" said by both is agreement, whichever clause each puts it in; and
+  // "available via the website" / "not available to download" deny different things.
   const [x, y] = matchingClauses(a, b);
-  const nx = negations(x);
-  const ny = negations(y);
-  // Any negation, not their parity: "cannot … which lacks approval" denies once, in two words.
-  if ((nx.length > 0) !== (ny.length > 0)) {
-    return { aspect: 'negation', ...(nx[0] ? { a: nx[0] } : {}), ...(ny[0] ? { b: ny[0] } : {}), weaker: nx.length > 0 ? 'a' : 'b' };
+  const inClause = (clause: Clause) => allCues(NEGATION, clause.text, clause.index).some((neg) => !allCues(ABOVE, clause.text, clause.index).some((cue) => cue.index > neg.index && cue.index - neg.index < 30));
+  const shared = new Set(contentTerms(a).filter((term) => contentTerms(b).includes(term)));
+  const deniedA = negatedTerms(a).filter((n) => [...n.terms].some((term) => shared.has(term)));
+  const deniedB = negatedTerms(b).filter((n) => [...n.terms].some((term) => shared.has(term)));
+  if (inClause(x) !== inClause(y) && (deniedA.length > 0) !== (deniedB.length > 0)) {
+    const cueA = deniedA[0]?.cue;
+    const cueB = deniedB[0]?.cue;
+    return { aspect: 'negation', ...(cueA ? { a: cueA } : {}), ...(cueB ? { b: cueB } : {}), weaker: cueA !== undefined ? 'a' : 'b' };
   }
   const hx = firstCue(HEDGED, x.text, x.index);
   const hy = firstCue(HEDGED, y.text, y.index);

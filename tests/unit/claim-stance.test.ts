@@ -20,6 +20,14 @@ describe('stanceDifference', () => {
     expect(stanceDifference('The atlas can be bought online.', 'The atlas cannot be bought online.')).toMatchObject({ aspect: 'negation', weaker: 'b' });
   });
 
+  it('sees the same denial in both sentences as agreement, whichever clause each puts it in', () => {
+    expect(stanceDifference('The flood was serious but "not the worst we feared", the mayor said.', 'The mayor called the flood serious but not the worst they had feared.')).toBeUndefined();
+  });
+
+  it('ignores a negation that denies only a word the other sentence does not use', () => {
+    expect(stanceDifference('Two people died in Avon County and one in Brill.', 'Falling trees, not floods, killed two people in Avon County and one in Brill.')).toBeUndefined();
+  });
+
   it('does not read "not just" or "not only" as a denial', () => {
     expect(stanceDifference('The tool reads text and images.', 'The tool reads not just text but images.')).toBeUndefined();
   });
