@@ -22,12 +22,13 @@ const MISSING_SHARE = 0.3;
 const MIN_FACT_TERMS = 4;
 
 /**
- * Where a sentence joins two facts: ";", a dash, ", and/but/while", a concession (", though",
- * ", although"), an appended participle that adds a statement (", noting …", ", grouping …"),
- * and " and" before a second past-tense verb ("spent … and brought in …").
+ * Where a sentence joins two facts: ";", a dash, an ellipsis, ", and/but/while", a concession
+ * (", though", ", although"), an absolute ", with …" ("…, with five deaths in …"), an appended
+ * participle that adds a statement (", noting …", "…,” adding …"), and " and" before a second
+ * verb ("spent … and brought in …", "had winds of … and was 5 miles north").
  */
 const FACT_JOINT =
-  /\s*;\s*|\s*[—–]\s*|\s+-\s+|,\s+(?:and|but|while|whereas|though|although|even though)\s+|,\s+(?=\p{Ll}+ing\s)|\s+and\s+(?=(?:\p{Ll}+ed|brought|bought|took|made|sold|paid|gave|kept|won|lost|spent|began|put|set|cut|rose|fell|grew)\s)/gu;
+  /\s*;\s*|\s*[—–]\s*|\s+-\s+|\s*(?:\.\.\.|…)\s*(?=\S)|,\s+(?:and|but|while|whereas|though|although|even though|with)\s+|,[”"’]?\s+(?=\p{Ll}+ing\s)|\s+and\s+(?=(?:was|were|is|are|has|had|have|\p{Ll}+ed|brought|bought|took|made|sold|paid|gave|kept|won|lost|spent|began|put|set|cut|rose|fell|grew)\s)/gu;
 
 /**
  * The fact clauses of a claim's text, in order. A piece too small to be a fact (fewer than

@@ -24,6 +24,12 @@ describe('factClauses', () => {
     ]);
   });
 
+  it('splits at an absolute ", with …", at " and was …" and after a quote closed by an appended participle', () => {
+    expect(factClauses('Rain, not wind, caused most of the damage, with forty homes flooded in Kell Valley.')).toHaveLength(2);
+    expect(factClauses('By noon the ferry had carried 300 passengers and was stuck halfway across the windy strait near Dunmore.')).toHaveLength(2);
+    expect(factClauses('The mayor said it was “time to stay home,” adding that crews would clear the roads by night.')).toHaveLength(2);
+  });
+
   it('keeps a short opener with the fact it introduces rather than calling it a fact', () => {
     expect(factClauses('In June, the city council sold its old bus depot and bought two electric ferries for the harbour.')).toEqual([
       'In June, the city council sold its old bus depot',
