@@ -165,12 +165,41 @@ function negatedTerms(text: string): { cue: StanceCue; terms: Set<string> }[] {
   const above = allCues(ABOVE, text, 0);
   return allCues(NEGATION, text, 0)
     .filter((neg) => !above.some((cue) => cue.index > neg.index && cue.index - neg.index < 30))
+    // A denial inside a condition ("even if X isn't…", "whether or not…") asserts nothing.
+    .filter((neg) => !CONDITION.test(text.slice(Math.max(0, text.slice(0, neg.index).search(/[,;:—–(][^,;:—–(]*$/u)), neg.index)))
     .map((cue) => {
       const rest = text.slice(cue.index + cue.text.length);
       const end = rest.search(/[,;:—–()]|\s-\s|\s(?:but|although|though|whereas|while)\s/u);
-      const reach = (end >= 0 ? rest.slice(0, end) : rest).trim().split(/\s+/u).slice(0, NEGATION_REACH).join(' ');
-      return { cue, terms: new Set(contentTerms(reach)) };
+      const reach = (end >= 0 ? rest.slice(0, end) : rest).trim().split(/\s+/u).slice(0, NEGATION_REACH);
+      // What is denied is the first words it reaches ("not resume", "not yet available", "denied that oil …").
+      return { cue, terms: new Set(leadingTerms(reach, 3)) };
     });
+}
+
+/** Words that make what follows a condition rather than a statement. */
+const CONDITION = /\b(?:if|unless|whether)\b/iu;
+
+/** Content terms with hyphenated compounds split, so "worst-case" and "worst case" share their words. */
+function termsOf(text: string): string[] {
+  return contentTerms(text.replace(/(\p{L})-(?=\p{L})/gu, '$1 '));
+}
+
+/** The first `count` content terms of a run of words, in order. */
+function leadingTerms(words: string[], count: number): string[] {
+  const found: string[] = [];
+  for (const word of words.flatMap((w) => w.split('-'))) {
+    const terms = contentTerms(word);
+    if (terms[0] !== undefined) found.push(terms[0]);
+    if (found.length >= count) break;
+  }
+  return found;
+}
+
+/** True when the verb a modal cue governs (its first content word) is one the other sentence uses too. */
+function governsShared(text: string, cue: StanceCue | undefined, other: Set<string>): boolean {
+  if (cue === undefined) return false;
+  const after = text.slice(cue.index + cue.text.length).trim().split(/\s+/u).slice(0, 3);
+  return leadingTerms(after, 1).some((term) => other.has(term));
 }
 
 /**
@@ -192,7 +221,7 @@ export function stanceDifference(a: string, b: string): StanceDifference | undef
   // "available via the website" / "not available to download" deny different things.
   const [x, y] = matchingClauses(a, b);
   const inClause = (clause: Clause) => allCues(NEGATION, clause.text, clause.index).some((neg) => !allCues(ABOVE, clause.text, clause.index).some((cue) => cue.index > neg.index && cue.index - neg.index < 30));
-  const shared = new Set(contentTerms(a).filter((term) => contentTerms(b).includes(term)));
+  const shared = new Set(termsOf(a).filter((term) => termsOf(b).includes(term)));
   const deniedA = negatedTerms(a).filter((n) => [...n.terms].some((term) => shared.has(term)));
   const deniedB = negatedTerms(b).filter((n) => [...n.terms].some((term) => shared.has(term)));
   if (inClause(x) !== inClause(y) && (deniedA.length > 0) !== (deniedB.length > 0)) {
@@ -204,7 +233,12 @@ export function stanceDifference(a: string, b: string): StanceDifference | undef
   const hy = firstCue(HEDGED, y.text, y.index);
   const dx = hx === undefined ? firstCue(DEFINITE, x.text, x.index) : undefined;
   const dy = hy === undefined ? firstCue(DEFINITE, y.text, y.index) : undefined;
-  if ((dx !== undefined && hy !== undefined) || (hx !== undefined && dy !== undefined)) {
+  // Both modals must govern a verb the sentences share ("will close" / "may close"), not two
+  // different predicates ("could boost sales" / "will be available").
+  const termsA = new Set(termsOf(a));
+  const termsB = new Set(termsOf(b));
+  const governed = governsShared(a, dx ?? hx, termsB) && governsShared(b, dy ?? hy, termsA);
+  if (governed && ((dx !== undefined && hy !== undefined) || (hx !== undefined && dy !== undefined))) {
     const cueA = dx ?? hx;
     const cueB = dy ?? hy;
     return { aspect: 'modality', ...(cueA ? { a: cueA } : {}), ...(cueB ? { b: cueB } : {}), weaker: hx !== undefined ? 'a' : 'b' };

@@ -22,10 +22,16 @@ describe('stanceDifference', () => {
 
   it('sees the same denial in both sentences as agreement, whichever clause each puts it in', () => {
     expect(stanceDifference('The flood was serious but "not the worst we feared", the mayor said.', 'The mayor called the flood serious but not the worst they had feared.')).toBeUndefined();
+    expect(stanceDifference('“The flood was bad, but this was not the worst-case outcome,” the mayor said.', 'The mayor called it a grave flood but not the worst case outcome.')).toBeUndefined();
   });
 
   it('ignores a negation that denies only a word the other sentence does not use', () => {
     expect(stanceDifference('Two people died in Avon County and one in Brill.', 'Falling trees, not floods, killed two people in Avon County and one in Brill.')).toBeUndefined();
+  });
+
+  it('reads no denial inside a condition, and no hedge on a verb the other sentence does not use', () => {
+    expect(stanceDifference('Fans will still be welcome, even if the stadium is not where they watch.', 'Fans will be welcome at the stadium where they watch.')).toBeUndefined();
+    expect(stanceDifference('The merger could lift sales, since the games will be on the service.', 'The games will be on the service, the firm said.')).toBeUndefined();
   });
 
   it('does not read "not just" or "not only" as a denial', () => {
