@@ -49,7 +49,7 @@ const repair = z.object({
 
 const conflict = z.object({
   topic: z.string(),
-  kind: z.enum(['contradiction', 'rounding']),
+  kind: z.enum(['contradiction', 'rounding', 'stance']),
   variants: z.array(
     z.object({
       text: z.string(),
@@ -78,6 +78,19 @@ const stories = defineCollection({
         section: z.enum(['lead', 'details', 'reaction', 'background']),
         sourceIds: z.array(z.string()),
         sentenceIds: z.array(z.string()),
+        /** How much of the claim each source states (absent in a hand-written digest: read as full). */
+        support: z
+          .array(
+            z.object({
+              /** The cited article's id. */
+              sourceId: z.string(),
+              /** `full`: states the whole claim; `partial`: only some of its facts. */
+              part: z.enum(['full', 'partial']),
+              /** For a partial citation, the part the source states, in the claim's words. */
+              span: z.string().optional(),
+            }),
+          )
+          .optional(),
       }),
     ),
     sections: z.array(

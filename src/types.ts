@@ -156,9 +156,11 @@ export interface ClaimGroup {
  * Why the values of a conflict differ. `contradiction`: they cannot all be true (8% and 9% for one
  * stock move, 8 and 9 April for one launch, two names for one lab). `rounding`: every value could
  * be the most precise one rounded at its own precision ("$2 billion" / "$2.4 billion"), so the
- * sources may agree; shown as a lighter note.
+ * sources may agree; shown as a lighter note. `stance`: the sources state one fact in shared words
+ * but one denies it or states it clearly more weakly ("outperforms" / "competitive with, although
+ * it does not surpass them"; "will" / "may"; "across the board" / "in some tasks").
  */
-export type ConflictKind = 'contradiction' | 'rounding';
+export type ConflictKind = 'contradiction' | 'rounding' | 'stance';
 
 /**
  * Sources that disagree on one attribute of one subject: two statements that cannot both be true.
@@ -217,6 +219,21 @@ export interface Claim {
   sourceIds: string[];
   /** The sentence ids it was aligned from (for source pages: sentence → claim). */
   sentenceIds: string[];
+  /** How much of the claim each cited source states, one entry per source id, sorted by source id. */
+  support: ClaimSupport[];
+}
+
+/** How much of a claim one cited source states. */
+export interface ClaimSupport {
+  /** The cited article's id (one of the claim's `sourceIds`). */
+  sourceId: string;
+  /**
+   * `full`: the source states the whole claim. `partial`: it states only some of the facts the
+   * claim's sentence joins ("not available to download, though it hopes to open later versions").
+   */
+  part: 'full' | 'partial';
+  /** For a partial citation, the part of the claim the source states, in the claim's own words. */
+  span?: string;
 }
 
 /**

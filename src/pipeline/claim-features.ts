@@ -133,6 +133,13 @@ const EQUIVALENT_STEMS: ReadonlyMap<string, string> = new Map(
     ['launch', ['unveil', 'debut']],
     ['restructur', ['reorgan', 'reorganis', 'overhaul', 'revamp']],
     ['acquir', ['bought', 'purchas']],
+    // Reports of one change or one loss in other words ("prices climbed" / "prices rose";
+    // "six were killed" / "six died"; "reads pictures" / "reads images").
+    ['rise', ['rose', 'risen', 'climb', 'jump', 'soar', 'surg']],
+    ['fall', ['fell', 'fallen', 'drop', 'declin', 'tumbl', 'plung', 'slump', 'sank']],
+    ['die', ['kill']],
+    ['imag', ['pictur', 'photo']],
+    ['resign', ['quit']],
   ].flatMap(([canonical, others]) => (others as string[]).map((other) => [other, canonical as string] as const)),
 );
 
@@ -271,6 +278,11 @@ function nameAgreement(a: string[], b: string[]): AnchorAgreement {
   return a.some((name) => b.includes(name)) ? 'agree' : 'absent';
 }
 
+/** Stems of the words that say who reported a statement, not what it states. */
+const REPORTING_TERMS: ReadonlySet<string> = new Set(
+  ['according', 'said', 'says', 'told', 'reported', 'announced', 'stated', 'noted', 'added', 'wrote', 'confirmed'].map((word) => stem(word)),
+);
+
 /** Weights of the same-fact score; they sum to 1 before the anchor bonus. */
 const TERM_DICE = 0.5;
 const TERM_OVERLAP = 0.25;
@@ -325,9 +337,10 @@ export function scorePair(a: SentenceFeatures, b: SentenceFeatures, idf: IdfTabl
   // Character similarity is only worth its cost when the sentences share some topic.
   const characters = dice < 0.1 ? 0 : headlineDice(characterBigrams(a.text), characterBigrams(b.text));
   let score = TERM_DICE * dice + TERM_OVERLAP * overlap + CHARACTERS * characters;
-  // Sharing only names means the same subject, not the same fact ("X cut jobs" / "X was founded in 1921").
+  // Sharing only names means the same subject, not the same fact ("X cut jobs" / "X was founded in 1921");
+  // so does sharing names and who reported it ("…, according to the Weather Center" / "This according to the Weather Center").
   const nameTerms = new Set([...a.nameTerms, ...b.nameTerms]);
-  if (!a.terms.some((term) => bTerms.has(term) && !nameTerms.has(term))) score *= 0.5;
+  if (!a.terms.some((term) => bTerms.has(term) && !nameTerms.has(term) && !REPORTING_TERMS.has(term))) score *= 0.5;
   if (figureAgreement === 'agree') score += SHARED_FIGURE_BONUS;
   return { score: Math.min(1, score), topical, figures: figureAgreement, dates: dateAgreement, names };
 }

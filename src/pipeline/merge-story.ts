@@ -10,6 +10,7 @@
 import type { AlignedClaims, Claim, ClaimGroup, ClaimSection, DerivativeLink, LeftOut, SegmentedArticle, Sentence, Story, StorySection } from '../types.ts';
 import { buildIdf, containedIn, sentenceFeatures, termOverlap, withStoryNames, type SentenceFeatures } from './claim-features.ts';
 import { carriesInformation } from './align-claims.ts';
+import { claimSupport } from './claim-support.ts';
 import { isReaction } from './attribution.ts';
 import { independentCount } from './find-conflicts/find-conflicts.ts';
 import { chooseMainBody, informativeness } from './merge/body-budget.ts';
@@ -193,13 +194,19 @@ export function mergeStory(articles: SegmentedArticle[], aligned: AlignedClaims,
   const title = chooseHeadline(articles, ordered, derivatives);
   const slug = slugify(title);
   const idOf = new Map(ordered.map((draft, index) => [draft, `${slug}-c${index + 1}`]));
-  const claims: Claim[] = ordered.map((draft) => ({
-    id: idOf.get(draft) ?? '',
-    text: cleanClaimText(draft.representative.sentence.text),
-    section: draft.section,
-    sourceIds: draft.group.sourceIds,
-    sentenceIds: draft.group.sentenceIds,
-  }));
+  const claims: Claim[] = ordered.map((draft) => {
+    const text = cleanClaimText(draft.representative.sentence.text);
+    // Each source's cited sentences, to tell a source that states the whole claim from one that states part of it.
+    const bySource = new Map(draft.group.sourceIds.map((id) => [id, draft.members.filter((m) => m.sentence.articleId === id).map((m) => m.features)]));
+    return {
+      id: idOf.get(draft) ?? '',
+      text,
+      section: draft.section,
+      sourceIds: draft.group.sourceIds,
+      sentenceIds: draft.group.sentenceIds,
+      support: claimSupport(text, bySource, idf),
+    };
+  });
   let topicNumber = 0;
   const sections: StorySection[] = planned.map((section) => ({
     id: section.kind === 'details' ? `topic-${(topicNumber += 1)}` : section.kind,

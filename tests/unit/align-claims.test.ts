@@ -14,15 +14,20 @@ import {
   sentenceFeatures,
 } from '../../src/pipeline/claim-features.ts';
 import { candidatePairs } from '../../src/pipeline/claim-candidates.ts';
+import { stanceDifference } from '../../src/pipeline/claim-stance.ts';
 import { independentCount } from '../../src/pipeline/find-conflicts/find-conflicts.ts';
 import { daily, gazette, harborArticles, harborDerivatives, wire } from '../fixtures/merge/harbor-story.ts';
 import { makeArticle } from '../fixtures/merge/make-article.ts';
 
 interface LabeledPair {
-  label: 'same' | 'different' | 'conflict';
+  label: 'same' | 'partial' | 'different' | 'conflict';
+  /** For conflicts: figure, date, name, or the stance that differs (negation, comparison, modality, scope). */
+  kind?: string;
   a: string;
   b: string;
 }
+
+const STANCE_KINDS = new Set(['negation', 'comparison', 'modality', 'scope']);
 
 const { pairs } = JSON.parse(readFileSync(new URL('../fixtures/align/labeled-pairs.json', import.meta.url), 'utf8')) as {
   pairs: LabeledPair[];
@@ -41,10 +46,12 @@ function precisionRecall(threshold: number) {
   let fp = 0;
   let fn = 0;
   for (const { pair, result } of scoreLabeledPairs()) {
-    const aligned = result.score >= threshold && !anchorsDisagree(result);
-    if (aligned && pair.label === 'same') tp += 1;
+    const aligned = result.score >= threshold && !anchorsDisagree(result) && stanceDifference(pair.a, pair.b) === undefined;
+    // A sentence stating one of another's two facts is one claim with it (cited as partial support).
+    const positive = pair.label === 'same' || pair.label === 'partial';
+    if (aligned && positive) tp += 1;
     else if (aligned) fp += 1;
-    else if (pair.label === 'same') fn += 1;
+    else if (positive) fn += 1;
   }
   return { precision: tp / Math.max(1, tp + fp), recall: tp / Math.max(1, tp + fn) };
 }
@@ -58,7 +65,10 @@ describe('the same-fact score, calibrated on hand-labeled pairs', () => {
   it(`reaches precision and recall of at least 0.9 at the default threshold ${DEFAULT_ALIGN_OPTIONS.threshold}`, () => {
     const { precision, recall } = precisionRecall(DEFAULT_ALIGN_OPTIONS.threshold);
     // Measured on 51 pairs at 0.40: precision 0.96, recall 0.96 (at 0.35: 0.93 / 0.96; at 0.45: 1.00 / 0.96).
-    // The one miss is a paraphrase that shares few words; inside a story it is caught by folding clauses.
+    // On 89 pairs (negation, hedges, two facts in one, paraphrases added): the scorer of d52e846
+    // 0.69 / 0.96; now 0.92 / 0.98 (stances compared, news verbs folded). The miss is a paraphrase
+    // that shares few words; the false matches are near-misses that share their subject's words in
+    // a tiny IDF set.
     expect(precision).toBeGreaterThanOrEqual(0.9);
     expect(recall).toBeGreaterThanOrEqual(0.9);
   });
@@ -67,8 +77,18 @@ describe('the same-fact score, calibrated on hand-labeled pairs', () => {
     expect(precisionRecall(0.7).recall).toBeLessThan(precisionRecall(DEFAULT_ALIGN_OPTIONS.threshold).recall);
   });
 
+  it('never aligns a pair where one sentence denies or weakens what the other asserts', () => {
+    const stancePairs = pairs.filter((p) => p.label === 'conflict' && STANCE_KINDS.has(p.kind ?? ''));
+    expect(stancePairs.length).toBeGreaterThanOrEqual(12);
+    for (const pair of stancePairs) expect(stanceDifference(pair.a, pair.b)?.aspect, pair.b).toBe(pair.kind);
+  });
+
+  it('finds no stance difference between two wordings of one fact', () => {
+    for (const pair of pairs.filter((p) => p.label === 'same' || p.label === 'partial')) expect(stanceDifference(pair.a, pair.b), pair.b).toBeUndefined();
+  });
+
   it('never aligns a look-alike pair whose figure, date or name differs, and marks each as contradicting', () => {
-    for (const { pair, result } of scoreLabeledPairs().filter((r) => r.pair.label === 'conflict')) {
+    for (const { pair, result } of scoreLabeledPairs().filter((r) => r.pair.label === 'conflict' && !STANCE_KINDS.has(r.pair.kind ?? ''))) {
       expect(anchorsDisagree(result), pair.b).toBe(true);
       expect(result.topical, pair.b).toBeGreaterThanOrEqual(DEFAULT_ALIGN_OPTIONS.conflictTopical);
     }
@@ -424,5 +444,23 @@ describe('figures each source adds', () => {
     const two = makeArticle('two', [['The Ridgeback managed 4,100 kg on the Kelby hill towing course.']]);
     const { groups } = alignClaims([one, two], []);
     expect(groups.find((g) => g.sentenceIds.includes('two#0'))?.sourceIds).toEqual(['one', 'two']);
+  });
+});
+
+describe('alignClaims with statements that differ in what they assert', () => {
+  const lab = 'Lab tests published by Corvan show its Halo chip outperforms the graphics chips of Brandt and Teller on most games.';
+  const weaker = 'Lab tests published by Corvan show its Halo chip is competitive with the graphics chips of Brandt and Teller on most games, although it does not beat them.';
+  const echo = 'Corvan’s own lab tests show the Halo chip outperforms the graphics chips from Brandt and Teller on most games.';
+  const articles = [makeArticle('a', [[lab]]), makeArticle('b', [[weaker]]), makeArticle('c', [[echo]])];
+
+  it('keeps a weaker statement out of the claim and shows both as a stance disagreement with their sources', () => {
+    const { groups, conflicts } = alignClaims(articles, []);
+    expect(groups.find((g) => g.sentenceIds.includes('a#0'))?.sourceIds).toEqual(['a', 'c']);
+    expect(groups.find((g) => g.sentenceIds.includes('b#0'))?.sourceIds).toEqual(['b']);
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]?.kind).toBe('stance');
+    expect(conflicts[0]?.variants.map((v) => v.sourceIds)).toEqual([['a', 'c'], ['b']]);
+    expect(conflicts[0]?.variants[0]?.text).toMatch(/^Its Halo chip outperforms the graphics chips/u);
+    expect(conflicts[0]?.variants[1]?.text).toMatch(/^Its Halo chip is competitive with .* although it does not beat them$/u);
   });
 });

@@ -121,7 +121,7 @@ describe('npm run digest on the seed articles (content/articles)', () => {
     expect(story.independentSourceCount).toBe(3);
   });
 
-  it('shows the lab’s name and the investment amount as the only disagreements, with their sources', () => {
+  it('shows the lab’s name, the investment amount and the benchmark verdict as the only disagreements, with their sources', () => {
     expect(variantsOf('Meta Superintelligence Labs')).toEqual([
       ['Meta Intelligence Labs', [s000, s001, s003].sort()],
       ['Meta Superintelligence Labs', [s002, s004].sort()],
@@ -130,7 +130,45 @@ describe('npm run digest on the seed articles (content/articles)', () => {
       ['$14.3 billion', [s000, s001, s002, s003].sort()],
       ['$14 billion', [s004]],
     ]);
-    expect(story.conflicts.map((c) => c.kind)).toEqual(['contradiction', 'rounding']);
+    // "outperforms" (two sources) against "competitive with …, although it does not surpass them" (one).
+    const stance = story.conflicts.find((c) => c.kind === 'stance');
+    expect(stance?.variants.map((v) => v.sourceIds)).toEqual([[s000, s001].sort(), [s002]]);
+    expect(stance?.variants[0]?.text).toMatch(/outperforms/u);
+    expect(stance?.variants[1]?.text).toMatch(/^Competitive with .* does not surpass them across the board$/u);
+    expect(story.conflicts.map((c) => c.kind).sort()).toEqual(['contradiction', 'rounding', 'stance']);
+  });
+
+  it('marks the sources that state only the plan to open later versions as partial support, with the part they support', () => {
+    const closed = story.claims.find((c) => /not available for external developers/u.test(c.text));
+    const partial = closed?.support.filter((s) => s.part === 'partial') ?? [];
+    expect(partial.map((s) => s.sourceId)).toEqual([s001, s002, s004].sort());
+    for (const s of partial) expect(s.span).toMatch(/^Meta notes it hopes to release open-source versions of future iterations/u);
+    expect(closed?.support.find((s) => s.sourceId === s000)?.part).toBe('full');
+  });
+
+  it('audits a story: each multi-source claim with every cited sentence, its support label and the part a partial source supports', () => {
+    const { code, stdout } = run(['--content-dir', seeds, '--audit', story.slug]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^AUDIT {2}meta-unveils-muse-spark: \d+ claims stated by two or more sources/u);
+    expect(stdout).toMatch(/\[\d\] partial {2}Bigger models are already in development/u);
+    expect(stdout).toMatch(/supports: Meta notes it hopes to release open-source versions/u);
+    expect(stdout).toMatch(/DISAGREEMENTS ON WHAT IS ASSERTED \(1\)/u);
+    const audit = JSON.parse(run(['--content-dir', seeds, '--audit', story.slug, '--json']).stdout) as { claims: { citations: unknown[] }[] };
+    const multi = story.claims.filter((c) => c.sourceIds.length >= 2);
+    expect(audit.claims).toHaveLength(multi.length);
+    expect(audit.claims.map((c) => c.citations.length)).toEqual(multi.map((c) => c.sentenceIds.length));
+  });
+
+  it('refuses to audit a story that does not exist, naming the slugs there are', () => {
+    const { code, stderr } = run(['--content-dir', seeds, '--audit', 'no-such-story']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/no story has this slug[\s\S]*found: no-such-story[\s\S]*use one of: meta-unveils-muse-spark/u);
+    expect(() => parseArgs(['--audit'])).toThrow(/needs a story slug/u);
+  });
+
+  it('cites no source for a claim that source states the opposite of', () => {
+    const benchmark = story.claims.find((c) => /outperforms the latest leading models/u.test(c.text));
+    expect(benchmark?.sourceIds).not.toContain(s002);
   });
 
   it('does not show the previous model’s “April 2025” and “early 2025” as a disagreement: April is early in the year', () => {

@@ -9,7 +9,14 @@ import { claimsOnlyFrom, groupEvents, sentenceFates, withSourceMarks } from '../
 import { similarityMatrix } from '../../src/pipeline/similarity-matrix.ts';
 import type { Claim } from '../../src/types.ts';
 
-const claim = (id: string, sourceIds: string[], sentenceIds: string[] = []): Claim => ({ id, text: id, section: 'details', sourceIds, sentenceIds });
+const claim = (id: string, sourceIds: string[], sentenceIds: string[] = []): Claim => ({
+  id,
+  text: id,
+  section: 'details',
+  sourceIds,
+  sentenceIds,
+  support: sourceIds.map((sourceId) => ({ sourceId, part: 'full' as const })),
+});
 
 describe('firstSentence', () => {
   it('takes the first sentence of a summary, not cut at an abbreviation or a decimal', () => {

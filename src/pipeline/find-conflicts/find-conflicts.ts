@@ -12,8 +12,13 @@
  *   date the same happening: "April 2025" and "early 2025" can both be true; 8 and 9 April cannot.
  * - Names are compared only as rival versions of one name (`name-roles.ts`); spellings, plurals and
  *   possessives of one name, and its shorter forms, are one variant.
+ * - Stances: sentences the align stage found to state one fact in shared words but to assert it
+ *   differently (`claim-stance.ts`: one denies it, or states it more weakly) are `kind: 'stance'`,
+ *   the stronger statement against the weaker, each in its sources' words (`stance-wording.ts`).
  */
 import type { Conflict, ConflictVariant, DerivativeLink } from '../../types.ts';
+import type { StanceDifference } from '../claim-stance.ts';
+import { stanceSide, stanceTopic } from './stance-wording.ts';
 import { comparableFigures, compatibleFigures, type PairScore, type SentenceFeatures } from '../claim-features.ts';
 import type { Figure } from '../text-features.ts';
 import { nameSpans, rivalNames, shorterForm, type NameSpan } from './name-roles.ts';
@@ -43,6 +48,16 @@ export interface ConflictInput {
   derivatives: DerivativeLink[];
   /** Topic overlap (content terms, anchors excluded) at or above which two sentences are about one subject. */
   topicalThreshold: number;
+  /** Pairs of sentences from different articles that state one fact but assert it differently; none when absent. */
+  stancePairs?: StancePair[];
+}
+
+/** Two sentences (indices into `features`, i < j) whose words state one fact and whose stances differ. */
+export interface StancePair {
+  i: number;
+  j: number;
+  /** How they differ; its `a` is sentence i, its `b` sentence j. */
+  difference: StanceDifference;
 }
 
 /** Follows `derivativeOf` links to the original report, so rewrites of one report count once. */
@@ -77,8 +92,10 @@ export function findConflicts(input: ConflictInput): Conflict[] {
     ...figureConflicts(input, spans, rare),
     ...dateConflicts(input, spans),
     ...nameConflicts(input, spans),
+    ...stanceConflicts(input),
   ];
-  const rank = (conflict: Conflict): number => (conflict.kind === 'contradiction' ? 0 : 1);
+  // A stance disagreement weighs as a contradiction: one source denies or weakens what another states.
+  const rank = (conflict: Conflict): number => (conflict.kind === 'rounding' ? 1 : 0);
   return conflicts.sort(
     (a, b) => rank(a) - rank(b) || a.topic.localeCompare(b.topic) || (a.variants[0]?.text ?? '').localeCompare(b.variants[0]?.text ?? ''),
   );
@@ -385,3 +402,58 @@ function topicalAcross(a: NameUse, b: NameUse, input: ConflictInput): boolean {
   return false;
 }
 
+
+// ---------------------------------------------------------------- stances
+
+/**
+ * One conflict per set of linked stance pairs: the stronger statements (with the claim-mates that
+ * assert them alike) against the weaker or denying ones, each variant worded from its first sentence.
+ */
+function stanceConflicts(input: ConflictInput): Conflict[] {
+  const pairs = input.stancePairs ?? [];
+  if (pairs.length === 0) return [];
+  const root = new Map<number, number>();
+  const find = (x: number): number => {
+    let r = x;
+    while ((root.get(r) ?? r) !== r) r = root.get(r) ?? r;
+    root.set(x, r);
+    return r;
+  };
+  const side = new Map<number, { strong: boolean; cue: StanceDifference['a'] }>();
+  for (const { i, j, difference } of pairs) {
+    const [ri, rj] = [find(i), find(j)];
+    if (ri !== rj) root.set(Math.max(ri, rj), Math.min(ri, rj));
+    if (!side.has(i)) side.set(i, { strong: difference.weaker === 'b', cue: difference.a });
+    if (!side.has(j)) side.set(j, { strong: difference.weaker === 'a', cue: difference.b });
+  }
+  const components = new Map<number, number[]>();
+  for (const index of [...side.keys()].sort((x, y) => x - y)) {
+    const r = find(index);
+    components.set(r, [...(components.get(r) ?? []), index]);
+  }
+  const conflicts: Conflict[] = [];
+  for (const members of components.values()) {
+    const strong = members.filter((index) => side.get(index)?.strong === true);
+    const weak = members.filter((index) => side.get(index)?.strong === false);
+    const first = (list: number[]) => list[0];
+    const strongFirst = first(strong);
+    const weakFirst = first(weak);
+    if (strongFirst === undefined || weakFirst === undefined) continue;
+    // Sentences grouped as one claim with a side assert what it asserts.
+    const withMates = (list: number[], other: number[]): number[] => {
+      const groups = new Set(list.map((index) => input.groupOf[index]));
+      const excluded = new Set(other);
+      return input.groupOf.flatMap((group, index) => (groups.has(group) && !excluded.has(index) ? [index] : []));
+    };
+    const variants = [
+      variantOf(stanceSide(input.features[strongFirst]?.text ?? '', side.get(strongFirst)?.cue), withMates(strong, weak), input),
+      variantOf(stanceSide(input.features[weakFirst]?.text ?? '', side.get(weakFirst)?.cue), withMates(weak, strong), input),
+    ];
+    if (!acrossArticles(variants)) continue;
+    // The example shows the sentence the side was worded from.
+    variants[0] = { ...variants[0]!, example: input.features[strongFirst]?.text ?? '' };
+    variants[1] = { ...variants[1]!, example: input.features[weakFirst]?.text ?? '' };
+    conflicts.push({ topic: stanceTopic(input.features[strongFirst]?.text ?? '', side.get(strongFirst)?.cue), kind: 'stance', variants: variants.sort(byWeight) });
+  }
+  return conflicts;
+}

@@ -1,0 +1,99 @@
+/**
+ * How much of a claim each cited source states: all of it (`full`) or only some of its facts
+ * (`partial`, with the part it does state). A claim is one source's sentence, and that sentence
+ * may join two facts ("X is not available to download, though Meta hopes to open later
+ * versions"); a source cited for it that states only one of them supports only that one.
+ *
+ * The claim is split into fact clauses (its own words) and each is scored by the share of its
+ * weighted terms and figures the source's cited sentences carry. Paraphrase keeps every share
+ * modest, so the test is relative: a source is partial when it plainly states one clause and
+ * carries almost nothing of another (calibrated on the seeds' hand labels, eval/seeds/).
+ */
+import type { ClaimSupport } from '../types.ts';
+import { compatibleFigures, type IdfTable, type SentenceFeatures, sentenceFeatures } from './claim-features.ts';
+import { closesList } from './claim-stance.ts';
+
+/** Coverage of its best clause at which a source plainly states part of the claim. */
+export const STATED = 0.25;
+/** A clause is missing from a source when its coverage is at most this, or this share of the best clause's. */
+const MISSING_ABSOLUTE = 0.1;
+const MISSING_SHARE = 0.3;
+/** A clause with fewer content terms and no figure is a modifier of its neighbour, not a fact of its own. */
+const MIN_FACT_TERMS = 4;
+
+/**
+ * Where a sentence joins two facts: ";", a dash, an ellipsis, ", and/but/while", a concession
+ * (", though", ", although"), an absolute ", with …" ("…, with five deaths in …"), an appended
+ * participle that adds a statement (", noting …", "…,” adding …"), and " and" before a second
+ * verb ("spent … and brought in …", "had winds of … and was 5 miles north").
+ */
+const FACT_JOINT =
+  /\s*;\s*|\s*[—–]\s*|\s+-\s+|\s*(?:\.\.\.|…)\s*(?=\S)|,\s+(?:and|but|while|whereas|though|although|even though|with)\s+|,[”"’]?\s+(?=\p{Ll}+ing\s)|\s+and\s+(?=(?:was|were|is|are|has|had|have|\p{Ll}+ed|brought|bought|took|made|sold|paid|gave|kept|won|lost|spent|began|put|set|cut|rose|fell|grew)\s)/gu;
+
+/**
+ * The fact clauses of a claim's text, in order. A piece too small to be a fact (fewer than
+ * `MIN_FACT_TERMS` content terms and no figure) is joined to the clause before it.
+ */
+export function factClauses(text: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  for (const match of text.matchAll(FACT_JOINT)) {
+    const at = match.index ?? 0;
+    if (closesList(text.slice(start, at), match[0])) continue;
+    if (at > start) pieces.push(text.slice(start, at));
+    start = at + match[0].length;
+  }
+  pieces.push(text.slice(start));
+  const facts: string[] = [];
+  for (const piece of pieces.map((p) => p.trim()).filter((p) => p.length > 0)) {
+    const features = sentenceFeatures('', '', piece);
+    const small = features.terms.length < MIN_FACT_TERMS && features.figures.length === 0;
+    if (small && facts.length > 0) facts[facts.length - 1] = `${facts[facts.length - 1]}, ${piece}`;
+    else facts.push(piece);
+  }
+  // A small first piece ("In June 2025") belongs with what follows it.
+  if (facts.length > 1 && sentenceFeatures('', '', facts[0] ?? '').terms.length < MIN_FACT_TERMS && sentenceFeatures('', '', facts[0] ?? '').figures.length === 0) {
+    facts.splice(0, 2, `${facts[0]}, ${facts[1]}`);
+  }
+  return facts;
+}
+
+/** The share of a clause's weighted terms and figures that the given sentences state together. */
+export function clauseCoverage(clause: string, sentences: SentenceFeatures[], idf: IdfTable): number {
+  const own = sentenceFeatures('', '', clause);
+  const terms = new Set(sentences.flatMap((s) => s.terms));
+  const figureWeight = Math.max(Math.log(2), ...[...idf.values()]);
+  let total = 0;
+  let covered = 0;
+  for (const term of own.terms) {
+    const w = idf.get(term) ?? Math.log(2);
+    total += w;
+    if (terms.has(term)) covered += w;
+  }
+  for (const figure of own.figures) {
+    total += figureWeight;
+    if (sentences.some((s) => s.figures.some((f) => compatibleFigures(f, figure)))) covered += figureWeight;
+  }
+  return total === 0 ? 1 : covered / total;
+}
+
+/**
+ * The support of each source cited for a claim (`claimText`, the cleaned text of one member
+ * sentence), given each source's cited sentences, sorted by source id. A source is `full` when
+ * its sentences state every fact clause of the claim, `partial` when they plainly state one
+ * clause and next to nothing of another, with `span` the clauses they state; when they state no
+ * clause plainly, the alignment's judgement that they state the claim stands (`full`), since a
+ * clause's words are thinner evidence than the whole sentence's.
+ */
+export function claimSupport(claimText: string, bySource: Map<string, SentenceFeatures[]>, idf: IdfTable): ClaimSupport[] {
+  const facts = factClauses(claimText);
+  return [...bySource.keys()].sort().map((sourceId) => {
+    const sentences = bySource.get(sourceId) ?? [];
+    if (facts.length < 2 || sentences.some((s) => s.text.includes(claimText) || claimText.includes(s.text))) return { sourceId, part: 'full' };
+    const coverage = facts.map((fact) => clauseCoverage(fact, sentences, idf));
+    const best = Math.max(...coverage);
+    const missing = Math.max(MISSING_ABSOLUTE, MISSING_SHARE * best);
+    if (best < STATED || coverage.every((share) => share > missing)) return { sourceId, part: 'full' };
+    return { sourceId, part: 'partial', span: facts.filter((_, k) => (coverage[k] ?? 0) > missing).join(' … ') };
+  });
+}
