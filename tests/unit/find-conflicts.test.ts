@@ -37,6 +37,7 @@ describe('conflicts on invented stories, one per pattern (tests/fixtures/merge/c
       'different-benchmarks',
       'launch-day',
       'models-on-one-benchmark',
+      'name-forms-not-rivals',
       'one-measure-at-two-times',
       'plain-numbers-of-different-things',
       'rounding',
