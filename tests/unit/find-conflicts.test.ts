@@ -43,6 +43,7 @@ describe('conflicts on invented stories, one per pattern (tests/fixtures/merge/c
       'rounding',
       'spellings-of-one-name',
       'stock-move-four-outlets',
+      'two-happenings-of-the-subject',
       'two-names-for-one-lab',
       'unrelated-names',
     ]);

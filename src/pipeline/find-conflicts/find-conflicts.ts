@@ -279,13 +279,15 @@ function valueClusters(frames: FigureFrame[]): FigureFrame[][] {
 // ---------------------------------------------------------------- dates
 
 function dateConflicts(input: ConflictInput, spans: NameSpan[][]): Conflict[] {
+  const subject = subjectNames(spans, input.features);
+  const isSubject = (key: string): boolean => [...subject].some((name) => sameParty(name, key));
   const frames = input.features.flatMap((sentence, index) => dateFrames(index, sentence.articleId, sentence.text, sentence.dates, spans[index] ?? []));
   const keysOf = frames.map((frame) => [...frame.names.map((name) => `n:${name.key}`), ...frame.terms.map((term) => `t:${term}`)]);
   const edges: { i: number; j: number; strength: number }[] = [];
   for (const [i, j] of pairsSharingKey(keysOf)) {
     const a = frames[i] as DateFrame;
     const b = frames[j] as DateFrame;
-    if (!sameHappening(a, b)) continue;
+    if (!sameHappening(a, b, isSubject)) continue;
     const overlap = periodsOverlap(a.period, b.period);
     if (!overlap && a.articleId === b.articleId) continue;
     edges.push({ i, j, strength: shareParty(a.names, b.names) ? 2 : 1 });

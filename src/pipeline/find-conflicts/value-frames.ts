@@ -57,7 +57,7 @@ const FOLDS: ReadonlyMap<string, string> = new Map(
     ['rise', ['rose', 'risen', 'jump', 'climb', 'gain', 'surg', 'soar', 'up', 'higher', 'rallied', 'ralli', 'advanc']],
     ['fall', ['fell', 'fallen', 'drop', 'slid', 'slide', 'sank', 'sink', 'declin', 'tumbl', 'plung', 'down', 'lower', 'slump']],
     ['invest', ['spent', 'spend', 'pour', 'put', 'commit', 'stake', 'fund']],
-    ['launch', ['unveil', 'debut', 'releas', 'introduc', 'announc', 'roll']],
+    ['launch', ['unveil', 'debut', 'releas', 'introduc', 'roll']],
     ['creat', ['form', 'establish', 'assembl', 'found', 'set', 'start']],
     ['score', ['post', 'reach', 'achiev', 'land', 'hit', 'sit', 'came', 'come']],
     ['acquir', ['bought', 'buy', 'purchas']],
@@ -68,7 +68,9 @@ const FOLDS: ReadonlyMap<string, string> = new Map(
  * Measure words that say how a figure changed or was reached, not what it measures: two figures
  * sharing only these ("rose", "scored") are not shown to measure one thing.
  */
-const GENERIC_TERMS = new Set(['rise', 'fall', 'score', 'invest', 'total', 'grow', 'grew', 'increas', 'cost', 'valu', 'estim', 'report', 'said', 'sai', 'accord', 'nearli', 'almost', 'about', 'around', 'just', 'percent', 'billion', 'million', 'thousand', 'trillion']);
+// "Announced" only reports a happening ("announced it agreed to buy", "announced the completion"):
+// two statements sharing it may tell two happenings.
+const GENERIC_TERMS = new Set(['announc', 'rise', 'fall', 'score', 'invest', 'total', 'grow', 'grew', 'increas', 'cost', 'valu', 'estim', 'report', 'said', 'sai', 'accord', 'nearli', 'almost', 'about', 'around', 'just', 'percent', 'billion', 'million', 'thousand', 'trillion']);
 
 /** Words that only date a statement; a date's own clause always has them. */
 const DATE_TERMS = new Set(
@@ -364,12 +366,18 @@ export function differentHappenings(a: DateFrame, b: DateFrame): boolean {
 
 /**
  * True when two date frames date the same happening: not different (above), a word of the act in
- * common, and a party both name or most of the shorter clause's words shared.
+ * common, and a party both name or most of the shorter clause's words shared. A party for which
+ * `subject` is true (the story's own subject) needs most of the words shared as well.
  */
-export function sameHappening(a: DateFrame, b: DateFrame): boolean {
+export function sameHappening(a: DateFrame, b: DateFrame, subject: (key: string) => boolean = () => false): boolean {
   if (differentHappenings(a, b)) return false;
   const shared = sharedMeaningTerms(a.terms, b.terms);
   if (shared === 0) return false;
-  if (shareParty(a.names, b.names)) return true;
-  return shared >= 2 && shared / Math.max(1, Math.min(a.terms.length, b.terms.length)) >= 0.5;
+  const shorter = Math.max(1, Math.min(a.terms.length, b.terms.length));
+  const most = shared / shorter >= 0.5;
+  if (shareParty(a.names.filter((name) => !subject(name.key)), b.names.filter((name) => !subject(name.key)))) return true;
+  // The story's subject is named by most of its statements, whatever happened: sharing it, the
+  // two must still tell mostly the same act ("agreed to buy" and "completed the takeover" differ).
+  if (shareParty(a.names, b.names)) return most && shared >= Math.min(2, shorter);
+  return shared >= 2 && most;
 }
