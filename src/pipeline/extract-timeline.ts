@@ -4,8 +4,9 @@
  *
  * Dates come from `date-expressions.ts` (chrono-node plus our parsers), the words from
  * `event-clause.ts`. Relative dates ("last year", "On Wednesday") count from the article's
- * publication date; when that is unknown they count from the earliest known publication date in
- * the story, else from the latest full date the article itself states, and the event says so in
+ * publication date; when that is unknown they count from the day most of the story's dated sources
+ * were published (or a later full date the article itself states, up to the latest known publication
+ * date), else from the latest full date the article states, and the event says so in
  * `anchorNote`. With nothing to count from, the relative date is dropped, never guessed.
  */
 import { assertInRange } from '../errors.ts';
@@ -63,18 +64,25 @@ function anchorsFor(articles: SegmentedArticle[], memo: StoryMemo): Map<string, 
     .filter((a) => a.meta.published !== 'unknown')
     .map((a) => ({ id: a.id, date: a.meta.published as IsoDate }))
     .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-  const earliest = known[0];
+  const usual = mostCommonDate(known);
+  const latest = known.at(-1);
   const anchors = new Map<string, Anchor>();
   for (const article of articles) {
     if (article.meta.published !== 'unknown') {
       anchors.set(article.id, { date: article.meta.published, basis: undefined });
-    } else if (earliest !== undefined) {
-      anchors.set(article.id, {
-        date: earliest.date,
-        basis: `the earliest known publication date among this story's sources (${earliest.id})`,
-      });
+      continue;
+    }
+    const stated = latestStatedDay(article, memo);
+    if (usual !== undefined && latest !== undefined) {
+      // Most coverage comes out on the day most of it does: counting from the earliest report put a
+      // later report's "Thursday" a week early. A day the article itself states (up to the latest
+      // known report) shows it came out no earlier than that.
+      if (stated !== undefined && stated > usual.date && stated <= latest.date) {
+        anchors.set(article.id, { date: stated, basis: 'the latest full date the article itself states' });
+      } else {
+        anchors.set(article.id, { date: usual.date, basis: `the day most of this story's dated sources were published (${usual.id})` });
+      }
     } else {
-      const stated = latestStatedDay(article, memo);
       anchors.set(article.id, { date: stated, basis: stated === undefined ? undefined : 'the latest full date the article itself states' });
     }
   }
@@ -123,6 +131,16 @@ function createStoryMemo(): StoryMemo {
     },
     clauses: new WeakMap(),
   };
+}
+
+/** The publication date most dated sources share (on a tie the later), with the first source of that day. */
+function mostCommonDate(known: { id: string; date: IsoDate }[]): { id: string; date: IsoDate } | undefined {
+  let best: { id: string; date: IsoDate; count: number } | undefined;
+  for (const item of known) {
+    const count = known.filter((other) => other.date === item.date).length;
+    if (best === undefined || count > best.count || (count === best.count && item.date > best.date)) best = { ...item, count };
+  }
+  return best === undefined ? undefined : { id: best.id, date: best.date };
 }
 
 /** The latest day-precise absolute date an article states: it was published on or after it. */
