@@ -45,7 +45,6 @@ const PREFIX_LABELS: ReadonlyArray<[RegExp, string]> = [
   [/^click here\b/iu, 'a link prompt from the web page'],
   [/^more from\s+(?:\S+\s*){1,4}$/iu, 'a link to other articles on the publisher\'s site'],
   [/^\(?more\b.{0,60}\b(?:stories|coverage|news|articles)\W*$/iu, 'a link to other articles on the publisher\'s site'],
-  [/^(?:this is google's cache of|it is a snapshot of the page)\b/iu, 'a web cache\'s banner, not the page'],
   [/^(?:image|photo|photograph|picture|video) (?:credit|courtesy|source)s?\s*:/iu, 'a picture credit'],
 ];
 
@@ -100,8 +99,19 @@ function isPostAttribution(line: string): boolean {
   return post?.[1] !== undefined && isNameList(post[1]) && (post[2] === '' || isDateText(post[2] ?? ''));
 }
 
+/**
+ * Notices a web cache or the page puts above the article; whole sentences holding an address or
+ * a time stamp, so they are read before the length and end-punctuation checks below.
+ */
+const PAGE_NOTICES: ReadonlyArray<[RegExp, string]> = [
+  [/^(?:this is (?:google's |a |the )?cache of|it is a snapshot of the page)\b/iu, 'a web cache\'s banner, not the page'],
+  [/^(?:\S+\s+){0,4}is not supported\b.{0,80}\b(?:browser|experience)\b/iu, 'a notice about the reader\'s browser'],
+];
+
 /** The plain-words reason when the whole line is a web-page label, else undefined. */
 export function pageLabelDetail(line: string): string | undefined {
+  const notice = PAGE_NOTICES.find(([pattern]) => pattern.test(line.trim()))?.[1];
+  if (notice !== undefined) return notice;
   // Labels and prompts are short; a long line is never one (and skipping it keeps this cheap).
   if (line.length > 160) return undefined;
   const exact = PAGE_LABELS.get(labelKey(line));
