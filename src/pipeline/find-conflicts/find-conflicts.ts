@@ -62,6 +62,9 @@ export function independentCount(sourceIds: string[], derivatives: DerivativeLin
   return roots.size;
 }
 
+/** Stories with fewer articles than this have no subject names (`subjectNames`). */
+const SUBJECT_STORY_SIZE = 8;
+
 /** A bucket of frames larger than this shares a key too common to tell measures apart; it is not searched. */
 const BUCKET_LIMIT = 80;
 
@@ -85,14 +88,20 @@ export function findConflicts(input: ConflictInput): Conflict[] {
   );
 }
 
-/** Name keys that at least half the story’s articles (and three or more) use: the story's own subject. */
+/**
+ * Name keys that at least half the story's articles use, in a story of eight or more articles: its
+ * own subject, named whatever is reported. In a smaller story a shared name still tells facts
+ * apart (five reports naming the firm a lab invested in mostly name it for that investment).
+ */
 function subjectNames(spans: NameSpan[][], features: SentenceFeatures[]): Set<string> {
   const articles = new Map<string, Set<string>>();
   spans.forEach((list, index) => {
     const articleId = features[index]?.articleId ?? '';
     for (const span of list) articles.set(span.key, (articles.get(span.key) ?? new Set()).add(articleId));
   });
-  const limit = Math.max(3, new Set(features.map((sentence) => sentence.articleId)).size / 2);
+  const count = new Set(features.map((sentence) => sentence.articleId)).size;
+  if (count < SUBJECT_STORY_SIZE) return new Set();
+  const limit = count / 2;
   return new Set([...articles].filter(([, ids]) => ids.size >= limit).map(([key]) => key));
 }
 
