@@ -10,6 +10,7 @@
  * `anchorNote`. With nothing to count from, the relative date is dropped, never guessed.
  */
 import { assertInRange } from '../errors.ts';
+import { isChromeSentence } from './page-chrome.ts';
 import type { IsoDate, SegmentedArticle, TimelineEvent } from '../types.ts';
 import { findDateMentions, formatDay, type DateMention, type DateRange, type MentionContext } from './date-expressions.ts';
 import { eventClause, soundsPlanned } from './event-clause.ts';
@@ -165,7 +166,8 @@ function reportsOf(article: SegmentedArticle, anchor: Anchor, maxLength: number,
   let context: MentionContext = { anchor: anchor.date, lastYear: undefined, lastRange: undefined, future: false };
   const sentences = [...article.sentences].sort((a, b) => a.index - b.index);
   for (const sentence of sentences) {
-    if (sentence.kind === 'heading') continue;
+    // Chrome glued to a sentence (a web cache's time stamp, a photo caption) dates nothing that happened.
+    if (sentence.kind === 'heading' || isChromeSentence(sentence.text)) continue;
     const planned = soundsPlanned(sentence.text);
     const found = memo.mentions(sentence.text, { ...context, future: planned });
     context = found.context;

@@ -5,6 +5,7 @@
  * "source" is never taken for chrome. The label lists are generic web-page furniture (promo,
  * sharing and navigation labels), not phrases of any particular article.
  */
+import { looksLikeVerb } from './event-clause.ts';
 
 /** Labels that stand alone on a line: the whole line is the label (case and end punctuation ignored). */
 export const PAGE_LABELS: ReadonlyMap<string, string> = new Map([
@@ -106,7 +107,28 @@ function isPostAttribution(line: string): boolean {
 const PAGE_NOTICES: ReadonlyArray<[RegExp, string]> = [
   [/^(?:this is (?:google's |a |the )?cache of|it is a snapshot of the page)\b/iu, 'a web cache\'s banner, not the page'],
   [/^(?:\S+\s+){0,4}is not supported\b.{0,80}\b(?:browser|experience)\b/iu, 'a notice about the reader\'s browser'],
+  [/^https?:\/\/\S+$/iu, 'a web address on its own'],
+  [/^read (?:the )?full (?:article|story)\s*:/iu, 'a link to another article'],
+  [/\bhit counter\b/iu, 'a web-page widget'],
+  // "Jane Doe / AP / AP Two men wade …": a photographer's credit run into the caption it belongs to.
+  [/^(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\/\s+[^/]{1,40}\/\s+/u, 'a picture credit and its caption'],
 ];
+
+const CAPTION_DATE =
+  /(?:\bon\s+|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d{2}|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+(?:19|20)\d{2})(?=\s*(?:[.]?\s*$|,\s+(?:after|as|when|while)\b))/iu;
+const FINITE = /^(?:is|are|was|were|has|have|had|will|would|can|could|said|says|say)$/iu;
+
+/**
+ * A photo caption: what a picture shows, a place and "on" or a weekday and a full date with its
+ * year closing it, and no verb before that date ("Flooded streets in Calder, Ore., on May 2, 2026."). A sentence of the
+ * article says what happened, so it has a verb; a caption's date would become a timeline entry.
+ */
+export function isCaptionSentence(text: string): boolean {
+  const date = CAPTION_DATE.exec(text);
+  if (date === null) return false;
+  const words = text.slice(0, date.index).match(/[\p{L}'’-]+/gu) ?? [];
+  return words.length >= 2 && !words.some((word) => FINITE.test(word) || looksLikeVerb(word));
+}
 
 /** The plain-words reason when the whole line is a web-page label, else undefined. */
 export function pageLabelDetail(line: string): string | undefined {
@@ -206,4 +228,14 @@ export function isFaqHeading(line: string): boolean {
   if (text.length > 120) return false;
   if (wordCount(text) > 12 || /[.!]$/u.test(text)) return false;
   return /\bFAQs?\b|\bfrequently asked questions\b|^people also ask\b|^common questions\b/iu.test(text);
+}
+
+/**
+ * True when a sentence is page chrome. Normalization removes chrome on lines of its own; on a saved
+ * page a credit, label or caption is often glued to other text ("…on Thursday.Jane Doe / AFP"), so
+ * it only shows as a sentence. The align stage leaves such sentences out, and the timeline does not
+ * date them.
+ */
+export function isChromeSentence(text: string): boolean {
+  return pageLabelDetail(text) !== undefined || isCreditLine(text) || isBylineLine(text) || isCaptionSentence(text);
 }

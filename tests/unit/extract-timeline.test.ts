@@ -152,6 +152,10 @@ describe('extractTimeline on an undated report of a busy news day', () => {
     expect(rescue?.anchorNote).toContain("the day most of this story's dated sources were published");
   });
 
+  it('dates no photo caption and no web cache banner', () => {
+    expect(events.filter((e) => /Volunteers clear|snapshot/u.test(e.text))).toEqual([]);
+  });
+
   it('counts from a later full date the report states itself, up to the latest known report', () => {
     const schools = events.find((e) => e.sourceIds.includes('undated-caption') && /schools/u.test(e.text));
     expect(schools?.start).toBe('2025-09-19');
