@@ -110,6 +110,9 @@ const PAGE_NOTICES: ReadonlyArray<[RegExp, string]> = [
   [/^https?:\/\/\S+$/iu, 'a web address on its own'],
   [/^read (?:the )?full (?:article|story)\s*:/iu, 'a link to another article'],
   [/\bhit counter\b/iu, 'a web-page widget'],
+  [/\bmay (?:receive|earn|get) (?:a )?(?:small )?(?:commission|share of sales)\b/iu, 'an affiliate-link disclosure'],
+  [/\((?:picture|photo|image|photograph)s?\s*:\s*[^)]{1,60}\)\W*$/iu, 'a photo caption with its credit'],
+  [/^pictured\b|\b(?:is|are) pictured\b/iu, 'a photo caption'],
   // "Jane Doe / AP / AP Two men wade …": a photographer's credit run into the caption it belongs to.
   [/^(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\/\s+[^/]{1,40}\/\s+/u, 'a picture credit and its caption'],
 ];

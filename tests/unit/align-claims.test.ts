@@ -209,10 +209,13 @@ describe('alignClaims', () => {
         'https://news.example.org/2026/03/04/brannock-river-record-crest-1234567.html',
         'Read full article: Brannock river crests at record mark as rain eases',
         'free website hit counter Brannock floods – Tarrow Bay Press',
+        'Tarrow Bay Press may earn a commission if you buy something through a link in this article.',
+        'Sandbags on the quay (Picture: Orla Penn)',
+        'The mayor is pictured outside the town hall in March.',
       ],
     ]);
     const { groups, leftOut } = alignClaims([article], []);
-    expect(leftOut.map((l) => [l.sentenceId, l.reason])).toEqual([1, 2, 3, 4, 5].map((i) => [`saved#${i}`, LEFT_OUT_REASONS.chrome]));
+    expect(leftOut.map((l) => [l.sentenceId, l.reason])).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((i) => [`saved#${i}`, LEFT_OUT_REASONS.chrome]));
     expect(groups.map((g) => g.sentenceIds)).toEqual([['saved#0']]);
   });
 
