@@ -118,19 +118,23 @@ const PAGE_NOTICES: ReadonlyArray<[RegExp, string]> = [
 ];
 
 const CAPTION_DATE =
-  /(?:\bon\s+|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d{2}|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+(?:19|20)\d{2})(?=\s*(?:[.]?\s*$|,\s+(?:after|as|when|while)\b))/iu;
+  /(?:\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?=\.?$)|(?:\bon\s+|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d{2}|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+(?:19|20)\d{2})(?=\s*(?:[.]?\s*$|,\s+(?:after|as|when|while)\b)))/iu;
 const FINITE = /^(?:is|are|was|were|has|have|had|will|would|can|could|said|says|say)$/iu;
 
 /**
  * A photo caption: what a picture shows, a place and "on" or a weekday and a full date with its
- * year closing it, and no verb before that date ("Flooded streets in Calder, Ore., on May 2, 2026."). A sentence of the
+ * year closing it, or "on" and a weekday ending it, and no verb before that date ("Flooded streets
+ * in Calder, Ore., on May 2, 2026.", "Debris on the quay in Calder on Tuesday."). A sentence of the
  * article says what happened, so it has a verb; a caption's date would become a timeline entry.
  */
 export function isCaptionSentence(text: string): boolean {
   const date = CAPTION_DATE.exec(text);
   if (date === null) return false;
   const words = text.slice(0, date.index).match(/[\p{L}'’-]+/gu) ?? [];
-  return words.length >= 2 && !words.some((word) => FINITE.test(word) || looksLikeVerb(word));
+  if (words.length < 4 || words.some((word) => FINITE.test(word) || looksLikeVerb(word))) return false;
+  // A weekday alone is a weaker sign: "Flood water fills the square on Tuesday" is a sentence, so a
+  // lowercase word that could be a present-tense verb ("fills") keeps it.
+  return /\d/u.test(date[0]) || !words.some((word) => /^\p{Ll}{3,}s$/u.test(word) && !/(?:ss|us|is)$/u.test(word));
 }
 
 /** The plain-words reason when the whole line is a web-page label, else undefined. */
