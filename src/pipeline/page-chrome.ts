@@ -108,7 +108,8 @@ const PAGE_NOTICES: ReadonlyArray<[RegExp, string]> = [
   [/^(?:this is (?:google's |a |the )?cache of|it is a snapshot of the page)\b/iu, 'a web cache\'s banner, not the page'],
   [/^(?:\S+\s+){0,4}is not supported\b.{0,80}\b(?:browser|experience)\b/iu, 'a notice about the reader\'s browser'],
   [/^https?:\/\/\S+$/iu, 'a web address on its own'],
-  [/^read (?:the )?full (?:article|story)\s*:/iu, 'a link to another article'],
+  // A link's title is short; a longer line is the link with the article's text run into it.
+  [/^read (?:the )?full (?:article|story)\s*:(?:\s+\S+){0,20}\s*$/iu, 'a link to another article'],
   [/\bhit counter\b/iu, 'a web-page widget'],
   [/\bmay (?:receive|earn|get) (?:a )?(?:small )?(?:commission|share of sales)\b/iu, 'an affiliate-link disclosure'],
   [/\((?:picture|photo|image|photograph)s?\s*:\s*[^)]{1,60}\)\W*$/iu, 'a photo caption with its credit'],
