@@ -245,5 +245,14 @@ export function isFaqHeading(line: string): boolean {
  * date them.
  */
 export function isChromeSentence(text: string): boolean {
-  return pageLabelDetail(text) !== undefined || isCreditLine(text) || isBylineLine(text) || isCaptionSentence(text);
+  return pageLabelDetail(text) !== undefined || isCreditLine(text) || isBylineLine(text) || isCaptionSentence(text) || isLeadIn(text);
+}
+
+/**
+ * A few words ending in a colon, with no figure ("Integrity Guarantee:", "Per Jane Doe (via
+ * Orland):"): a box label or the lead-in to a quotation split off from it, which states nothing.
+ */
+function isLeadIn(text: string): boolean {
+  const trimmed = text.trim();
+  return /:$/u.test(trimmed) && !/\d/u.test(trimmed) && trimmed.split(/\s+/u).length <= 7;
 }

@@ -213,10 +213,11 @@ describe('alignClaims', () => {
         'Sandbags on the quay (Picture: Orla Penn)',
         'The mayor is pictured outside the town hall in March.',
         'Debris along the quay in Brannock on Tuesday.',
+        'Per Dana Okafor (via Tarrow Bay Press):',
       ],
     ]);
     const { groups, leftOut } = alignClaims([article], []);
-    expect(leftOut.map((l) => [l.sentenceId, l.reason])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => [`saved#${i}`, LEFT_OUT_REASONS.chrome]));
+    expect(leftOut.map((l) => [l.sentenceId, l.reason])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => [`saved#${i}`, LEFT_OUT_REASONS.chrome]));
     expect(groups.map((g) => g.sentenceIds)).toEqual([['saved#0']]);
   });
 
