@@ -1,10 +1,11 @@
 /**
  * `npm run eval:clusters`: scores the pipeline's stories against a hand-labelled real corpus.
  *
- * Usage: tsx scripts/eval-clusters.ts --dir <corpus folder> [--json] [--stories]
- *   --dir      a folder holding manifest.json (committed) and texts/<id>.txt (git-ignored)
- *   --json     one object: { corpus, articles, outlets, bcubed, stories, events, excluded }
- *   --stories  also print each story's headline, summary and key points (to read them for chrome)
+ * Usage: tsx scripts/eval-clusters.ts --dir <corpus folder> [--json] [--stories] [--conflicts]
+ *   --dir        a folder holding manifest.json (committed) and texts/<id>.txt (git-ignored)
+ *   --json       one object: { corpus, articles, outlets, bcubed, stories, events, excluded, conflicts? }
+ *   --stories    also print each story's headline, summary and key points (to read them for chrome)
+ *   --conflicts  also score the labelled story's conflicts against <dir>/conflict-labels.json
  * Prints BCubed precision/recall/F1, each predicted story with the true labels of its articles,
  * and each true event with the stories it was split into. Exits 1 when texts are missing, naming
  * them and how to gather them again.
@@ -16,14 +17,16 @@ import { ArticleFileError, DigestError, UsageError } from '../src/errors.ts';
 import { buildDate } from '../src/io/digest-from-disk.ts';
 import { parseManifest } from '../src/eval/corpus-manifest.ts';
 import { evaluateClusters, type ClusterEvaluation } from '../src/eval/evaluate-clusters.ts';
+import { formatConflictScore, parseConflictLabels, scoreConflicts, type ConflictLabels, type ConflictScore } from '../src/eval/score-conflicts.ts';
 
-const USAGE = 'npm run eval:clusters -- --dir <corpus folder> [--json] [--stories]';
+const USAGE = 'npm run eval:clusters -- --dir <corpus folder> [--json] [--stories] [--conflicts]';
 
 /** What the command line asked for. */
 export interface EvalArgs {
   dir: string;
   json: boolean;
   stories: boolean;
+  conflicts: boolean;
 }
 
 /** Parses the options; an unknown option or a missing `--dir` is a `UsageError` naming it. */
@@ -31,10 +34,12 @@ export function parseEvalArgs(argv: string[]): EvalArgs {
   let dir: string | undefined;
   let json = false;
   let stories = false;
+  let conflicts = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
     if (arg === '--json') json = true;
     else if (arg === '--stories') stories = true;
+    else if (arg === '--conflicts') conflicts = true;
     else if (arg === '--dir' || arg.startsWith('--dir=')) {
       const value = arg === '--dir' ? argv[(i += 1)] : arg.slice('--dir='.length);
       if (value === undefined || value === '' || value.startsWith('--')) {
@@ -44,7 +49,7 @@ export function parseEvalArgs(argv: string[]): EvalArgs {
     } else throw new UsageError('unknown option', { file: 'command line', field: arg, found: arg, fix: `use ${USAGE}` });
   }
   if (dir === undefined) throw new UsageError('no corpus folder given', { file: 'command line', field: '--dir', found: 'no --dir', fix: `use ${USAGE}` });
-  return { dir, json, stories };
+  return { dir, json, stories, conflicts };
 }
 
 /** The report as text: scores, then stories with their labels, then events with their splits. */
@@ -78,6 +83,25 @@ export function formatEvaluation(result: ClusterEvaluation, withStories: boolean
   return `${lines.join('\n')}\n`;
 }
 
+/** Reads `<dir>/conflict-labels.json`; a missing file is an `ArticleFileError` saying what it holds. */
+function readConflictLabels(dir: string): ConflictLabels {
+  const file = path.join(dir, 'conflict-labels.json');
+  if (!existsSync(file)) {
+    throw new ArticleFileError('the corpus folder has no conflict-labels.json', { file, found: 'no such file', fix: 'label the largest story\'s conflicts by hand (see eval/README.md) or drop --conflicts' });
+  }
+  return parseConflictLabels(readFileSync(file, 'utf8'), file);
+}
+
+/** Scores the story holding the most articles of the labelled event. */
+function scoreLabelledStory(result: ClusterEvaluation, labels: ConflictLabels, file: string): ConflictScore {
+  const count = (slug: string): number => result.stories.find((s) => s.slug === slug)?.labels.find(([label]) => label === labels.event)?.[1] ?? 0;
+  const story = [...result.digest.stories].sort((a, b) => count(b.slug) - count(a.slug) || a.slug.localeCompare(b.slug))[0];
+  if (story === undefined || count(story.slug) === 0) {
+    throw new ArticleFileError('no story holds an article of the labelled event', { file, field: 'event', found: labels.event, fix: 'name an event of the manifest' });
+  }
+  return scoreConflicts(story, labels);
+}
+
 /** Runs the command; returns the exit code. */
 export function main(argv: string[], out: (text: string) => void, err: (text: string) => void): number {
   try {
@@ -101,11 +125,13 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
         fix: `gather each text again from its url and query in the manifest (see ${path.join(args.dir, 'README.md')}) and save it as texts/<id>.txt`,
       });
     }
+    const labels = args.conflicts ? readConflictLabels(args.dir) : undefined;
     const result = evaluateClusters(manifest, texts, buildDate());
+    const conflicts = labels === undefined ? undefined : scoreLabelledStory(result, labels, path.join(args.dir, 'conflict-labels.json'));
     if (args.json) {
       const { digest: _digest, ...rest } = result;
-      out(`${JSON.stringify(rest, null, 2)}\n`);
-    } else out(formatEvaluation(result, args.stories));
+      out(`${JSON.stringify(conflicts === undefined ? rest : { ...rest, conflicts }, null, 2)}\n`);
+    } else out(formatEvaluation(result, args.stories) + (conflicts === undefined ? '' : `\n${formatConflictScore(conflicts)}`));
     return 0;
   } catch (error) {
     if (error instanceof DigestError) {

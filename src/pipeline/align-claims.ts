@@ -15,7 +15,7 @@
  * article must clearly say the same thing; and a sentence that restates one clause of a larger
  * claim is folded into it when every one of its sources is already cited there.
  */
-import { isBylineLine, isCreditLine, pageLabelDetail } from './page-chrome.ts';
+import { isChromeSentence } from './page-chrome.ts';
 import { assertInRange } from '../errors.ts';
 import type { AlignedClaims, ClaimGroup, DerivativeLink, LeftOut, SegmentedArticle, Sentence } from '../types.ts';
 import {
@@ -75,15 +75,10 @@ export const DEFAULT_ALIGN_OPTIONS: Required<AlignOptions> = { threshold: 0.4, l
 /** Reasons recorded for sentences the story does not use. */
 export const LEFT_OUT_REASONS = {
   heading: 'heading: names a section, states no fact',
-  chrome: 'page chrome run into the text (a label, credit or byline), not reporting',
+  chrome: 'page chrome run into the text (a label, credit, byline or photo caption), not reporting',
   rhetoric: 'opinion or rhetoric without a fact: no figure, name, date or quote, and too few words to carry one',
   opinion: 'one source’s opinion or speculation, with no figure, date or quote to back it',
 } as const;
-
-/** A sentence that is a page label, a credit line or a byline once split from what it was glued to. */
-function isChromeSentence(text: string): boolean {
-  return pageLabelDetail(text) !== undefined || isCreditLine(text) || isBylineLine(text);
-}
 
 /** Words that mark an evaluation or a guess rather than a report. */
 const OPINION_CUE =

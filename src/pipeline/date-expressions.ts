@@ -228,7 +228,7 @@ const TAG = 'timeline/';
 
 type Kind =
   | 'bare-year' | 'quarter' | 'half' | 'part-of-year' | 'part-of-month' | 'year-ref'
-  | 'span-ago' | 'span-later' | 'span-offset' | 'span-in' | 'unit-ref' | 'ahead' | 'this-year-part' | 'year-span';
+  | 'span-ago' | 'span-later' | 'span-offset' | 'span-in' | 'unit-ref' | 'ahead' | 'this-year-part' | 'year-span' | 'month-of-year-ref';
 
 interface Recognizer {
   kind: Kind;
@@ -250,6 +250,8 @@ const RECOGNIZERS: Recognizer[] = [
   { kind: 'half', pattern: new RegExp(String.raw`\b(?:(?:in|by|during)\s+)?the\s+(first|second)\s+half\s+of\s+(${YEAR_REF})${AFTER_YEAR}`, 'i') },
   { kind: 'part-of-month', pattern: new RegExp(String.raw`\b(?:(?:in|by|since|until|from)\s+)?(early|mid|late)[- ]?(${MONTH_NAMES.join('|')})(?:,?\s+(${YEAR}))?${AFTER_YEAR}\b`) },
   { kind: 'part-of-year', pattern: new RegExp(String.raw`\b(?:(?:in|by|since|until|from|during)\s+)?(?:(early|mid|late)[- ]|the\s+(start|beginning|middle|end)\s+of\s+)(${YEAR_REF})${AFTER_YEAR}`, 'i') },
+  // "January last year": the month of the year referred to, not the nearest January (chrono reads the month alone).
+  { kind: 'month-of-year-ref', pattern: new RegExp(String.raw`\b(?:(?:in|by|since|until|from|during)\s+)?(${MONTH_NAMES.join('|')})\s+(?:of\s+)?(this year|last year|next year|that year|the same year|the following year|the previous year)\b`) },
   { kind: 'year-ref', pattern: /\b(?:(?:in|by|during|of|for)\s+)?(that year|the same year|the following year|the previous year|the year before|the year after)\b/i },
   { kind: 'unit-ref', pattern: /\b(last|this|next)\s+(year|month|week)\b/i },
   { kind: 'year-span', pattern: new RegExp(String.raw`\b(?:from|between)\s+(${YEAR})\s+(?:to|and|until|through)\s+(${YEAR})${AFTER_YEAR}`, 'i') },
@@ -418,6 +420,12 @@ function resolveOurs(kind: Kind, text: string, context: MentionContext, sentence
       const year = yearFromRef(match[3] ?? '', context);
       if (year === null) return { range: null, kind: 'anaphoric' };
       return { range: partOfYearRange(year.year, part), kind: year.kind };
+    }
+    case 'month-of-year-ref': {
+      const m = MONTH_NAMES.indexOf(match[1] ?? '') + 1;
+      const year = yearFromRef(match[2] ?? '', context);
+      if (year === null) return { range: null, kind: 'anaphoric' };
+      return { range: monthRange(year.year, m), kind: year.kind };
     }
     case 'part-of-month': {
       const part = (match[1] ?? 'mid') as 'early' | 'mid' | 'late';

@@ -4,11 +4,13 @@
  *
  * Dates come from `date-expressions.ts` (chrono-node plus our parsers), the words from
  * `event-clause.ts`. Relative dates ("last year", "On Wednesday") count from the article's
- * publication date; when that is unknown they count from the earliest known publication date in
- * the story, else from the latest full date the article itself states, and the event says so in
+ * publication date; when that is unknown they count from the day most of the story's dated sources
+ * were published (or a later full date the article itself states, up to the latest known publication
+ * date), else from the latest full date the article states, and the event says so in
  * `anchorNote`. With nothing to count from, the relative date is dropped, never guessed.
  */
 import { assertInRange } from '../errors.ts';
+import { isChromeSentence } from './page-chrome.ts';
 import type { IsoDate, SegmentedArticle, TimelineEvent } from '../types.ts';
 import { findDateMentions, formatDay, type DateMention, type DateRange, type MentionContext } from './date-expressions.ts';
 import { eventClause, soundsPlanned } from './event-clause.ts';
@@ -63,18 +65,25 @@ function anchorsFor(articles: SegmentedArticle[], memo: StoryMemo): Map<string, 
     .filter((a) => a.meta.published !== 'unknown')
     .map((a) => ({ id: a.id, date: a.meta.published as IsoDate }))
     .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-  const earliest = known[0];
+  const usual = mostCommonDate(known);
+  const latest = known.at(-1);
   const anchors = new Map<string, Anchor>();
   for (const article of articles) {
     if (article.meta.published !== 'unknown') {
       anchors.set(article.id, { date: article.meta.published, basis: undefined });
-    } else if (earliest !== undefined) {
-      anchors.set(article.id, {
-        date: earliest.date,
-        basis: `the earliest known publication date among this story's sources (${earliest.id})`,
-      });
+      continue;
+    }
+    const stated = latestStatedDay(article, memo);
+    if (usual !== undefined && latest !== undefined) {
+      // Most coverage comes out on the day most of it does: counting from the earliest report put a
+      // later report's "Thursday" a week early. A day the article itself states (up to the latest
+      // known report) shows it came out no earlier than that.
+      if (stated !== undefined && stated > usual.date && stated <= latest.date) {
+        anchors.set(article.id, { date: stated, basis: 'the latest full date the article itself states' });
+      } else {
+        anchors.set(article.id, { date: usual.date, basis: `the day most of this story's dated sources were published (${usual.id})` });
+      }
     } else {
-      const stated = latestStatedDay(article, memo);
       anchors.set(article.id, { date: stated, basis: stated === undefined ? undefined : 'the latest full date the article itself states' });
     }
   }
@@ -125,6 +134,16 @@ function createStoryMemo(): StoryMemo {
   };
 }
 
+/** The publication date most dated sources share (on a tie the later), with the first source of that day. */
+function mostCommonDate(known: { id: string; date: IsoDate }[]): { id: string; date: IsoDate } | undefined {
+  let best: { id: string; date: IsoDate; count: number } | undefined;
+  for (const item of known) {
+    const count = known.filter((other) => other.date === item.date).length;
+    if (best === undefined || count > best.count || (count === best.count && item.date > best.date)) best = { ...item, count };
+  }
+  return best === undefined ? undefined : { id: best.id, date: best.date };
+}
+
 /** The latest day-precise absolute date an article states: it was published on or after it. */
 function latestStatedDay(article: SegmentedArticle, memo: StoryMemo): IsoDate | undefined {
   let latest: IsoDate | undefined;
@@ -147,7 +166,8 @@ function reportsOf(article: SegmentedArticle, anchor: Anchor, maxLength: number,
   let context: MentionContext = { anchor: anchor.date, lastYear: undefined, lastRange: undefined, future: false };
   const sentences = [...article.sentences].sort((a, b) => a.index - b.index);
   for (const sentence of sentences) {
-    if (sentence.kind === 'heading') continue;
+    // Chrome glued to a sentence (a web cache's time stamp, a photo caption) dates nothing that happened.
+    if (sentence.kind === 'heading' || isChromeSentence(sentence.text)) continue;
     const planned = soundsPlanned(sentence.text);
     const found = memo.mentions(sentence.text, { ...context, future: planned });
     context = found.context;

@@ -5,6 +5,7 @@
  * "source" is never taken for chrome. The label lists are generic web-page furniture (promo,
  * sharing and navigation labels), not phrases of any particular article.
  */
+import { looksLikeVerb } from './event-clause.ts';
 
 /** Labels that stand alone on a line: the whole line is the label (case and end punctuation ignored). */
 export const PAGE_LABELS: ReadonlyMap<string, string> = new Map([
@@ -45,7 +46,6 @@ const PREFIX_LABELS: ReadonlyArray<[RegExp, string]> = [
   [/^click here\b/iu, 'a link prompt from the web page'],
   [/^more from\s+(?:\S+\s*){1,4}$/iu, 'a link to other articles on the publisher\'s site'],
   [/^\(?more\b.{0,60}\b(?:stories|coverage|news|articles)\W*$/iu, 'a link to other articles on the publisher\'s site'],
-  [/^(?:this is google's cache of|it is a snapshot of the page)\b/iu, 'a web cache\'s banner, not the page'],
   [/^(?:image|photo|photograph|picture|video) (?:credit|courtesy|source)s?\s*:/iu, 'a picture credit'],
 ];
 
@@ -108,9 +108,49 @@ function isEmbeddedPost(line: string): boolean {
   return /\bpic\.twitter\.com\/\w+/u.test(line) || /[—–]\s*[^—–]{2,80}\(@\w{1,30}\)\s+\p{L}+\.?\s+\d{1,2},\s+\d{4}\s*$/u.test(line);
 }
 
+/**
+ * Notices a web cache or the page puts above the article; whole sentences holding an address or
+ * a time stamp, so they are read before the length and end-punctuation checks below.
+ */
+const PAGE_NOTICES: ReadonlyArray<[RegExp, string]> = [
+  [/^(?:this is (?:google's |a |the )?cache of|it is a snapshot of the page)\b/iu, 'a web cache\'s banner, not the page'],
+  [/^(?:\S+\s+){0,4}is not supported\b.{0,80}\b(?:browser|experience)\b/iu, 'a notice about the reader\'s browser'],
+  [/^https?:\/\/\S+$/iu, 'a web address on its own'],
+  // A link's title is short; a longer line is the link with the article's text run into it.
+  [/^read (?:the )?full (?:article|story)\s*:(?:\s+\S+){0,20}\s*$/iu, 'a link to another article'],
+  [/\bhit counter\b/iu, 'a web-page widget'],
+  [/\bmay (?:receive|earn|get) (?:a )?(?:small )?(?:commission|share of sales)\b/iu, 'an affiliate-link disclosure'],
+  [/\((?:picture|photo|image|photograph)s?\s*:\s*[^)]{1,60}\)\W*$/iu, 'a photo caption with its credit'],
+  [/^pictured\b|\b(?:is|are) pictured\b/iu, 'a photo caption'],
+  // "Jane Doe / AP / AP Two men wade …": a photographer's credit run into the caption it belongs to.
+  [/^(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\/\s+[^/]{1,40}\/\s+/u, 'a picture credit and its caption'],
+];
+
+const CAPTION_DATE =
+  /(?:\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?=\.?$)|(?:\bon\s+|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d{2}|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+(?:19|20)\d{2})(?=\s*(?:[.]?\s*$|,\s+(?:after|as|when|while)\b)))/iu;
+const FINITE = /^(?:is|are|was|were|has|have|had|will|would|can|could|said|says|say)$/iu;
+
+/**
+ * A photo caption: what a picture shows, a place and "on" or a weekday and a full date with its
+ * year closing it, or "on" and a weekday ending it, and no verb before that date ("Flooded streets
+ * in Calder, Ore., on May 2, 2026.", "Debris on the quay in Calder on Tuesday."). A sentence of the
+ * article says what happened, so it has a verb; a caption's date would become a timeline entry.
+ */
+export function isCaptionSentence(text: string): boolean {
+  const date = CAPTION_DATE.exec(text);
+  if (date === null) return false;
+  const words = text.slice(0, date.index).match(/[\p{L}'’-]+/gu) ?? [];
+  if (words.length < 4 || words.some((word) => FINITE.test(word) || looksLikeVerb(word))) return false;
+  // A weekday alone is a weaker sign: "Flood water fills the square on Tuesday" is a sentence, so a
+  // lowercase word that could be a present-tense verb ("fills") keeps it.
+  return /\d/u.test(date[0]) || !words.some((word) => /^\p{Ll}{3,}s$/u.test(word) && !/(?:ss|us|is)$/u.test(word));
+}
+
 /** The plain-words reason when the whole line is a web-page label, else undefined. */
 export function pageLabelDetail(line: string): string | undefined {
   if (line.length > 40 && isEmbeddedPost(line)) return 'a social-media post embedded in the page, not the outlet\'s reporting';
+  const notice = PAGE_NOTICES.find(([pattern]) => pattern.test(line.trim()))?.[1];
+  if (notice !== undefined) return notice;
   // Labels and prompts are short; a long line is never one (and skipping it keeps this cheap).
   if (line.length > 160) return undefined;
   const exact = PAGE_LABELS.get(labelKey(line));
@@ -205,4 +245,23 @@ export function isFaqHeading(line: string): boolean {
   if (text.length > 120) return false;
   if (wordCount(text) > 12 || /[.!]$/u.test(text)) return false;
   return /\bFAQs?\b|\bfrequently asked questions\b|^people also ask\b|^common questions\b/iu.test(text);
+}
+
+/**
+ * True when a sentence is page chrome. Normalization removes chrome on lines of its own; on a saved
+ * page a credit, label or caption is often glued to other text ("…on Thursday.Jane Doe / AFP"), so
+ * it only shows as a sentence. The align stage leaves such sentences out, and the timeline does not
+ * date them.
+ */
+export function isChromeSentence(text: string): boolean {
+  return pageLabelDetail(text) !== undefined || isCreditLine(text) || isBylineLine(text) || isCaptionSentence(text) || isLeadIn(text);
+}
+
+/**
+ * A few words ending in a colon, with no figure ("Integrity Guarantee:", "Per Jane Doe (via
+ * Orland):"): a box label or the lead-in to a quotation split off from it, which states nothing.
+ */
+function isLeadIn(text: string): boolean {
+  const trimmed = text.trim();
+  return /:$/u.test(trimmed) && !/\d/u.test(trimmed) && trimmed.split(/\s+/u).length <= 7;
 }

@@ -81,8 +81,14 @@ export function splitText(paragraph: string): string[] {
   }
   const rest = text.slice(start).trim();
   if (rest !== '') sentences.push(rest);
-  return sentences;
+  return sentences.flatMap((sentence) => sentence.split(LOST_LINE_BREAK));
 }
+
+/**
+ * Where a saved page lost a line break and its full stop: a lowercase word with "A" or "I", the
+ * next line's first word, glued to its end ("…in Calder CountyA tornado hit…").
+ */
+const LOST_LINE_BREAK = /(?<=\p{Ll}{2})(?=[AI] \p{Ll})/u;
 
 /**
  * Two sentences glued together by a lost space ("in 2019.The next year"): a full stop after a

@@ -220,6 +220,27 @@ describe('alignClaims', () => {
     expect(groups.map((g) => g.sentenceIds)).toEqual([['caption#0']]);
   });
 
+  it('leaves out the chrome of real saved pages that reads like a sentence: a caption, a credit run into one, an address, a link', () => {
+    const article = makeArticle('saved', [
+      [
+        'The river at Brannock crested at 9.4 metres on Tuesday, the water board said.',
+        'Flooded shops along the quay in Brannock, Ga., on March 3, 2026.',
+        'Orla Penn / AFP / AFP Two men carry sandbags past the town hall as the water rises.',
+        'https://news.example.org/2026/03/04/brannock-river-record-crest-1234567.html',
+        'Read full article: Brannock river crests at record mark as rain eases',
+        'free website hit counter Brannock floods – Tarrow Bay Press',
+        'Tarrow Bay Press may earn a commission if you buy something through a link in this article.',
+        'Sandbags on the quay (Picture: Orla Penn)',
+        'The mayor is pictured outside the town hall in March.',
+        'Debris along the quay in Brannock on Tuesday.',
+        'Per Dana Okafor (via Tarrow Bay Press):',
+      ],
+    ]);
+    const { groups, leftOut } = alignClaims([article], []);
+    expect(leftOut.map((l) => [l.sentenceId, l.reason])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => [`saved#${i}`, LEFT_OUT_REASONS.chrome]));
+    expect(groups.map((g) => g.sentenceIds)).toEqual([['saved#0']]);
+  });
+
   it('keeps a short sentence opening with a name the story uses elsewhere', () => {
     const article = makeArticle('named', [
       ['Analysts said Orland was surprised by the report.', 'Orland acknowledged the gaps.', 'Analysts acknowledged the gaps.'],

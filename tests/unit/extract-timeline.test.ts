@@ -142,6 +142,26 @@ describe('eventClause', () => {
   });
 });
 
+describe('extractTimeline on an undated report of a busy news day', () => {
+  const story = readJson<{ articles: FixtureArticle[] }>('undated-report-of-busy-day.json').articles.map(segment);
+  const events = extractTimeline(story, 'ardent');
+
+  it('counts its weekday from the day most dated reports came out, not from the earliest report', () => {
+    const rescue = events.find((e) => e.sourceIds.includes('undated'));
+    expect([rescue?.label, rescue?.start]).toEqual(['18 September 2025', '2025-09-18']);
+    expect(rescue?.anchorNote).toContain("the day most of this story's dated sources were published");
+  });
+
+  it('dates no photo caption and no web cache banner', () => {
+    expect(events.filter((e) => /Volunteers clear|snapshot/u.test(e.text))).toEqual([]);
+  });
+
+  it('counts from a later full date the report states itself, up to the latest known report', () => {
+    const schools = events.find((e) => e.sourceIds.includes('undated-caption') && /schools/u.test(e.text));
+    expect(schools?.start).toBe('2025-09-19');
+  });
+});
+
 describe('extractTimeline on a story told three ways', () => {
   const events = extractTimeline(tram, 'riverside-trams');
 

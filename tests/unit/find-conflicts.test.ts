@@ -31,13 +31,19 @@ function conflictsOf(fixture: ConflictCase) {
 describe('conflicts on invented stories, one per pattern (tests/fixtures/merge/conflicts/)', () => {
   it('has a case for every false-conflict pattern and every real one', () => {
     expect(cases.map((c) => c.name)).toEqual([
+      'bound-and-value-that-agree',
       'compatible-dates',
+      'death-toll',
       'different-benchmarks',
       'launch-day',
       'models-on-one-benchmark',
+      'name-forms-not-rivals',
+      'one-measure-at-two-times',
+      'plain-numbers-of-different-things',
       'rounding',
       'spellings-of-one-name',
       'stock-move-four-outlets',
+      'two-happenings-of-the-subject',
       'two-names-for-one-lab',
       'unrelated-names',
     ]);

@@ -38,6 +38,16 @@ describe('splitText on datelines', () => {
   });
 });
 
+describe('splitText on saved pages', () => {
+  it('splits a link title from the next line glued to it by a lost line break, and keeps "PhD" and "I" whole', () => {
+    expect(splitText('Read full article: Flood turns fatal in Calder CountyA flood swept through Pell and killed two residents.')).toEqual([
+      'Read full article: Flood turns fatal in Calder County',
+      'A flood swept through Pell and killed two residents.',
+    ]);
+    expect(splitText('The PhD student said I am here.')).toEqual(['The PhD student said I am here.']);
+  });
+});
+
 describe('splitSentences on golden fixtures', () => {
   for (const name of readdirSync(FIXTURES).sort()) {
     it(`splits ${name} as expected`, () => {

@@ -21,11 +21,12 @@ import type { StanceDifference } from '../claim-stance.ts';
 import { stanceSide, stanceTopic } from './stance-wording.ts';
 import { comparableFigures, compatibleFigures, type PairScore, type SentenceFeatures } from '../claim-features.ts';
 import type { Figure } from '../text-features.ts';
-import { nameSpans, rivalNames, shorterForm, type NameSpan } from './name-roles.ts';
+import { nameSpans, rivalNames, sameParty, shorterForm, type NameSpan } from './name-roles.ts';
 import { periodContains, periodsOverlap } from './period-overlap.ts';
 import { possibleRounding } from './rounding.ts';
 import { nameTopic, valueTopic, type NameMention } from './topic-phrase.ts';
 import {
+  boundsAgree,
   dateFrames,
   differentHappenings,
   differentMeasures,
@@ -76,6 +77,9 @@ export function independentCount(sourceIds: string[], derivatives: DerivativeLin
   return roots.size;
 }
 
+/** Stories with fewer articles than this have no subject names (`subjectNames`). */
+const SUBJECT_STORY_SIZE = 8;
+
 /** A bucket of frames larger than this shares a key too common to tell measures apart; it is not searched. */
 const BUCKET_LIMIT = 80;
 
@@ -99,6 +103,23 @@ export function findConflicts(input: ConflictInput): Conflict[] {
   return conflicts.sort(
     (a, b) => rank(a) - rank(b) || a.topic.localeCompare(b.topic) || (a.variants[0]?.text ?? '').localeCompare(b.variants[0]?.text ?? ''),
   );
+}
+
+/**
+ * Name keys that at least half the story's articles use, in a story of eight or more articles: its
+ * own subject, named whatever is reported. In a smaller story a shared name still tells facts
+ * apart (five reports naming the firm a lab invested in mostly name it for that investment).
+ */
+function subjectNames(spans: NameSpan[][], features: SentenceFeatures[]): Set<string> {
+  const articles = new Map<string, Set<string>>();
+  spans.forEach((list, index) => {
+    const articleId = features[index]?.articleId ?? '';
+    for (const span of list) articles.set(span.key, (articles.get(span.key) ?? new Set()).add(articleId));
+  });
+  const count = new Set(features.map((sentence) => sentence.articleId)).size;
+  if (count < SUBJECT_STORY_SIZE) return new Set();
+  const limit = count / 2;
+  return new Set([...articles].filter(([, ids]) => ids.size >= limit).map(([key]) => key));
 }
 
 /** Name keys of each sentence that few sentences share: unlike the story's subject, they say which fact a sentence states. */
@@ -191,7 +212,12 @@ function acrossArticles(variants: ConflictVariant[]): boolean {
 // ---------------------------------------------------------------- figures
 
 function figureConflicts(input: ConflictInput, spans: NameSpan[][], rare: Set<string>[]): Conflict[] {
-  const frames = input.features.flatMap((sentence, index) => figureFrames(index, sentence.articleId, sentence.text, sentence.figures, spans[index] ?? []));
+  // The story's subject (a name in half its articles) is what the story is about,
+  // not what one figure is measured on: two figures near "Milton" need more than that in common.
+  const subject = subjectNames(spans, input.features);
+  const frames = input.features
+    .flatMap((sentence, index) => figureFrames(index, sentence.articleId, sentence.text, sentence.figures, spans[index] ?? []))
+    .map((frame) => ({ ...frame, metrics: frame.metrics.filter((metric) => ![...subject].some((key) => sameParty(key, metric.key))) }));
   const keysOf = frames.map((frame) => {
     const unit = frame.figure.unit;
     return [
@@ -213,7 +239,7 @@ function figureConflicts(input: ConflictInput, spans: NameSpan[][], rare: Set<st
   for (const group of groups) {
     const members = group.map((index) => frames[index] as FigureFrame);
     const values = valueClusters(members);
-    if (values.length < 2) continue;
+    if (values.length < 2 || values.every((x) => values.every((y) => x === y || boundsAgree(x[0] as FigureFrame, y[0] as FigureFrame)))) continue;
     const variants = values.map((cluster) => variantOf(cluster[0]?.figure.raw ?? '', cluster.map((frame) => frame.sentence), input)).sort(byWeight);
     if (!acrossArticles(variants)) continue;
     const topic = valueTopic(
@@ -225,7 +251,9 @@ function figureConflicts(input: ConflictInput, spans: NameSpan[][], rare: Set<st
         names: (spans[frame.sentence] ?? []).filter((span) => span.role !== 'source'),
       })),
     );
-    const kind = possibleRounding(values.map((cluster) => cluster[0]?.figure as Figure)) ? 'rounding' : 'contradiction';
+    // A count given as a floor ("at least 10") is not a rounding of another count.
+    const bounded = members.some((frame) => frame.bound !== 'exact');
+    const kind = !bounded && possibleRounding(values.map((cluster) => cluster[0]?.figure as Figure)) ? 'rounding' : 'contradiction';
     conflicts.push({ topic, kind, variants });
   }
   return conflicts;
@@ -245,7 +273,7 @@ function figureLink(a: FigureFrame, b: FigureFrame, input: ConflictInput, rare: 
     const sharedRare = [...(rare[a.sentence] ?? [])].some((key) => rare[b.sentence]?.has(key));
     return sameClaim || sharedRare ? 1 : 0;
   }
-  if (a.articleId === b.articleId || !comparableFigures(a.figure, b.figure)) return 0;
+  if (a.articleId === b.articleId || !comparableFigures(a.figure, b.figure) || boundsAgree(a, b)) return 0;
   return strength;
 }
 
@@ -256,7 +284,9 @@ function figureLink(a: FigureFrame, b: FigureFrame, input: ConflictInput, rare: 
  */
 function unnamedMeasure(a: FigureFrame, b: FigureFrame, input: ConflictInput): boolean {
   if (a.who !== undefined || b.who !== undefined || a.metrics.length > 0 || b.metrics.length > 0) return false;
-  if (sharedMeaningTerms(a.terms, b.terms) < 2) return false;
+  // The counted word ("feet") is already known to agree; two more words must say what is counted.
+  const without = (frame: FigureFrame): string[] => frame.terms.filter((term) => term !== frame.counted?.split('/')[0]);
+  if (sharedMeaningTerms(without(a), without(b)) < 2) return false;
   const score = input.pair(Math.min(a.sentence, b.sentence), Math.max(a.sentence, b.sentence));
   return score !== undefined && score.topical >= input.topicalThreshold;
 }
@@ -275,13 +305,15 @@ function valueClusters(frames: FigureFrame[]): FigureFrame[][] {
 // ---------------------------------------------------------------- dates
 
 function dateConflicts(input: ConflictInput, spans: NameSpan[][]): Conflict[] {
+  const subject = subjectNames(spans, input.features);
+  const isSubject = (key: string): boolean => [...subject].some((name) => sameParty(name, key));
   const frames = input.features.flatMap((sentence, index) => dateFrames(index, sentence.articleId, sentence.text, sentence.dates, spans[index] ?? []));
   const keysOf = frames.map((frame) => [...frame.names.map((name) => `n:${name.key}`), ...frame.terms.map((term) => `t:${term}`)]);
   const edges: { i: number; j: number; strength: number }[] = [];
   for (const [i, j] of pairsSharingKey(keysOf)) {
     const a = frames[i] as DateFrame;
     const b = frames[j] as DateFrame;
-    if (!sameHappening(a, b)) continue;
+    if (!sameHappening(a, b, isSubject)) continue;
     const overlap = periodsOverlap(a.period, b.period);
     if (!overlap && a.articleId === b.articleId) continue;
     edges.push({ i, j, strength: shareParty(a.names, b.names) ? 2 : 1 });

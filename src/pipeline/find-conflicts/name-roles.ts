@@ -110,7 +110,12 @@ function splitRun(run: string, offset: number): { text: string; index: number }[
 }
 
 function toSpan(text: string, raw: string, index: number, known: ReadonlySet<string>): NameSpan | undefined {
-  const trimmed = raw.replace(/[.-]+$/u, '');
+  let trimmed = raw.replace(/[.-]+$/u, '');
+  // A closing quotation mark ("its 'Game Pass' service") is not part of the name; a possessive is.
+  if (!POSSESSIVE.test(trimmed)) trimmed = trimmed.replace(/[’'.-]+$/u, '');
+  // "Milton-related": a name made into an adjective is the name; a capital glued on after a
+  // lowercase letter ("CountyA") is the next sentence run into it by a lost line break.
+  trimmed = trimmed.replace(/-\p{Ll}+$/u, '').replace(/(?<=\p{Ll}{2})\p{Lu}$/u, '');
   const possessive = POSSESSIVE.test(trimmed);
   const written = trimmed.replace(POSSESSIVE, '');
   const words = written.split(/\s+/u);
@@ -185,8 +190,21 @@ export function rivalNames(a: string, b: string): 'spelling' | 'word' | null {
   const x = aw[at] ?? '';
   const y = bw[at] ?? '';
   if (/\d/u.test(x) || /\d/u.test(y)) return null;
+  // A clipped form ("Pete" of "Petersburg") or a hyphened pair holding the other word
+  // ("Northfield-Orland" / "Orland") names the same thing or two things, never a rival version.
+  if (clipped(x, y) || clipped(y, x) || x.split('-').includes(y) || y.split('-').includes(x)) return null;
+  // After a title, the one word left is the person: "Mr. Hale" and "Mr. Marsh" are two people.
+  if (aw.length === 2 && at === 1 && TITLES.has((aw[0] ?? '').replace(/\.$/u, ''))) return null;
   if (stringSimilarity.compareTwoStrings(x, y) >= 0.5) return 'spelling';
   return at > 0 && at < aw.length - 1 ? 'word' : null;
+}
+
+/** Titles written before a surname. */
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'capt', 'sgt', 'lt', 'judge', 'president', 'sheriff', 'mayor', 'governor', 'senator']);
+
+/** True when `short` is `long` cut off after three or more letters ("Pete" of "Petersburg"). */
+function clipped(short: string, long: string): boolean {
+  return short.length >= 3 && short.length < long.length && long.startsWith(short);
 }
 
 function plainWords(name: string): string[] {

@@ -23,7 +23,16 @@ export interface FigureFrame {
   metrics: NameSpan[];
   /** Stemmed words next to the figure in its clause, synonyms folded ("stock", "rise", "day"). */
   terms: string[];
+  /** For a plain number, the stemmed word naming what it counts ("mile" in "70 miles south"), if one follows it. */
+  counted?: string;
+  /** Words of its clause that say when the value held ("monday", "evening"). */
+  when: string[];
+  /** How the text bounds the value: "more than 20" is a lower bound, "nearly 22" an upper one. */
+  bound: Bound;
 }
+
+/** Whether a figure is stated as exact (or approximate), as a floor, or as a ceiling. */
+export type Bound = 'exact' | 'lower' | 'upper';
 
 /** One date of one sentence, with the happening it dates. */
 export interface DateFrame {
@@ -48,7 +57,7 @@ const FOLDS: ReadonlyMap<string, string> = new Map(
     ['rise', ['rose', 'risen', 'jump', 'climb', 'gain', 'surg', 'soar', 'up', 'higher', 'rallied', 'ralli', 'advanc']],
     ['fall', ['fell', 'fallen', 'drop', 'slid', 'slide', 'sank', 'sink', 'declin', 'tumbl', 'plung', 'down', 'lower', 'slump']],
     ['invest', ['spent', 'spend', 'pour', 'put', 'commit', 'stake', 'fund']],
-    ['launch', ['unveil', 'debut', 'releas', 'introduc', 'announc', 'roll']],
+    ['launch', ['unveil', 'debut', 'releas', 'introduc', 'roll']],
     ['creat', ['form', 'establish', 'assembl', 'found', 'set', 'start']],
     ['score', ['post', 'reach', 'achiev', 'land', 'hit', 'sit', 'came', 'come']],
     ['acquir', ['bought', 'buy', 'purchas']],
@@ -59,7 +68,9 @@ const FOLDS: ReadonlyMap<string, string> = new Map(
  * Measure words that say how a figure changed or was reached, not what it measures: two figures
  * sharing only these ("rose", "scored") are not shown to measure one thing.
  */
-const GENERIC_TERMS = new Set(['rise', 'fall', 'score', 'invest', 'total', 'grow', 'grew', 'increas', 'cost', 'valu', 'estim', 'report', 'said', 'sai', 'accord', 'nearli', 'almost', 'about', 'around', 'just', 'percent', 'billion', 'million', 'thousand', 'trillion']);
+// "Announced" only reports a happening ("announced it agreed to buy", "announced the completion"):
+// two statements sharing it may tell two happenings.
+const GENERIC_TERMS = new Set(['announc', 'rise', 'fall', 'score', 'invest', 'total', 'grow', 'grew', 'increas', 'cost', 'valu', 'estim', 'report', 'said', 'sai', 'accord', 'nearli', 'almost', 'about', 'around', 'just', 'percent', 'billion', 'million', 'thousand', 'trillion']);
 
 /** Words that only date a statement; a date's own clause always has them. */
 const DATE_TERMS = new Set(
@@ -152,11 +163,91 @@ export function figureFrames(sentence: number, articleId: string, text: string, 
     const words = [...text.slice(start, end).matchAll(/\S+/gu)].map((m) => ({ word: m[0], index: start + (m.index ?? 0) }));
     const position = words.findIndex((w) => w.index + w.word.length > at);
     const window = words.slice(Math.max(0, position - TERM_WINDOW), position + TERM_WINDOW + 1).map((w) => w.word).join(' ');
-    const frame: FigureFrame = { sentence, articleId, figure, index: at, metrics, terms: termsOf(window.replace(figure.raw, ' '), nameWords) };
+    if (notAQuantity(text, at, figure.raw.length)) return;
+    const counted = figure.unit === '' ? countedWord(text.slice(at + figure.raw.length)) : undefined;
+    const frame: FigureFrame = { sentence, articleId, figure, index: at, metrics, terms: termsOf(window.replace(figure.raw, ' '), nameWords), bound: boundOf(text.slice(0, at)), when: whenWords(text.slice(start, end)) };
+    if (counted !== undefined) frame.counted = counted;
     if (who !== undefined) frame.who = who;
     frames.push(frame);
   });
   return frames;
+}
+
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+/** A number that is part of a clock time ("8:30 p.m.", "9 pm ET"). */
+const TIME_AROUND = { before: /\d:$/u, after: /^(?::\d|\s?(?:a\.?m\b|p\.?m\b|a\.m\.|p\.m\.)|\s?(?:ET|EDT|EST|GMT|UTC)\b)/iu };
+/** A number that is a day of a month ("Oct. 9", "9 October", "October 9th"). */
+const DAY_AROUND = { before: new RegExp(`\\b${MONTH}\\s$`, 'iu'), after: new RegExp(`^(?:st|nd|rd|th)?\\s(?:of\\s)?${MONTH}(?!\\p{L})`, 'iu') };
+/** A number that is a rank or label, not an amount ("category 3", "No. 5", "phase 2"). */
+const LABEL_BEFORE = /\b(?:category|cat\.|level|no\.|number|phase|stage|grade|tier|round|highway|interstate|I-)\s?$/iu;
+
+/**
+ * True when the number at `at` is a clock time, a day of a month or a label: none of them is an
+ * amount two sources could report differently, and all of them were once shown as rival figures.
+ */
+function notAQuantity(text: string, at: number, length: number): boolean {
+  const before = text.slice(Math.max(0, at - 12), at);
+  const after = text.slice(at + length, at + length + 14);
+  return (
+    TIME_AROUND.before.test(before) ||
+    TIME_AROUND.after.test(after) ||
+    DAY_AROUND.before.test(before) ||
+    DAY_AROUND.after.test(after) ||
+    LABEL_BEFORE.test(before)
+  );
+}
+
+/** Words that can follow a number without saying what it counts. */
+const NOT_COUNTED = new Set(claimTerms('and or to of in on at a an the per from by for with than as is was were are be had has have more less over about'));
+
+/** Words news uses for one counted thing, folded to the first: "1,200 positions" and "800 jobs" count one thing. */
+const COUNT_FOLDS: ReadonlyMap<string, string> = new Map(
+  [
+    ['jobs', 'positions roles posts workers employees staff staffers layoffs'],
+    ['people', 'persons individuals'],
+  ].flatMap(([canonical, others]) => (others ?? '').split(' ').map((word) => [claimTerms(word)[0] ?? word, claimTerms(canonical ?? '')[0] ?? ''] as const)),
+);
+
+/** The stemmed word after a plain number that says what it counts ("70 miles south" → "mile"); none when the next word does not. */
+function countedWord(after: string): string | undefined {
+  const match = /^\s*(?:\(|-)?\s*([\p{L}]+)(?:\s+(?:an|a|per)\s+(hour|day|week|month|year))?/u.exec(after);
+  const word = match?.[1];
+  if (word === undefined) return undefined;
+  const stem = claimTerms(word)[0];
+  if (stem === undefined || NOT_COUNTED.has(stem)) return undefined;
+  // "120 miles an hour" is a speed, not a distance.
+  const counted = COUNT_FOLDS.get(stem) ?? stem;
+  return match?.[2] === undefined ? counted : `${counted}/${match[2]}`;
+}
+
+/** Words that say when a figure held: two frames naming different ones give a value at two times. */
+const WHEN = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|morning|afternoon|evening|overnight|january|february|march|april|june|july|august|september|october|november|december)\b/giu;
+
+/** The words of `clause` that say when (lowercased, sorted). */
+export function whenWords(clause: string): string[] {
+  return [...new Set([...clause.matchAll(WHEN)].map((m) => m[0].toLowerCase()))].sort();
+}
+
+/** How the words just before a figure bound it: a floor ("more than", "at least", "over"), a ceiling ("nearly", "up to"), or neither. */
+function boundOf(before: string): Bound {
+  const tail = before.slice(-24).toLowerCase();
+  if (/(?:more than|at least|over|upwards of|above|exceeding|in excess of)\s+(?:[$€£]\s?)?$/u.test(tail)) return 'lower';
+  if (/(?:nearly|almost|up to|under|less than|fewer than|shy of|below)\s+(?:[$€£]\s?)?$/u.test(tail)) return 'upper';
+  return 'exact';
+}
+
+/**
+ * True when two different values can both be true because one is a bound the other meets: "more
+ * than 20 months" and "nearly 22 months", or "more than 230" and "237". Two floors (or two
+ * ceilings) are read as the counts two sources gave, so "at least 10" and "at least 11" still differ.
+ */
+export function boundsAgree(a: FigureFrame, b: FigureFrame): boolean {
+  if (a.bound === b.bound) return false;
+  const range = (frame: FigureFrame): [number, number] =>
+    frame.bound === 'lower' ? [frame.figure.value, Infinity] : frame.bound === 'upper' ? [-Infinity, frame.figure.value] : [frame.figure.value, frame.figure.value];
+  const [a0, a1] = range(a);
+  const [b0, b1] = range(b);
+  return a0 <= b1 && b0 <= a1;
 }
 
 /**
@@ -246,6 +337,11 @@ export function shareParty(a: NameSpan[], b: NameSpan[]): boolean {
 export function differentMeasures(a: FigureFrame, b: FigureFrame): boolean {
   if (a.sentence === b.sentence) return true;
   if (a.figure.unit !== b.figure.unit && a.figure.value !== b.figure.value) return true;
+  // A plain number says what it counts only by the word after it: "120 mph" and "70 miles" are
+  // two measures, and a number followed by no such word cannot be shown to measure anything.
+  if (a.figure.unit === '' && b.figure.unit === '' && (a.counted === undefined || a.counted !== b.counted)) return true;
+  // "Winds of 180 mph on Monday" and "120 mph by Wednesday evening" are one measure at two times.
+  if (a.when.length > 0 && b.when.length > 0 && !a.when.some((word) => b.when.includes(word))) return true;
   if (a.who !== undefined && b.who !== undefined && !sameParty(a.who.key, b.who.key)) return true;
   return a.metrics.length > 0 && b.metrics.length > 0 && !shareParty(a.metrics, b.metrics);
 }
@@ -270,12 +366,18 @@ export function differentHappenings(a: DateFrame, b: DateFrame): boolean {
 
 /**
  * True when two date frames date the same happening: not different (above), a word of the act in
- * common, and a party both name or most of the shorter clause's words shared.
+ * common, and a party both name or most of the shorter clause's words shared. A party for which
+ * `subject` is true (the story's own subject) needs most of the words shared as well.
  */
-export function sameHappening(a: DateFrame, b: DateFrame): boolean {
+export function sameHappening(a: DateFrame, b: DateFrame, subject: (key: string) => boolean = () => false): boolean {
   if (differentHappenings(a, b)) return false;
   const shared = sharedMeaningTerms(a.terms, b.terms);
   if (shared === 0) return false;
-  if (shareParty(a.names, b.names)) return true;
-  return shared >= 2 && shared / Math.max(1, Math.min(a.terms.length, b.terms.length)) >= 0.5;
+  const shorter = Math.max(1, Math.min(a.terms.length, b.terms.length));
+  const most = shared / shorter >= 0.5;
+  if (shareParty(a.names.filter((name) => !subject(name.key)), b.names.filter((name) => !subject(name.key)))) return true;
+  // The story's subject is named by most of its statements, whatever happened: sharing it, the
+  // two must still tell mostly the same act ("agreed to buy" and "completed the takeover" differ).
+  if (shareParty(a.names, b.names)) return most && shared >= Math.min(2, shorter);
+  return shared >= 2 && most;
 }
