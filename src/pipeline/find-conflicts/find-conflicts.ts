@@ -213,7 +213,7 @@ function acrossArticles(variants: ConflictVariant[]): boolean {
 
 function figureConflicts(input: ConflictInput, spans: NameSpan[][], rare: Set<string>[]): Conflict[] {
   // The story's subject (a name in half its articles) is what the story is about,
-  // not what one figure is measured on: two figures near "Milton" need more than that in common.
+  // not what one figure is measured on: two figures near "Idris" need more than that in common.
   const subject = subjectNames(spans, input.features);
   const frames = input.features
     .flatMap((sentence, index) => figureFrames(index, sentence.articleId, sentence.text, sentence.figures, spans[index] ?? []))

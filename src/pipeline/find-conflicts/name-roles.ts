@@ -113,7 +113,7 @@ function toSpan(text: string, raw: string, index: number, known: ReadonlySet<str
   let trimmed = raw.replace(/[.-]+$/u, '');
   // A closing quotation mark ("its 'Game Pass' service") is not part of the name; a possessive is.
   if (!POSSESSIVE.test(trimmed)) trimmed = trimmed.replace(/[’'.-]+$/u, '');
-  // "Milton-related": a name made into an adjective is the name; a capital glued on after a
+  // "Idris-related": a name made into an adjective is the name; a capital glued on after a
   // lowercase letter ("CountyA") is the next sentence run into it by a lost line break.
   trimmed = trimmed.replace(/-\p{Ll}+$/u, '').replace(/(?<=\p{Ll}{2})\p{Lu}$/u, '');
   const possessive = POSSESSIVE.test(trimmed);
