@@ -34,6 +34,7 @@ import {
   type SentenceFeatures,
 } from './claim-features.ts';
 import { candidatePairs, collapseIdentical } from './claim-candidates.ts';
+import { joinGroups } from './join-groups.ts';
 import { stanceDifference, type StanceDifference } from './claim-stance.ts';
 import { findConflicts, type StancePair } from './find-conflicts/find-conflicts.ts';
 
@@ -251,19 +252,7 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
     }
     return total / (left.length * right.length) >= settings.threshold * settings.linkage;
   };
-  for (const { i, j } of edges) {
-    const gi = groupOf[i] ?? i;
-    const gj = groupOf[j] ?? j;
-    if (gi === gj) continue;
-    const left = members.get(gi) ?? [];
-    const right = members.get(gj) ?? [];
-    if (!canJoin(left, right)) continue;
-    const [keep, drop] = gi < gj ? [gi, gj] : [gj, gi];
-    const merged = [...left, ...right].sort((x, y) => x - y);
-    members.set(keep, merged);
-    members.delete(drop);
-    for (const index of merged) groupOf[index] = keep;
-  }
+  joinGroups(edges, groupOf, members, canJoin);
 
   // A short claim can sit whole inside a longer sentence of another source that also says more
   // ("Founded in 1921, the firm was sold in 2019" contains "The firm was founded in 1921"); that

@@ -23,6 +23,7 @@ import { comparableFigures, compatibleFigures, type PairScore, type SentenceFeat
 import type { Figure } from '../text-features.ts';
 import { nameSpans, rivalNames, sameParty, shorterForm, type NameSpan } from './name-roles.ts';
 import { periodContains, periodsOverlap } from './period-overlap.ts';
+import { joinGroups } from '../join-groups.ts';
 import { possibleRounding } from './rounding.ts';
 import { nameTopic, valueTopic, type NameMention } from './topic-phrase.ts';
 import {
@@ -141,19 +142,7 @@ function linkFrames(count: number, edges: { i: number; j: number; strength: numb
   const groupOf = Array.from({ length: count }, (_, i) => i);
   const members = new Map<number, number[]>(groupOf.map((i) => [i, [i]]));
   edges.sort((x, y) => y.strength - x.strength || x.i - y.i || x.j - y.j);
-  for (const { i, j } of edges) {
-    const gi = groupOf[i] ?? i;
-    const gj = groupOf[j] ?? j;
-    if (gi === gj) continue;
-    const left = members.get(gi) ?? [];
-    const right = members.get(gj) ?? [];
-    if (left.some((x) => right.some((y) => different(x, y)))) continue;
-    const [keep, drop] = gi < gj ? [gi, gj] : [gj, gi];
-    const merged = [...left, ...right].sort((x, y) => x - y);
-    members.set(keep, merged);
-    members.delete(drop);
-    for (const index of merged) groupOf[index] = keep;
-  }
+  joinGroups(edges, groupOf, members, (left, right) => !left.some((x) => right.some((y) => different(x, y))));
   return [...members.values()].filter((group) => group.length > 1);
 }
 
