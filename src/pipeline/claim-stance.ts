@@ -78,11 +78,15 @@ export function closesList(before: string, joint: string): boolean {
   return comma >= 0 && before.slice(comma + 2).trim().split(/\s+/u).length <= 3;
 }
 
-/** The clauses of a sentence for stance: split where a writer joins or concedes ("…, although it does not…"). */
-export function stanceClauses(text: string): Clause[] {
+/**
+ * Splits a sentence at each match of `joints` (a global pattern of connectives and punctuation),
+ * except the ", and" that closes a list; returns the non-empty pieces with where each starts. Shared
+ * by stance (clauses a writer joins or concedes) and support (the facts of a claim).
+ */
+export function splitAtJoints(text: string, joints: RegExp): Clause[] {
   const found: Clause[] = [];
   let start = 0;
-  for (const match of text.matchAll(CLAUSE_JOINT)) {
+  for (const match of text.matchAll(joints)) {
     const at = match.index ?? 0;
     if (closesList(text.slice(start, at), match[0])) continue;
     if (at > start) found.push({ text: text.slice(start, at), index: start });
@@ -90,6 +94,11 @@ export function stanceClauses(text: string): Clause[] {
   }
   if (start < text.length) found.push({ text: text.slice(start), index: start });
   return found.filter((clause) => clause.text.trim().length > 0);
+}
+
+/** The clauses of a sentence for stance: split where a writer joins or concedes ("…, although it does not…"). */
+export function stanceClauses(text: string): Clause[] {
+  return splitAtJoints(text, CLAUSE_JOINT);
 }
 
 /** The clause of each sentence that best matches the other: the one the shared fact is stated in. */

@@ -11,7 +11,7 @@
  */
 import type { ClaimSupport } from '../types.ts';
 import { compatibleFigures, type IdfTable, type SentenceFeatures, sentenceFeatures } from './claim-features.ts';
-import { closesList } from './claim-stance.ts';
+import { splitAtJoints } from './claim-stance.ts';
 
 /** Coverage of its best clause at which a source plainly states part of the claim. */
 export const STATED = 0.25;
@@ -35,26 +35,18 @@ const FACT_JOINT =
  * `MIN_FACT_TERMS` content terms and no figure) is joined to the clause before it.
  */
 export function factClauses(text: string): string[] {
-  const pieces: string[] = [];
-  let start = 0;
-  for (const match of text.matchAll(FACT_JOINT)) {
-    const at = match.index ?? 0;
-    if (closesList(text.slice(start, at), match[0])) continue;
-    if (at > start) pieces.push(text.slice(start, at));
-    start = at + match[0].length;
-  }
-  pieces.push(text.slice(start));
+  const pieces = splitAtJoints(text, FACT_JOINT).map((clause) => clause.text);
+  const isSmall = (piece: string): boolean => {
+    const features = sentenceFeatures('', '', piece);
+    return features.terms.length < MIN_FACT_TERMS && features.figures.length === 0;
+  };
   const facts: string[] = [];
   for (const piece of pieces.map((p) => p.trim()).filter((p) => p.length > 0)) {
-    const features = sentenceFeatures('', '', piece);
-    const small = features.terms.length < MIN_FACT_TERMS && features.figures.length === 0;
-    if (small && facts.length > 0) facts[facts.length - 1] = `${facts[facts.length - 1]}, ${piece}`;
+    if (isSmall(piece) && facts.length > 0) facts[facts.length - 1] = `${facts[facts.length - 1]}, ${piece}`;
     else facts.push(piece);
   }
   // A small first piece ("In June 2025") belongs with what follows it.
-  if (facts.length > 1 && sentenceFeatures('', '', facts[0] ?? '').terms.length < MIN_FACT_TERMS && sentenceFeatures('', '', facts[0] ?? '').figures.length === 0) {
-    facts.splice(0, 2, `${facts[0]}, ${facts[1]}`);
-  }
+  if (facts.length > 1 && isSmall(facts[0] ?? '')) facts.splice(0, 2, `${facts[0]}, ${facts[1]}`);
   return facts;
 }
 
