@@ -50,32 +50,41 @@ export type CorpusArticle = z.infer<typeof articleEntry>;
 export type CorpusManifest = z.infer<typeof corpusManifestSchema>;
 
 /**
- * Parses a manifest's JSON text. Throws a `ManifestError` naming the file, the entry and field,
- * what was found and the fix: a malformed file, an entry the schema refuses, a repeated id or url,
- * or an event label the `events` table does not describe.
+ * Parses one of a corpus's committed JSON files (its manifest, its labels) against `schema`.
+ * Throws a `ManifestError` naming the file and, for a schema problem, the field, with what was
+ * found and where the schema is documented (`schemaFile`).
  */
-export function parseManifest(json: string, file: string): CorpusManifest {
+export function parseEvalJson<T>(json: string, file: string, schema: z.ZodType<T>, what: string, schemaFile: string): T {
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch (error) {
-    throw new ManifestError('the manifest is not valid JSON', {
+    throw new ManifestError(`${what} is not valid JSON`, {
       file,
       found: error instanceof Error ? error.message : String(error),
       fix: 'repair the JSON (a trailing comma or a missing quote, most often)',
     });
   }
-  const parsed = corpusManifestSchema.safeParse(data);
+  const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0] as z.core.$ZodIssue;
-    throw new ManifestError('the manifest does not fit its schema', {
+    throw new ManifestError(`${what} does not fit its schema`, {
       file,
       field: issue.path.join('.'),
       found: issue.message,
-      fix: 'see src/eval/corpus-manifest.ts for every field and its form',
+      fix: `see ${schemaFile} for every field and its form`,
     });
   }
-  const manifest = parsed.data;
+  return parsed.data;
+}
+
+/**
+ * Parses a manifest's JSON text. Throws a `ManifestError` naming the file, the entry and field,
+ * what was found and the fix: a malformed file, an entry the schema refuses, a repeated id or url,
+ * or an event label the `events` table does not describe.
+ */
+export function parseManifest(json: string, file: string): CorpusManifest {
+  const manifest = parseEvalJson(json, file, corpusManifestSchema, 'the manifest', 'src/eval/corpus-manifest.ts');
   const seenIds = new Set<string>();
   const seenUrls = new Set<string>();
   manifest.articles.forEach((article, index) => {

@@ -12,7 +12,7 @@
  * Pure: the labels come in parsed; `scripts/eval-clusters.ts` reads the file.
  */
 import { z } from 'zod';
-import { ArticleFileError } from '../errors.ts';
+import { parseEvalJson } from './corpus-manifest.ts';
 import type { Conflict, Story } from '../types.ts';
 
 /** One labelled conflict: a disagreement the build showed, or a real one found by reading the claims. */
@@ -39,25 +39,9 @@ export const ConflictLabelsSchema = z.object({
 export type ConflictLabel = z.infer<typeof LabelSchema>;
 export type ConflictLabels = z.infer<typeof ConflictLabelsSchema>;
 
-/** Parses conflict-labels.json; a malformed file is an `ArticleFileError` naming the field. */
+/** Parses conflict-labels.json; a malformed file is a `ManifestError` naming the field. */
 export function parseConflictLabels(text: string, file: string): ConflictLabels {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new ArticleFileError('the conflict labels are not valid JSON', { file, found: (error as Error).message, fix: 'fix the JSON syntax' });
-  }
-  const parsed = ConflictLabelsSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ArticleFileError('the conflict labels do not match their schema', {
-      file,
-      field: issue?.path.join('.') ?? '',
-      found: issue?.message ?? 'invalid',
-      fix: 'see ConflictLabelsSchema in src/eval/score-conflicts.ts',
-    });
-  }
-  return parsed.data;
+  return parseEvalJson(text, file, ConflictLabelsSchema, 'the conflict labels', 'ConflictLabelsSchema in src/eval/score-conflicts.ts');
 }
 
 /** One shown conflict with the label it matched (or none). */

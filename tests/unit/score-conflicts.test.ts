@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ArticleFileError } from '../../src/errors.ts';
+import { ManifestError } from '../../src/errors.ts';
 import { parseConflictLabels, scoreConflicts, type ConflictLabels } from '../../src/eval/score-conflicts.ts';
 import type { Conflict, Story } from '../../src/types.ts';
 
@@ -36,7 +36,7 @@ describe('scoreConflicts', () => {
 
   it('refuses a label file whose label is not real, false or rounding, naming the field', () => {
     const bad = JSON.stringify({ ...labels, conflicts: [{ ...labels.conflicts[0], label: 'maybe' }] });
-    expect(() => parseConflictLabels(bad, 'eval/x/conflict-labels.json')).toThrow(ArticleFileError);
+    expect(() => parseConflictLabels(bad, 'eval/x/conflict-labels.json')).toThrow(ManifestError);
     expect(() => parseConflictLabels(bad, 'eval/x/conflict-labels.json')).toThrow(/conflicts\.0\.label/);
   });
 });
