@@ -15,7 +15,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ArticleFileError, DigestError, UsageError } from '../src/errors.ts';
 import { buildDate } from '../src/io/digest-from-disk.ts';
-import { parseManifest } from '../src/eval/corpus-manifest.ts';
+import { parseManifest, type CorpusManifest } from '../src/eval/corpus-manifest.ts';
 import { evaluateClusters, type ClusterEvaluation } from '../src/eval/evaluate-clusters.ts';
 import { formatConflictScore, parseConflictLabels, scoreConflicts, type ConflictLabels, type ConflictScore } from '../src/eval/score-conflicts.ts';
 
@@ -102,29 +102,38 @@ function scoreLabelledStory(result: ClusterEvaluation, labels: ConflictLabels, f
   return scoreConflicts(story, labels);
 }
 
+/**
+ * Reads a corpus folder: its manifest and every text. A missing manifest or text is an
+ * `ArticleFileError` naming them and how to gather them again.
+ */
+export function readCorpus(dir: string): { manifest: CorpusManifest; texts: Map<string, string> } {
+  const manifestPath = path.join(dir, 'manifest.json');
+  if (!existsSync(manifestPath)) {
+    throw new ArticleFileError('the corpus folder has no manifest.json', { file: manifestPath, found: 'no such file', fix: 'pass a folder such as eval/deals' });
+  }
+  const manifest = parseManifest(readFileSync(manifestPath, 'utf8'), manifestPath);
+  const texts = new Map<string, string>();
+  const missing: string[] = [];
+  for (const article of manifest.articles) {
+    const file = path.join(dir, 'texts', `${article.id}.txt`);
+    if (existsSync(file)) texts.set(article.id, readFileSync(file, 'utf8'));
+    else missing.push(article.id);
+  }
+  if (missing.length > 0) {
+    throw new ArticleFileError(`${missing.length} of ${manifest.articles.length} texts are missing`, {
+      file: path.join(dir, 'texts'),
+      found: missing.slice(0, 10).join(', ') + (missing.length > 10 ? ', …' : ''),
+      fix: 'gather each text again from its url and query in the manifest (see eval/README.md) and save it as texts/<id>.txt',
+    });
+  }
+  return { manifest, texts };
+}
+
 /** Runs the command; returns the exit code. */
 export function main(argv: string[], out: (text: string) => void, err: (text: string) => void): number {
   try {
     const args = parseEvalArgs(argv);
-    const manifestPath = path.join(args.dir, 'manifest.json');
-    if (!existsSync(manifestPath)) {
-      throw new ArticleFileError('the corpus folder has no manifest.json', { file: manifestPath, found: 'no such file', fix: 'pass a folder such as eval/deals' });
-    }
-    const manifest = parseManifest(readFileSync(manifestPath, 'utf8'), manifestPath);
-    const texts = new Map<string, string>();
-    const missing: string[] = [];
-    for (const article of manifest.articles) {
-      const file = path.join(args.dir, 'texts', `${article.id}.txt`);
-      if (existsSync(file)) texts.set(article.id, readFileSync(file, 'utf8'));
-      else missing.push(article.id);
-    }
-    if (missing.length > 0) {
-      throw new ArticleFileError(`${missing.length} of ${manifest.articles.length} texts are missing`, {
-        file: path.join(args.dir, 'texts'),
-        found: missing.slice(0, 10).join(', ') + (missing.length > 10 ? ', …' : ''),
-        fix: `gather each text again from its url and query in the manifest (see ${path.join(args.dir, 'README.md')}) and save it as texts/<id>.txt`,
-      });
-    }
+    const { manifest, texts } = readCorpus(args.dir);
     const labels = args.conflicts ? readConflictLabels(args.dir) : undefined;
     const result = evaluateClusters(manifest, texts, buildDate());
     const conflicts = labels === undefined ? undefined : scoreLabelledStory(result, labels, path.join(args.dir, 'conflict-labels.json'));
