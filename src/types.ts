@@ -150,6 +150,11 @@ export interface ClaimGroup {
   sentenceIds: string[];
   /** Article ids that state it, sorted. */
   sourceIds: string[];
+  /**
+   * Those of `sentenceIds` that state the claim inside a longer sentence of another fact (one of
+   * their clauses states it): cited, but never chosen as the claim's words. Absent when none.
+   */
+  coveringIds?: string[];
 }
 
 /**

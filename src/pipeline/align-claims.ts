@@ -27,6 +27,7 @@ import {
   containedIn,
   scorePair,
   sentenceFeatures,
+  sharedFactTerms,
   SHARED_FIGURE_BONUS,
   withStoryNames,
   type IdfTable,
@@ -36,6 +37,7 @@ import {
 import { candidatePairs, collapseIdentical } from './claim-candidates.ts';
 import { joinGroups } from './join-groups.ts';
 import { stanceDifference, type StanceDifference } from './claim-stance.ts';
+import { factClauses } from './claim-support.ts';
 import { findConflicts, type StancePair } from './find-conflicts/find-conflicts.ts';
 
 /** Options of `alignClaims`. */
@@ -67,6 +69,14 @@ const LEAD_THRESHOLD = 0.2;
 const LEAD_TOPICAL = 0.15;
 /** Two sentences of one article must score this much above the threshold to be one claim. */
 const SAME_ARTICLE_MARGIN = 0.15;
+
+/**
+ * A clause is scored without the rest of its sentence, so two short clauses of one shape score
+ * higher than their sentences would: one must clear the threshold by this much to be cited.
+ */
+const CLAUSE_MARGIN = 0.05;
+/** A term is distinctive in a story when at most this share of its sentences use it (or at most 3 in a short story). */
+const DISTINCTIVE_SHARE = 0.1;
 
 /** No pair inside a group may score below this share of the threshold (single-link floor). */
 const MIN_LINK_SHARE = 0.7;
@@ -254,6 +264,21 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
   };
   joinGroups(edges, groupOf, members, canJoin);
 
+  // An evaluation only one source makes, with nothing checkable in it, is commentary, not a fact:
+  // it is left out before anything else is cited for it or folded into it.
+  const sentencesOf = (indices: number[]) => indices.map((index) => candidates[index]).filter((f): f is SentenceFeatures => f !== undefined);
+  const opinionLeftOut = new Set<number>();
+  for (const [key, own] of [...members.entries()].sort((a, b) => (a[1][0] ?? 0) - (b[1][0] ?? 0))) {
+    const ownSentences = sentencesOf(own);
+    const onlyOpinion =
+      new Set(ownSentences.map((f) => f.articleId)).size === 1 &&
+      ownSentences.every((f) => OPINION_CUE.test(f.text) && !ATTRIBUTION.test(f.text) && f.figures.length === 0 && f.dates.length === 0 && !f.quoted);
+    if (!onlyOpinion) continue;
+    for (const index of own) opinionLeftOut.add(index);
+    for (const f of ownSentences) leftOut.push({ sentenceId: f.id, reason: LEFT_OUT_REASONS.opinion });
+    members.delete(key);
+  }
+
   // A short claim can sit whole inside a longer sentence of another source that also says more
   // ("Founded in 1921, the firm was sold in 2019" contains "The firm was founded in 1921"); that
   // source states the claim too, so it is cited, without merging the two claims.
@@ -267,10 +292,11 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
     for (const other of [...scoredWith].sort((x, y) => x - y)) {
       for (const k of copies.get(other) ?? []) {
         const outside = candidates[k];
-        if (outside === undefined || articlesIn.has(outside.articleId)) continue;
+        if (outside === undefined || articlesIn.has(outside.articleId) || opinionLeftOut.has(k)) continue;
         const contained = indices.some((index) => {
           const member = candidates[index];
-          return member !== undefined && pair(index, k) !== undefined && stanceOf(index, k) === undefined && containedIn(member, outside, idf);
+          if (member === undefined || pair(index, k) === undefined || stanceOf(index, k) !== undefined) return false;
+          return containedIn(member, outside, idf) || sharesFactClause(member, outside, idf, settings.threshold + CLAUSE_MARGIN, n);
         });
         if (contained) {
           extra.push(k);
@@ -317,23 +343,15 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
 
   const byId = new Map<string, Sentence>(articles.flatMap((article) => article.sentences.map((s) => [s.id, s] as const)));
   const groups: ClaimGroup[] = [];
-  const opinionLeftOut = new Set<number>();
-  for (const [key, own] of [...members.entries()].sort((a, b) => (a[1][0] ?? 0) - (b[1][0] ?? 0))) {
-    const indices = [...own, ...(covering.get(key) ?? [])];
-    const group = indices.map((index) => candidates[index]).filter((f): f is SentenceFeatures => f !== undefined);
-    const sourceIds = [...new Set(group.map((f) => f.articleId))].sort();
-    // An evaluation only one source makes, with nothing checkable in it, is commentary, not a fact.
-    const onlyOpinion =
-      sourceIds.length === 1 &&
-      group.every((f) => OPINION_CUE.test(f.text) && !ATTRIBUTION.test(f.text) && f.figures.length === 0 && f.dates.length === 0 && !f.quoted);
-    if (onlyOpinion) {
-      for (const index of own) opinionLeftOut.add(index);
-      for (const f of group) leftOut.push({ sentenceId: f.id, reason: LEFT_OUT_REASONS.opinion });
-      continue;
-    }
+  const ordered = [...members.entries()].sort((a, b) => (a[1][0] ?? 0) - (b[1][0] ?? 0));
+  for (const [key, own] of ordered) {
+    const extra = (covering.get(key) ?? []).filter((index) => !own.includes(index));
+    const group = sentencesOf([...own, ...new Set(extra)]);
+    const coveringIds = sentencesOf(extra).map((f) => f.id).sort((a, b) => compareSentenceIds(a, b, byId));
     groups.push({
       sentenceIds: group.map((f) => f.id).sort((a, b) => compareSentenceIds(a, b, byId)),
-      sourceIds,
+      sourceIds: [...new Set(group.map((f) => f.articleId))].sort(),
+      ...(coveringIds.length === 0 ? {} : { coveringIds }),
     });
   }
 
@@ -384,6 +402,36 @@ function restatesClause(part: SentenceFeatures | undefined, whole: SentenceFeatu
     const result = scorePair(a, b, idf);
     return result.score >= threshold && !anchorsDisagree(result);
   }));
+}
+
+/**
+ * True when one fact clause of `outside`, a sentence that joins two or more facts ("…is closed
+ * source, available only on the website and in the app"), states what `member` or one of its
+ * own fact clauses states: the two clauses score at least `threshold` on their own, with no
+ * anchor in conflict and no stance between them. The source of `outside` states that fact too, so
+ * it is cited for it, as well as for the claim its whole sentence joined.
+ */
+function sharesFactClause(member: SentenceFeatures, outside: SentenceFeatures, idf: IdfTable, threshold: number, sentences: number): boolean {
+  // The IDF (ln(1 + n/df)) of a term at the most sentences a distinctive term may be in.
+  const minIdf = Math.log(1 + sentences / Math.max(3, sentences * DISTINCTIVE_SHARE));
+  const outsideClauses = factClauses(outside.text);
+  if (outsideClauses.length < 2) return false;
+  const pieces = (f: SentenceFeatures, texts: string[]) => texts.map((text) => sentenceFeatures(f.id, f.articleId, text)).filter((c) => c.terms.length >= 3);
+  const memberClauses = factClauses(member.text);
+  const mine = pieces(member, memberClauses.length < 2 ? [member.text] : [member.text, ...memberClauses]);
+  return pieces(outside, outsideClauses).some((b) =>
+    mine.some((a) => {
+      // Two short clauses of one shape ("X is a multimodal model" / "X is a reasoning model") share
+      // the story's everyday words; a shared fact needs two words of its own that few of the
+      // story's sentences use.
+      const distinctive = sharedFactTerms(a, b).filter((term) => (idf.get(term) ?? 0) >= minIdf);
+      if (distinctive.length < 2) return false;
+      // The source is credited with the claim's figures, so its clause must give each of them.
+      if (!a.figures.every((f) => b.figures.some((g) => compatibleFigures(f, g)))) return false;
+      const result = scorePair(a, b, idf);
+      return result.score >= threshold && !anchorsDisagree(result) && stanceDifference(a.text, b.text) === undefined;
+    }),
+  );
 }
 
 /**

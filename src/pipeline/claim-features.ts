@@ -329,8 +329,7 @@ const characterBigrams = memoizeByText((text) => headlineBigrams(text.toLowerCas
  * reported so the caller can refuse the pair and record a conflict instead.
  */
 export function scorePair(a: SentenceFeatures, b: SentenceFeatures, idf: IdfTable): PairScore {
-  const bTerms = new Set(b.terms);
-  const { dice, overlap, topical } = termOverlap(a, b, idf);
+    const { dice, overlap, topical } = termOverlap(a, b, idf);
   const figureAgreement = anchorAgreement(a.figures, b.figures, compatibleFigures, comparableFigures);
   const dateAgreement = anchorAgreement(a.dates, b.dates, compatibleDates, () => true);
   const names = nameAgreement(a.names, b.names);
@@ -339,10 +338,19 @@ export function scorePair(a: SentenceFeatures, b: SentenceFeatures, idf: IdfTabl
   let score = TERM_DICE * dice + TERM_OVERLAP * overlap + CHARACTERS * characters;
   // Sharing only names means the same subject, not the same fact ("X cut jobs" / "X was founded in 1921");
   // so does sharing names and who reported it ("…, according to the Weather Center" / "This according to the Weather Center").
-  const nameTerms = new Set([...a.nameTerms, ...b.nameTerms]);
-  if (!a.terms.some((term) => bTerms.has(term) && !nameTerms.has(term) && !REPORTING_TERMS.has(term))) score *= 0.5;
+  if (sharedFactTerms(a, b).length === 0) score *= 0.5;
   if (figureAgreement === 'agree') score += SHARED_FIGURE_BONUS;
   return { score: Math.min(1, score), topical, figures: figureAgreement, dates: dateAgreement, names };
+}
+
+/**
+ * The content terms two sentences share outside their names and reporting words ("said",
+ * "according"): the words that say what happened, not who it happened to or who told it.
+ */
+export function sharedFactTerms(a: SentenceFeatures, b: SentenceFeatures): string[] {
+  const bTerms = new Set(b.terms);
+  const nameTerms = new Set([...a.nameTerms, ...b.nameTerms]);
+  return [...new Set(a.terms.filter((term) => bTerms.has(term) && !nameTerms.has(term) && !REPORTING_TERMS.has(term)))];
 }
 
 /** True when the anchors of a pair contradict each other, so it cannot be the same claim. */

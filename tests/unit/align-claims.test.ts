@@ -167,6 +167,19 @@ describe('alignClaims', () => {
     expect(founded).not.toBe(sold);
   });
 
+  it('cites a source whose sentence states the claim in one of its two clauses, and keeps the claim in the other source’s words', () => {
+    const council = makeArticle('council', [['The council has approved a new cycle lane along the Harbour Road seafront.', 'Work on the lane is due to start in the spring.']]);
+    const meeting = makeArticle('meeting', [['Residents opposed the plan at a crowded public meeting in the town hall.', 'Shop owners on the seafront fear losing parking spaces.']]);
+    const both = makeArticle('both', [
+      ['Residents opposed the plan at a crowded public meeting in the town hall, but councillors voted through the Harbour Road seafront cycle lane anyway.'],
+    ]);
+    const { groups } = alignClaims([council, both, meeting], []);
+    const approved = groups.find((g) => g.sentenceIds.includes('council#0'));
+    expect(approved?.sourceIds).toEqual(['both', 'council']);
+    expect(approved?.coveringIds).toEqual(['both#0']);
+    expect(groups.find((g) => g.sentenceIds.includes('meeting#0'))?.sentenceIds).toContain('both#0');
+  });
+
   it('does not align sentences that only share the subject’s name', () => {
     const { groups } = alignClaims(harborArticles, harborDerivatives);
     const jobCuts = groups.find((g) => g.sentenceIds.includes('wire#0'));
