@@ -164,6 +164,8 @@ export function parseSupportLabels(text: string, file: string): SupportLabels {
 /** One citation of a multi-source claim: what the build marked and what the labels say. */
 export interface ScoredSupport {
   claimId: string;
+  /** The claim's own sentence: the key a label names as `claim`. */
+  claimSentenceId: string;
   sentenceId: string;
   part: 'full' | 'partial';
   label?: SupportLabels['labels'][number]['label'];
@@ -195,8 +197,9 @@ export function scoreSupport(story: Story, digest: Digest, labels: SupportLabels
     for (const sentenceId of claim.sentenceIds) {
       const sourceId = sentenceId.slice(0, sentenceId.lastIndexOf('#'));
       const part = claim.support.find((s) => s.sourceId === sourceId)?.part ?? 'full';
-      const label = byPair.get(`${own} ${sentenceId}`);
-      citations.push({ claimId: claim.id, sentenceId, part, ...(label === undefined ? {} : { label }) });
+      // The claim's own sentence states the claim by definition.
+      const label = sentenceId === own ? 'full' : byPair.get(`${own} ${sentenceId}`);
+      citations.push({ claimId: claim.id, claimSentenceId: own, sentenceId, part, ...(label === undefined ? {} : { label }) });
     }
   }
   const labelled = citations.filter((c) => c.label !== undefined);

@@ -10,7 +10,7 @@
 import type { AlignedClaims, Claim, ClaimGroup, ClaimSection, DerivativeLink, LeftOut, SegmentedArticle, Sentence, Story, StorySection } from '../types.ts';
 import { buildIdf, containedIn, sentenceFeatures, termOverlap, withStoryNames, type SentenceFeatures } from './claim-features.ts';
 import { carriesInformation } from './align-claims.ts';
-import { claimSupport } from './claim-support.ts';
+import { claimSupport, clauseCoverage, factClauses, STATED } from './claim-support.ts';
 import { isReaction } from './attribution.ts';
 import { independentCount } from './find-conflicts/find-conflicts.ts';
 import { chooseMainBody, informativeness } from './merge/body-budget.ts';
@@ -132,6 +132,27 @@ export function mergeStory(articles: SegmentedArticle[], aligned: AlignedClaims,
       section: 'details',
       position: members.reduce((sum, m) => sum + m.position, 0) / members.length,
     });
+  }
+
+  // 1b. A sentence cited for one of its clauses (`coveringIds`) matched one member of the group,
+  // which need not be the sentence whose words the claim uses; it stays only if it plainly states
+  // a clause of those words, so no source is credited with a fact the claim's text does not hold.
+  for (const draft of drafts) {
+    const covering = new Set(draft.group.coveringIds ?? []);
+    if (covering.size === 0) continue;
+    const facts = factClauses(cleanClaimText(draft.representative.sentence.text));
+    const unconfirmed = draft.members.filter(
+      (m) => covering.has(m.sentence.id) && Math.max(...facts.map((fact) => clauseCoverage(fact, [m.features], idf))) < STATED,
+    );
+    if (unconfirmed.length === 0) continue;
+    draft.members = draft.members.filter((m) => !unconfirmed.includes(m));
+    const sentenceIds = draft.group.sentenceIds.filter((id) => draft.members.some((m) => m.sentence.id === id));
+    const kept = [...covering].filter((id) => sentenceIds.includes(id));
+    draft.group = {
+      sentenceIds,
+      sourceIds: [...new Set(draft.members.map((m) => m.sentence.articleId))].sort(),
+      ...(kept.length === 0 ? {} : { coveringIds: kept }),
+    };
   }
 
   // 2. A claim whose sentence is wholly inside another claim's sentence, from no other source, is
