@@ -24,11 +24,13 @@ const MIN_FACT_TERMS = 4;
 /**
  * Where a sentence joins two facts: ";", a dash, an ellipsis, ", and/but/while", a concession
  * (", though", ", although"), an absolute ", with …" ("…, with five deaths in …"), an appended
- * participle that adds a statement (", noting …", "…,” adding …"), and " and" before a second
- * verb ("spent … and brought in …", "had winds of … and was 5 miles north").
+ * participle that adds a statement (", noting …", "…,” adding …"), " and" before a second
+ * verb ("spent … and brought in …", "had winds of … and was 5 miles north"), " with" before a
+ * measured phrase ("came ashore at Kell as a strong storm with winds of 120 mph"), and the end of
+ * a sentence inside a quote ("“It was loud. The roof went first,” she said").
  */
 const FACT_JOINT =
-  /\s*;\s*|\s*[—–]\s*|\s+-\s+|\s*(?:\.\.\.|…)\s*(?=\S)|,\s+(?:and|but|while|whereas|though|although|even though|with)\s+|,[”"’]?\s+(?=\p{Ll}+ing\s)|\s+and\s+(?=(?:was|were|is|are|has|had|have|\p{Ll}+ed|brought|bought|took|made|sold|paid|gave|kept|won|lost|spent|began|put|set|cut|rose|fell|grew)\s)/gu;
+  /\s*;\s*|\s*[—–]\s*|\s+-\s+|\s*(?:\.\.\.|…)\s*(?=\S)|,\s+(?:and|but|while|whereas|though|although|even though|with)\s+|,[”"’]?\s+(?=\p{Ll}+ing\s)|\s+with\s+(?=[^,.;:!?]*\d)|(?<=\p{Ll}[.!?])\s+(?=\p{Lu})|\s+and\s+(?=(?:was|were|is|are|has|had|have|\p{Ll}+ed|brought|bought|took|made|sold|paid|gave|kept|won|lost|spent|began|put|set|cut|rose|fell|grew)\s)/gu;
 
 /**
  * The fact clauses of a claim's text, in order. A piece too small to be a fact (fewer than
@@ -42,12 +44,17 @@ export function factClauses(text: string): string[] {
   };
   const facts: string[] = [];
   for (const piece of pieces.map((p) => p.trim()).filter((p) => p.length > 0)) {
-    if (isSmall(piece) && facts.length > 0) facts[facts.length - 1] = `${facts[facts.length - 1]}, ${piece}`;
+    if (isSmall(piece) && facts.length > 0) facts[facts.length - 1] = rejoin(facts[facts.length - 1] ?? '', piece);
     else facts.push(piece);
   }
   // A small first piece ("In June 2025") belongs with what follows it.
-  if (facts.length > 1 && isSmall(facts[0] ?? '')) facts.splice(0, 2, `${facts[0]}, ${facts[1]}`);
+  if (facts.length > 1 && isSmall(facts[0] ?? '')) facts.splice(0, 2, rejoin(facts[0] ?? '', facts[1] ?? ''));
   return facts;
+}
+
+/** Two pieces joined again as written: after a sentence's end with a space, elsewhere with a comma. */
+function rejoin(before: string, after: string): string {
+  return `${before}${/[.!?]$/u.test(before) ? ' ' : ', '}${after}`;
 }
 
 /** The share of a clause's weighted terms and figures that the given sentences state together. */

@@ -30,6 +30,21 @@ describe('factClauses', () => {
     expect(factClauses('The mayor said it was “time to stay home,” adding that crews would clear the roads by night.')).toHaveLength(2);
   });
 
+  it('splits before a measured " with …" phrase and between two sentences of a quote, but not before an unmeasured " with"', () => {
+    expect(factClauses('The storm came ashore near Kell Point on Tuesday night as a strong hurricane with gusts of 110 mph.')).toEqual([
+      'The storm came ashore near Kell Point on Tuesday night as a strong hurricane',
+      'gusts of 110 mph.',
+    ]);
+    expect(factClauses('“The river came over the wall in minutes. We lost the ground floor of the shop,” the baker told reporters.')).toEqual([
+      '“The river came over the wall in minutes.',
+      'We lost the ground floor of the shop,” the baker told reporters.',
+    ]);
+    expect(factClauses('“It was loud. We lost the ground floor of the shop,” the baker said.')).toEqual([
+      '“It was loud. We lost the ground floor of the shop,” the baker said.',
+    ]);
+    expect(factClauses('The ferry company replaced its old boat with a quieter electric vessel built in Norway.')).toHaveLength(1);
+  });
+
   it('keeps a short opener with the fact it introduces rather than calling it a fact', () => {
     expect(factClauses('In June, the city council sold its old bus depot and bought two electric ferries for the harbour.')).toEqual([
       'In June, the city council sold its old bus depot',
