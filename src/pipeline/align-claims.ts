@@ -26,6 +26,7 @@ import {
   compatibleFigures,
   containedIn,
   scorePair,
+  onlyAttribution,
   sentenceFeatures,
   sharedFactTerms,
   SHARED_FIGURE_BONUS,
@@ -89,6 +90,7 @@ export const LEFT_OUT_REASONS = {
   chrome: 'page chrome run into the text (a label, credit, byline or photo caption), not reporting',
   rhetoric: 'opinion or rhetoric without a fact: no figure, name, date or quote, and too few words to carry one',
   opinion: 'one source’s opinion or speculation, with no figure, date or quote to back it',
+  attribution: 'says only who reported something, not what: a credit to a source, no fact of its own',
 } as const;
 
 /** Words that mark an evaluation or a guess rather than a report. */
@@ -128,6 +130,7 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
   const candidates: SentenceFeatures[] = [];
   for (const features of withStoryNames(claimBearing)) {
     if (!carriesInformation(features) && features.terms.length < 6) leftOut.push({ sentenceId: features.id, reason: LEFT_OUT_REASONS.rhetoric });
+    else if (onlyAttribution(features)) leftOut.push({ sentenceId: features.id, reason: LEFT_OUT_REASONS.attribution });
     else candidates.push(features);
   }
 

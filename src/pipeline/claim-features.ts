@@ -344,6 +344,18 @@ export function scorePair(a: SentenceFeatures, b: SentenceFeatures, idf: IdfTabl
 }
 
 /**
+ * True when a sentence says only who reported something ("This according to the Weather
+ * Center."): it has content terms, all of them names or reporting words, and no figure, date or
+ * quote, so it states no fact of its own.
+ */
+export function onlyAttribution(features: SentenceFeatures): boolean {
+  if (!/\b(?:said|says|told|according to|reported|announced|stated|confirmed|wrote|added|noted)\b/iu.test(features.text)) return false;
+  if (features.terms.length === 0 || features.figures.length > 0 || features.dates.length > 0 || features.quoted) return false;
+  const names = new Set(features.nameTerms);
+  return features.terms.every((term) => names.has(term) || REPORTING_TERMS.has(term));
+}
+
+/**
  * The content terms two sentences share outside their names and reporting words ("said",
  * "according"): the words that say what happened, not who it happened to or who told it.
  */

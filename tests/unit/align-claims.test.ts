@@ -221,6 +221,15 @@ describe('alignClaims', () => {
     expect(groups.map((g) => g.sentenceIds)).toEqual([['opinion#2']]);
   });
 
+  it('leaves out a sentence that only says who reported something, and keeps one that says what', () => {
+    const article = makeArticle('credit', [
+      ['The Kell river rose 3 metres overnight and flooded the harbour.', 'This according to the Northfield Weather Office.', 'The Northfield Weather Office said the river would fall by Friday.'],
+    ]);
+    const { groups, leftOut } = alignClaims([article], []);
+    expect(leftOut).toEqual([{ sentenceId: 'credit#1', reason: LEFT_OUT_REASONS.attribution }]);
+    expect(groups.flatMap((g) => g.sentenceIds)).toEqual(['credit#0', 'credit#2']);
+  });
+
   it('leaves out a credit or label that a caption ran into, as page chrome', () => {
     const article = makeArticle('caption', [
       ['Flood water fills the market square in Dunmore on Tuesday.', 'Orla Penn / AFP via Getty Images', '(More flood stories.)'],
