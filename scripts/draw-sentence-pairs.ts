@@ -3,7 +3,8 @@
  * "Sentence pairs"). Prints JSON lines to stdout, texts included: pipe them to a scratch file
  * outside the repo, read them, and write only references and labels into the committed file.
  *
- * Usage: npx tsx scripts/draw-sentence-pairs.ts --corpus seeds|storms|deals [--event <label>] [--per N] [--grep <regex>]
+ * Usage: npx tsx scripts/draw-sentence-pairs.ts --corpus seeds|storms|deals [--event <label>] [--per N] [--skip <file>] [--grep <regex>]
+ *   --skip <file> leaves out the pairs a label file already holds (to draw a further batch)
  *   --grep lists the story's sentences matching a pattern (id, hash, text) instead of drawing pairs
  *
  * The story is the one the build makes for the corpus (the seeds: the largest story of
@@ -103,7 +104,12 @@ function spread<T>(list: T[], n: number): T[] {
   if (list.length <= n) return list;
   return Array.from({ length: n }, (_, k) => list[Math.floor((k * list.length) / n)] as T);
 }
-const used = new Set<Candidate>();
+// --skip <label file>: leave out pairs already labelled there, to draw a further batch.
+const skipFile = option('--skip');
+const labelled = new Set<string>(
+  skipFile === undefined ? [] : (JSON.parse(readFileSync(skipFile, 'utf8')) as { pairs: { a: { sentence: string }; b: { sentence: string } }[] }).pairs.map((p) => [p.a.sentence, p.b.sentence].sort().join(' ')),
+);
+const used = new Set<Candidate>(all.filter((c) => labelled.has([c.a.id, c.b.id].sort().join(' '))));
 const take = (drawn: string, list: Candidate[], n: number) =>
   spread(list.filter((c) => !used.has(c)), n).map((c) => {
     used.add(c);

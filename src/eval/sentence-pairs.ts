@@ -24,7 +24,8 @@ export type PairLabel = (typeof PAIR_LABELS)[number];
 /**
  * The kinds each label allows, so error lists can be read by pattern:
  * - same: `copy` (near word for word), `paraphrase` (the fact in other words)
- * - partial: `subset` (one sentence states the other's fact and another)
+ * - partial: `subset` (one sentence states the other's fact and more), `overlap` (both state one
+ *   fact and each adds another of its own)
  * - different: `shared-subject` (same actors or topic, another fact), `shared-anchor` (a figure,
  *   date or name in common, another fact)
  * - conflict: `negation`, `comparison`, `modality`, `scope` (one denies or weakens the other),
@@ -32,7 +33,7 @@ export type PairLabel = (typeof PAIR_LABELS)[number];
  */
 export const KINDS_OF: Readonly<Record<PairLabel, readonly string[]>> = {
   same: ['copy', 'paraphrase'],
-  partial: ['subset'],
+  partial: ['subset', 'overlap'],
   different: ['shared-subject', 'shared-anchor'],
   conflict: ['negation', 'comparison', 'modality', 'scope', 'figure', 'date', 'name'],
 };
