@@ -4,7 +4,7 @@
  * (`tests/fixtures/align/labeled-pairs.json`).
  *
  * Usage: npm run eval:pairs -- [--json] [--corpus <name>]… [--sentences <corpus>:<articleId>]
- *   --json        one object: { corpora: { <name>: scores }, overall, invented, errors }
+ *   --json        one object: { corpora: { <name>: scores }, overall, invented, byKind, falsePositives, falseNegatives }
  *   --corpus      score only these corpora (default: every label file found)
  *   --sentences   print one article's sentences as the pipeline splits them, with their hashes
  *                 (to repair a pair whose text or split changed)
@@ -21,6 +21,7 @@ import { buildDate } from '../src/io/digest-from-disk.ts';
 import { readStory } from '../src/eval/sentence-pairs-fs.ts';
 import {
   errorsByKind,
+  joinedByKind,
   parsePairLabels,
   precisionRecall,
   resolvePairs,
@@ -86,7 +87,8 @@ const line = (name: string, s: PrecisionRecall) =>
 export function formatPairReport(report: PairReport): string {
   const lines = ['SENTENCE PAIRS: the align stage\'s pair rule against hand labels (positive = same or partial)'];
   for (const [name, scores] of Object.entries(report.corpora)) lines.push(line(name, scores));
-  lines.push(line('overall', report.overall), line('invented', report.invented));
+  lines.push(line('overall', report.overall), line('invented', report.invented), '', 'JOINED BY LABEL AND KIND (real pairs)');
+  for (const row of joinedByKind(report.outcomes)) lines.push(`  ${row.kind.padEnd(26)} ${String(row.joined).padStart(3)} of ${String(row.pairs).padStart(3)} joined`);
   const { falsePositives, falseNegatives } = errorsByKind(report.outcomes);
   for (const [title, groups] of [['FALSE POSITIVES (joined, but not one fact)', falsePositives], ['FALSE NEGATIVES (one fact, not joined)', falseNegatives]] as const) {
     lines.push('', `${title}: ${[...groups.values()].reduce((n, g) => n + g.length, 0)}`);
@@ -131,7 +133,8 @@ export function main(argv: string[], repoRoot: string, out: (text: string) => vo
     if (args.json) {
       const errors = (aligned: boolean) =>
         outcomes.filter((o) => o.aligned === aligned && o.positive !== aligned).map((o) => ({ id: o.pair.id, label: o.pair.label, kind: o.pair.kind, score: Number(o.score.toFixed(4)), ...(o.refusedBy === undefined ? {} : { refusedBy: o.refusedBy }) }));
-      out(`${JSON.stringify({ corpora: perCorpus, overall: report.overall, invented: report.invented, falsePositives: errors(true), falseNegatives: errors(false) }, null, 2)}\n`);
+      const json = { corpora: perCorpus, overall: report.overall, invented: report.invented, byKind: joinedByKind(outcomes), falsePositives: errors(true), falseNegatives: errors(false) };
+      out(`${JSON.stringify(json, null, 2)}\n`);
     } else out(formatPairReport(report));
     return 0;
   } catch (error) {

@@ -159,7 +159,7 @@ export function resolvePairs(labels: PairLabels, articles: readonly SegmentedArt
           file: textPath(articleId),
           field: `${labelFile} ${pair.id}.${side}`,
           found: sentence === undefined ? 'the article has no sentence at that index' : `a sentence whose hash is ${sentenceHash(sentence.text)}, not ${ref.hash}`,
-          fix: 'the text or the sentence splitter changed: restore the text as gathered (eval/README.md), or read the pair again and update its index and hash (`npm run eval:pairs -- --show <pair id>` prints the sentence now at that index)',
+          fix: `the text or the sentence splitter changed: restore the text as gathered (eval/README.md), or read the pair again and update its index and hash (\`npm run eval:pairs -- --sentences ${labels.corpus}:${articleId}\` lists that article's sentences with their hashes)`,
         });
       }
       return sentence.text;
@@ -177,9 +177,15 @@ export interface PairOutcome {
   aligned: boolean;
   score: number;
   topical: number;
-  /** What kept it apart, when something other than the score did. */
-  refusedBy?: 'anchors' | 'stance' | 'left-out';
+  /** What kept it apart when the score reached the threshold (or a sentence is never a claim). */
+  refusedBy?: Refusal;
 }
+
+/**
+ * Why a pair that scored high enough was still not joined: a figure, date or name that disagrees,
+ * a stance that differs, or a sentence the align stage leaves out (a heading or page chrome).
+ */
+export type Refusal = 'figures' | 'dates' | 'names' | 'stance' | 'left-out';
 
 /** Options of `scorePairs`; defaults are the align stage's. */
 export interface PairScoreOptions {
@@ -211,16 +217,21 @@ export function scorePairs(pairs: readonly ResolvedPair[], articles: readonly Se
     const b = byId.get(pair.b.sentence) ?? sentenceFeatures(pair.b.sentence, articleOf(pair.b.sentence), pair.bText);
     const outcome = decide(a, b, idf, threshold);
     const positive = pair.label === 'same' || pair.label === 'partial';
-    if (leftOut.has(pair.a.sentence) || leftOut.has(pair.b.sentence)) return { pair, positive, aligned: false, score: outcome.result.score, topical: outcome.result.topical, refusedBy: 'left-out' };
+    if (leftOut.has(pair.a.sentence) || leftOut.has(pair.b.sentence)) {
+      return { pair, positive, aligned: false, score: outcome.result.score, topical: outcome.result.topical, refusedBy: 'left-out' };
+    }
     return { pair, positive, aligned: outcome.aligned, score: outcome.result.score, topical: outcome.result.topical, ...(outcome.refusedBy === undefined ? {} : { refusedBy: outcome.refusedBy }) };
   });
 }
 
 /** The pair rule itself, shared by the real pairs and the invented fixture. */
-function decide(a: SentenceFeatures, b: SentenceFeatures, idf: IdfTable, threshold: number): { result: PairScore; aligned: boolean; refusedBy?: 'anchors' | 'stance' } {
+function decide(a: SentenceFeatures, b: SentenceFeatures, idf: IdfTable, threshold: number): { result: PairScore; aligned: boolean; refusedBy?: Refusal } {
   const result = scorePair(a, b, idf);
   if (result.score < threshold) return { result, aligned: false };
-  if (anchorsDisagree(result)) return { result, aligned: false, refusedBy: 'anchors' };
+  if (anchorsDisagree(result)) {
+    const which = result.figures === 'disagree' ? 'figures' : result.dates === 'disagree' ? 'dates' : 'names';
+    return { result, aligned: false, refusedBy: which };
+  }
   if (stanceDifference(a.text, b.text) !== undefined) return { result, aligned: false, refusedBy: 'stance' };
   return { result, aligned: true };
 }
@@ -281,6 +292,20 @@ export function precisionRecall(outcomes: readonly { positive: boolean; aligned:
     precision: tp + fp === 0 ? 1 : tp / (tp + fp),
     recall: tp + fn === 0 ? 1 : tp / (tp + fn),
   };
+}
+
+/** One row per `label/kind`: how many pairs it holds and how many the pair rule joins. */
+export function joinedByKind(outcomes: readonly PairOutcome[]): { kind: string; pairs: number; joined: number }[] {
+  const rows = new Map<string, { kind: string; pairs: number; joined: number }>();
+  for (const o of outcomes) {
+    const kind = `${o.pair.label}/${o.pair.kind}`;
+    const row = rows.get(kind) ?? { kind, pairs: 0, joined: 0 };
+    row.pairs += 1;
+    if (o.aligned) row.joined += 1;
+    rows.set(kind, row);
+  }
+  const order = (kind: string) => PAIR_LABELS.indexOf(kind.split('/')[0] as PairLabel);
+  return [...rows.values()].sort((x, y) => order(x.kind) - order(y.kind) || compare(x.kind, y.kind));
 }
 
 /** The errors of a set of outcomes, false positives and false negatives, each grouped by `label/kind`. */
