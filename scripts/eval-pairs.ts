@@ -3,8 +3,10 @@
  * real stories (`eval/<corpus>/sentence-pairs.json`) and on the invented calibration pairs
  * (`tests/fixtures/align/labeled-pairs.json`).
  *
- * Usage: npm run eval:pairs -- [--json] [--corpus <name>]… [--sentences <corpus>:<articleId>]
- *   --json        one object: { corpora: { <name>: scores }, overall, invented, byKind, falsePositives, falseNegatives }
+ * Usage: npm run eval:pairs -- [--json] [--build] [--corpus <name>]… [--sentences <corpus>:<articleId>]
+ *   --json        one object: { corpora: { <name>: scores }, overall, invented, built?, byKind, falsePositives, falseNegatives }
+ *   --build       also build each corpus's digest and score whether each pair's sentences are cited on
+ *                 one claim (the pair rule plus the align stage's group rules), beside the pair rule
  *   --corpus      score only these corpora (default: every label file found)
  *   --sentences   print one article's sentences as the pipeline splits them, with their hashes
  *                 (to repair a pair whose text or split changed)
@@ -18,8 +20,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DigestError, UsageError } from '../src/errors.ts';
 import { buildDate } from '../src/io/digest-from-disk.ts';
-import { readStory } from '../src/eval/sentence-pairs-fs.ts';
+import { corpusClaims, readStory } from '../src/eval/sentence-pairs-fs.ts';
 import {
+  citedTogether,
   errorsByKind,
   joinedByKind,
   parsePairLabels,
@@ -33,22 +36,24 @@ import {
   type PrecisionRecall,
 } from '../src/eval/sentence-pairs.ts';
 
-const USAGE = 'npm run eval:pairs -- [--json] [--corpus <name>]… [--sentences <corpus>:<articleId>]';
+const USAGE = 'npm run eval:pairs -- [--json] [--build] [--corpus <name>]… [--sentences <corpus>:<articleId>]';
 const INVENTED = 'tests/fixtures/align/labeled-pairs.json';
 
 /** What the command line asked for. */
 export interface PairArgs {
   json: boolean;
+  build: boolean;
   corpora: string[];
   sentences?: { corpus: string; articleId: string };
 }
 
 /** Parses the options; an unknown option or a malformed value is a `UsageError` naming it. */
 export function parsePairArgs(argv: string[]): PairArgs {
-  const args: PairArgs = { json: false, corpora: [] };
+  const args: PairArgs = { json: false, build: false, corpora: [] };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
     if (arg === '--json') args.json = true;
+    else if (arg === '--build') args.build = true;
     else if (arg === '--corpus' || arg === '--sentences') {
       const value = argv[(i += 1)];
       if (value === undefined || value.startsWith('--')) throw new UsageError(`option \`${arg}\` needs a value`, { file: 'command line', field: arg, found: value ?? 'nothing after it', fix: `use ${USAGE}` });
@@ -77,6 +82,10 @@ export interface PairReport {
   overall: PrecisionRecall;
   invented: PrecisionRecall;
   outcomes: PairOutcome[];
+  /** With `--build`: per corpus and overall, the scores of "cited on one claim" in the built digest. */
+  built?: Record<string, PrecisionRecall>;
+  /** With `--build`: the pairs the built digest cites on one claim though they are not one fact. */
+  builtFalsePositives?: PairOutcome[];
 }
 
 const figure = (x: number) => x.toFixed(3);
@@ -87,7 +96,13 @@ const line = (name: string, s: PrecisionRecall) =>
 export function formatPairReport(report: PairReport): string {
   const lines = ['SENTENCE PAIRS: the align stage\'s pair rule against hand labels (positive = same or partial)'];
   for (const [name, scores] of Object.entries(report.corpora)) lines.push(line(name, scores));
-  lines.push(line('overall', report.overall), line('invented', report.invented), '', 'JOINED BY LABEL AND KIND (real pairs)');
+  lines.push(line('overall', report.overall), line('invented', report.invented));
+  if (report.built !== undefined) {
+    lines.push('', 'CITED ON ONE CLAIM IN THE BUILT DIGEST (pair rule plus group rules)');
+    for (const [name, scores] of Object.entries(report.built)) lines.push(line(name, scores));
+    for (const o of report.builtFalsePositives ?? []) lines.push(`    cited together, not one fact: ${o.pair.id} ${o.pair.label}/${o.pair.kind} — ${o.pair.reason}`);
+  }
+  lines.push('', 'JOINED BY LABEL AND KIND (real pairs, pair rule)');
   for (const row of joinedByKind(report.outcomes)) lines.push(`  ${row.kind.padEnd(26)} ${String(row.joined).padStart(3)} of ${String(row.pairs).padStart(3)} joined`);
   const { falsePositives, falseNegatives } = errorsByKind(report.outcomes);
   for (const [title, groups] of [['FALSE POSITIVES (joined, but not one fact)', falsePositives], ['FALSE NEGATIVES (one fact, not joined)', falseNegatives]] as const) {
@@ -118,6 +133,9 @@ export function main(argv: string[], repoRoot: string, out: (text: string) => vo
     const corpora = args.corpora.length > 0 ? args.corpora : labelledCorpora(repoRoot);
     const outcomes: PairOutcome[] = [];
     const perCorpus: PairReport['corpora'] = {};
+    const built: Record<string, PrecisionRecall> = {};
+    const builtAll: { positive: boolean; aligned: boolean }[] = [];
+    const builtFalsePositives: PairOutcome[] = [];
     for (const corpus of corpora) {
       const file = path.join('eval', corpus, 'sentence-pairs.json');
       if (!existsSync(path.join(repoRoot, file))) throw new UsageError('the corpus has no sentence-pair labels', { file, found: 'no such file', fix: `name one of: ${labelledCorpora(repoRoot).join(', ')}` });
@@ -127,13 +145,23 @@ export function main(argv: string[], repoRoot: string, out: (text: string) => vo
       const scored = scorePairs(resolved, story.articles);
       outcomes.push(...scored);
       perCorpus[corpus] = { story: labels.story, ...precisionRecall(scored) };
+      if (args.build) {
+        const together = citedTogether(labels.pairs, corpusClaims(repoRoot, corpus, today));
+        const decided = scored.map((o, i) => ({ positive: o.positive, aligned: together[i] ?? false }));
+        built[corpus] = precisionRecall(decided);
+        scored.forEach((o, i) => {
+          if (together[i] === true && !o.positive) builtFalsePositives.push(o);
+        });
+        builtAll.push(...decided);
+      }
     }
+    if (args.build) built.overall = precisionRecall(builtAll);
     const invented = JSON.parse(readFileSync(path.join(repoRoot, INVENTED), 'utf8')) as { pairs: InventedPair[] };
-    const report: PairReport = { corpora: perCorpus, overall: precisionRecall(outcomes), invented: precisionRecall(scoreInventedPairs(invented.pairs)), outcomes };
+    const report: PairReport = { corpora: perCorpus, overall: precisionRecall(outcomes), invented: precisionRecall(scoreInventedPairs(invented.pairs)), outcomes, ...(args.build ? { built, builtFalsePositives } : {}) };
     if (args.json) {
       const errors = (aligned: boolean) =>
         outcomes.filter((o) => o.aligned === aligned && o.positive !== aligned).map((o) => ({ id: o.pair.id, label: o.pair.label, kind: o.pair.kind, score: Number(o.score.toFixed(4)), ...(o.refusedBy === undefined ? {} : { refusedBy: o.refusedBy }) }));
-      const json = { corpora: perCorpus, overall: report.overall, invented: report.invented, byKind: joinedByKind(outcomes), falsePositives: errors(true), falseNegatives: errors(false) };
+      const json = { corpora: perCorpus, overall: report.overall, invented: report.invented, ...(args.build ? { built, builtFalsePositives: builtFalsePositives.map((o) => o.pair.id) } : {}), byKind: joinedByKind(outcomes), falsePositives: errors(true), falseNegatives: errors(false) };
       out(`${JSON.stringify(json, null, 2)}\n`);
     } else out(formatPairReport(report));
     return 0;

@@ -13,6 +13,8 @@ import { ProblemListError } from '../errors.ts';
 import type { ArticleFile, IsoDate, SegmentedArticle } from '../types.ts';
 import { parseManifest, type CorpusManifest } from './corpus-manifest.ts';
 import { corpusArticleFiles } from './evaluate-clusters.ts';
+import { buildDigest } from '../pipeline/build-digest.ts';
+import type { Claim } from '../types.ts';
 
 /** The folder of the seeds' articles, the one corpus that is not under eval/. */
 export const SEEDS_DIR = 'content/articles';
@@ -67,4 +69,27 @@ export function readStory(repoRoot: string, corpus: string, today: IsoDate, ids?
   }
   const files = corpusArticleFiles({ ...manifest, articles: chosen }, texts);
   return { articles: splitArticleFiles(files, today), textPath };
+}
+
+/**
+ * Every claim of the digest the build makes of a whole corpus (the seeds: content/articles; a real
+ * corpus: all its manifest's texts, as `npm run eval:clusters` builds them).
+ */
+export function corpusClaims(repoRoot: string, corpus: string, today: IsoDate): Claim[] {
+  let files: ArticleFile[];
+  if (corpus === 'seeds') files = readArticleFiles(path.join(repoRoot, SEEDS_DIR), repoRoot);
+  else {
+    const manifest = readManifest(repoRoot, corpus);
+    const ids = manifest.articles.map((a) => a.id);
+    const texts = new Map<string, string>();
+    for (const id of ids) {
+      const file = path.join(repoRoot, 'eval', corpus, 'texts', `${id}.txt`);
+      if (!existsSync(file)) {
+        throw new ArticleFileError('a text of the corpus is missing, so the build cannot be compared', { file: path.join('eval', corpus, 'texts', `${id}.txt`), found: 'no such file', fix: 'gather it again (eval/README.md), or leave out --build' });
+      }
+      texts.set(id, readFileSync(file, 'utf8'));
+    }
+    files = corpusArticleFiles(manifest, texts);
+  }
+  return buildDigest(files, { today }).digest.stories.flatMap((story) => story.claims);
 }

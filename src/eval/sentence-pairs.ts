@@ -236,6 +236,23 @@ function decide(a: SentenceFeatures, b: SentenceFeatures, idf: IdfTable, thresho
   return { result, aligned: true };
 }
 
+/**
+ * Whether the build cites each pair's two sentences on one claim: what a reader of the digest
+ * sees, after the align stage's group rules (leads, a claim contained in a longer sentence, a
+ * restated clause folded in), where `scorePairs` measures the pair rule alone.
+ */
+export function citedTogether(pairs: readonly PairEntry[], claims: readonly { sentenceIds: readonly string[] }[]): boolean[] {
+  const claimsOf = new Map<string, Set<number>>();
+  claims.forEach((claim, index) => {
+    for (const id of claim.sentenceIds) claimsOf.set(id, (claimsOf.get(id) ?? new Set()).add(index));
+  });
+  return pairs.map((pair) => {
+    const a = claimsOf.get(pair.a.sentence);
+    const b = claimsOf.get(pair.b.sentence);
+    return a !== undefined && b !== undefined && [...a].some((index) => b.has(index));
+  });
+}
+
 /** One invented pair of `tests/fixtures/align/labeled-pairs.json`. */
 export interface InventedPair {
   label: PairLabel;
