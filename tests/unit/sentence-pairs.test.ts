@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArticleFileError, ManifestError, UsageError } from '../../src/errors.ts';
 import {
+  citedTogether,
   errorsByKind,
   joinedByKind,
   parsePairLabels,
@@ -124,6 +125,13 @@ describe('scorePairs', () => {
   it('joins fewer pairs when the threshold is raised to 1', () => {
     const strict = scorePairs(resolvePairs(labels, articles, 'f.json', (id) => id), articles, { threshold: 1 });
     expect(strict.filter((o) => o.aligned)).toHaveLength(0);
+  });
+});
+
+describe('citedTogether', () => {
+  it('says a pair is cited together only when one claim holds both of its sentences', () => {
+    const claims = [{ sentenceIds: ['coast#1', 'herald#0'] }, { sentenceIds: ['coast#2'] }, { sentenceIds: ['herald#1'] }];
+    expect(citedTogether(labels.pairs, claims)).toEqual([true, false, false, false]);
   });
 });
 
