@@ -135,7 +135,7 @@ export interface ResolvedPair extends PairEntry {
  * Finds each pair's sentences in `articles` (the pipeline's split of the story's texts) and
  * checks their hashes. `textPath(articleId)` says where an article's text lives, for messages.
  * Throws an `ArticleFileError` naming the text and the pair when an article is missing, a sentence
- * is gone or its text changed, with how to fix it.
+ * is gone or its text changed, with how to fix it; when several changed, one error lists them all.
  */
 export function resolvePairs(labels: PairLabels, articles: readonly SegmentedArticle[], labelFile: string, textPath: (articleId: string) => string): ResolvedPair[] {
   const byArticle = new Map(articles.map((article) => [article.id, article]));
@@ -149,23 +149,38 @@ export function resolvePairs(labels: PairLabels, articles: readonly SegmentedArt
       });
     }
   }
-  return labels.pairs.map((pair) => {
+  const drifted: ArticleFileError[] = [];
+  const resolved = labels.pairs.map((pair) => {
     const [aText, bText] = (['a', 'b'] as const).map((side) => {
       const ref = pair[side];
       const articleId = articleOf(ref.sentence);
       const sentence = byArticle.get(articleId)?.sentences.find((s) => s.id === ref.sentence);
       if (sentence === undefined || sentenceHash(sentence.text) !== ref.hash) {
-        throw new ArticleFileError(`pair \`${pair.id}\` no longer finds its sentence \`${ref.sentence}\``, {
-          file: textPath(articleId),
-          field: `${labelFile} ${pair.id}.${side}`,
-          found: sentence === undefined ? 'the article has no sentence at that index' : `a sentence whose hash is ${sentenceHash(sentence.text)}, not ${ref.hash}`,
-          fix: `the text or the sentence splitter changed: restore the text as gathered (eval/README.md), or read the pair again and update its index and hash (\`npm run eval:pairs -- --sentences ${labels.corpus}:${articleId}\` lists that article's sentences with their hashes)`,
-        });
+        drifted.push(
+          new ArticleFileError(`pair \`${pair.id}\` no longer finds its sentence \`${ref.sentence}\``, {
+            file: textPath(articleId),
+            field: `${labelFile} ${pair.id}.${side}`,
+            found: sentence === undefined ? 'the article has no sentence at that index' : `a sentence whose hash is ${sentenceHash(sentence.text)}, not ${ref.hash}`,
+            fix: `the text or the sentence splitter changed: restore the text as gathered (eval/README.md), or read the pair again and update its index and hash (\`npm run eval:pairs -- --sentences ${labels.corpus}:${articleId}\` lists that article's sentences with their hashes)`,
+          }),
+        );
+        return '';
       }
       return sentence.text;
     }) as [string, string];
     return { ...pair, corpus: labels.corpus, aText, bText };
   });
+  const [first] = drifted;
+  if (first !== undefined && drifted.length === 1) throw first;
+  if (first !== undefined) {
+    // A changed splitter moves many sentences at once: name them all, so one pass repairs them.
+    throw new ArticleFileError(`${drifted.length} labelled sentences no longer match their texts`, {
+      file: labelFile,
+      found: `\n${drifted.map((error) => error.message.split('\n')[0]?.replace(/^/, '    ')).join('\n')}`,
+      fix: first.fix.replace(/`npm run eval:pairs -- --sentences [^`]+`/, '`npm run eval:pairs -- --sentences <corpus>:<articleId>`'),
+    });
+  }
+  return resolved;
 }
 
 /** How the align stage's pair rule decided one labelled pair. */

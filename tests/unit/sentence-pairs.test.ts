@@ -93,11 +93,19 @@ describe('resolvePairs', () => {
 
   it('names the text file and the pair when a sentence changed, and says how to repair it', () => {
     const edited = makeArticle('herald', [['All 15 crossings to Fennick Island stopped on Monday after deckhands at Larkspur Ferries went on strike.']]);
-    const resolve = () => resolvePairs(labels, [coast, edited], 'f.json', textPath);
+    const onlyFirst = { ...labels, pairs: labels.pairs.slice(0, 1) };
+    const resolve = () => resolvePairs(onlyFirst, [coast, edited], 'f.json', textPath);
     expect(resolve).toThrow(ArticleFileError);
     expect(resolve).toThrow(/pair `h-1`/);
     expect(resolve).toThrow(/eval\/harbour\/texts\/herald\.txt/);
     expect(resolve).toThrow(/--sentences harbour:herald/);
+  });
+
+  it('lists every changed sentence at once when several pairs drifted', () => {
+    const edited = makeArticle('herald', [['Every crossing stopped.', 'The union asks for more.', 'Islanders waited.']]);
+    const resolve = () => resolvePairs(labels, [coast, edited], 'f.json', textPath);
+    expect(resolve).toThrow(/4 labelled sentences no longer match/);
+    expect(resolve).toThrow(/h-1.*h-2.*h-3.*h-4/s);
   });
 
   it('names the text file when an article of the story is missing', () => {
