@@ -95,10 +95,15 @@ export function nameVariant(a: string, b: string): 'spelling' | 'word' | null {
 /** Results of `nameVariant`: the same few names are compared across every sentence pair of a story. */
 const variantMemo = new Map<string, 'spelling' | 'word' | null>();
 
+/** Titles written before a person's surname ("Ms Cardell", "Gov. DeSantis"): another way to name the same person. */
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'gov', 'sen', 'rep', 'rev', 'president', 'judge', 'justice']);
+
 function compareNames(a: string, b: string): 'spelling' | 'word' | null {
   const aw = nameWords(a);
   const bw = nameWords(b);
   if (aw.length < 2 || aw.length !== bw.length) return null;
+  // "Ms Cardell" and "Sarah Cardell" are one person named two ways, not rival names.
+  if (aw.at(-1) === bw.at(-1) && (TITLES.has((aw[0] ?? '').replace(/\.$/u, '')) || TITLES.has((bw[0] ?? '').replace(/\.$/u, '')))) return null;
   const differing = aw.map((word, i) => [word, bw[i] ?? ''] as const).filter(([x, y]) => x !== y);
   if (differing.length !== 1) return null;
   const [x, y] = differing[0] ?? ['', ''];

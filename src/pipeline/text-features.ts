@@ -62,9 +62,24 @@ export interface Figure {
   raw: string;
   /** The numeric value with its scale applied (2.4e9). */
   value: number;
-  /** "%", "$", "€", "£" or "" for a plain count. */
+  /**
+   * "%", "$", "€", "£", a unit of measure written after the number ("mph", "mi", "km", "ft"), or
+   * "" for a plain count.
+   */
   unit: string;
 }
+
+/** Words of measure after a number, by the unit they name: "120 mph" is a speed, "70 miles" a distance. */
+const MEASURES: Record<string, string> = {
+  mph: 'mph', kph: 'kph', 'km/h': 'kph', knots: 'kn', knot: 'kn',
+  miles: 'mi', mile: 'mi', kilometers: 'km', kilometres: 'km', kilometer: 'km', kilometre: 'km', km: 'km',
+  feet: 'ft', foot: 'ft', ft: 'ft', inches: 'in', inch: 'in', meters: 'm', metres: 'm', meter: 'm', metre: 'm',
+  centimeters: 'cm', centimetres: 'cm', cm: 'cm', millimeters: 'mm', millimetres: 'mm', mm: 'mm',
+  degrees: 'deg', degree: 'deg', acres: 'acre', acre: 'acre', hectares: 'ha', hectare: 'ha',
+  tons: 't', tonnes: 't', ton: 't', tonne: 't', kilograms: 'kg', kg: 'kg', pounds: 'lb', lbs: 'lb',
+  minutes: 'min', minute: 'min', hours: 'h', hour: 'h', days: 'd', day: 'd', weeks: 'wk', week: 'wk',
+  months: 'mo', month: 'mo', years: 'yr', year: 'yr',
+};
 
 const SCALE: Record<string, number> = {
   thousand: 1e3,
@@ -101,16 +116,27 @@ export function figures(text: string): Figure[] {
       // "Falcon 9", "Nimbus 3": a capitalized name followed by a number is a model or product name.
       continue;
     }
+    // A clock time ("8:30 p.m.", "9 pm") says when, not how many.
+    if (/^:\d/u.test(text.slice(start + raw.length)) || /\d:$/u.test(text.slice(Math.max(0, start - 2), start))) continue;
+    if (!currency && !percent && !scaleWord && /^\s?[ap]\.?m\b\.?/iu.test(text.slice(start + raw.length))) continue;
+    const measure = currency || percent ? undefined : measureAfter(text.slice(start + raw.length));
     const value = Number(digits.replace(/,/g, ''));
     if (!currency && !percent && !scaleWord && /^\d{4}$/.test(digits) && value >= 1900 && value <= 2100) continue;
     const scale = scaleWord ? (SCALE[scaleWord.toLowerCase()] ?? 1) : 1;
     found.push({
       raw: raw.trim(),
       value: value * scale,
-      unit: percent ? '%' : (currency ?? ''),
+      unit: percent ? '%' : (currency ?? measure ?? ''),
     });
   }
   return found;
+}
+
+/** The unit of measure written right after a number ("mph", "miles an hour" → "mph"), if any. */
+function measureAfter(rest: string): string | undefined {
+  const speed = /^\s?(miles?|kilomet(?:er|re)s?|km)\s+(?:per|an|a)\s+hour\b/iu.exec(rest);
+  if (speed) return /^m/iu.test(speed[1] ?? '') ? 'mph' : 'kph';
+  return MEASURES[(/^\s?([\p{L}/]+)/u.exec(rest)?.[1] ?? '').toLowerCase()];
 }
 
 /** Two figures state the same quantity (same unit, values within rounding of each other). */
@@ -144,7 +170,8 @@ export function entities(text: string): string[] {
     for (const match of splitAtSentenceEnds(run[0], run.index ?? 0)) addEntity(match);
   }
   function addEntity(match: { 0: string; index: number }): void {
-    let phrase = match[0].replace(/[’']s$/u, '').replace(/[.-]+$/u, '');
+    // A possessive, a closing quote mark ("‘Call of Duty’ are…") or a trailing stop is not part of the name.
+    let phrase = match[0].replace(/[’']s$/u, '').replace(/[.’'-]+$/u, '');
     const parts = phrase.split(/\s+/);
     while (parts.length > 0 && NOT_NAMES.has(parts[0] ?? '')) parts.shift();
     phrase = parts.join(' ');

@@ -115,6 +115,8 @@ describe('anchors', () => {
     expect(nameVariant('northfield climate institute', 'northfield ocean institute')).toBe('word');
     expect(nameVariant('gemini pro', 'gemini pro preview')).toBeNull();
     expect(nameVariant('meta’s ai', 'meta ai')).toBeNull();
+    expect(nameVariant('ms okafor', 'ruth okafor')).toBeNull();
+    expect(nameVariant('gov. okafor', 'ruth okafor')).toBeNull();
   });
 });
 

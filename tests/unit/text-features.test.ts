@@ -31,6 +31,21 @@ describe('figures', () => {
     expect(figures('Orbit-7.2 beat Falcon 9 and Nimbus v3 in 2024.')).toEqual([]);
   });
 
+  it('reads a unit of measure after a number, so a speed is never compared with a distance', () => {
+    const found = figures('Winds reached 120 mph, or 193 kilometers per hour, some 70 miles from the coast, with 85 miles an hour inland and 6 feet of water.');
+    expect(found.map((f) => [f.value, f.unit])).toEqual([
+      [120, 'mph'],
+      [193, 'kph'],
+      [70, 'mi'],
+      [85, 'mph'],
+      [6, 'ft'],
+    ]);
+  });
+
+  it('does not read a clock time as a figure', () => {
+    expect(figures('The ferry left at 8:30 p.m. and docked by 11 pm with 40 cars.').map((f) => f.value)).toEqual([40]);
+  });
+
   it('treats the same amount written two ways as one figure', () => {
     const [a] = figures('a $14.3 billion deal');
     const [b] = figures('a $14.3bn deal');
@@ -47,5 +62,9 @@ describe('entities', () => {
       'harbor trust',
       'port elwin',
     ]);
+  });
+
+  it('leaves a closing quote mark out of a name', () => {
+    expect(entities('Fans say ‘Star Harbour’ is now owned by Kelby Games.')).toEqual(['kelby games', 'star harbour']);
   });
 });
