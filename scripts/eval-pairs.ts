@@ -4,7 +4,7 @@
  * (`tests/fixtures/align/labeled-pairs.json`).
  *
  * Usage: npm run eval:pairs -- [--json] [--build] [--corpus <name>]… [--sentences <corpus>:<articleId>]
- *   --json        one object: { corpora: { <name>: scores }, overall, invented, built?, byKind, falsePositives, falseNegatives }
+ *   --json        one object: { corpora: { <name>: scores }, overall, invented, patterns, built?, byKind, falsePositives, falseNegatives }
  *   --build       also build each corpus's digest and score whether each pair's sentences are cited on
  *                 one claim (the pair rule plus the align stage's group rules), beside the pair rule
  *   --corpus      score only these corpora (default: every label file found)
@@ -38,6 +38,8 @@ import {
 
 const USAGE = 'npm run eval:pairs -- [--json] [--build] [--corpus <name>]… [--sentences <corpus>:<articleId>]';
 const INVENTED = 'tests/fixtures/align/labeled-pairs.json';
+/** Invented pairs that copy the error patterns met on real coverage (kept apart from the calibration pairs). */
+const PATTERNS = 'tests/fixtures/align/real-pattern-pairs.json';
 
 /** What the command line asked for. */
 export interface PairArgs {
@@ -81,6 +83,8 @@ export interface PairReport {
   corpora: Record<string, PrecisionRecall & { story: string }>;
   overall: PrecisionRecall;
   invented: PrecisionRecall;
+  /** The invented pairs that copy real error patterns. */
+  patterns: PrecisionRecall;
   outcomes: PairOutcome[];
   /** With `--build`: per corpus and overall, the scores of "cited on one claim" in the built digest. */
   built?: Record<string, PrecisionRecall>;
@@ -96,7 +100,7 @@ const line = (name: string, s: PrecisionRecall) =>
 export function formatPairReport(report: PairReport): string {
   const lines = ['SENTENCE PAIRS: the align stage\'s pair rule against hand labels (positive = same or partial)'];
   for (const [name, scores] of Object.entries(report.corpora)) lines.push(line(name, scores));
-  lines.push(line('overall', report.overall), line('invented', report.invented));
+  lines.push(line('overall', report.overall), line('invented', report.invented), line('patterns', report.patterns));
   if (report.built !== undefined) {
     lines.push('', 'CITED ON ONE CLAIM IN THE BUILT DIGEST (pair rule plus group rules)');
     for (const [name, scores] of Object.entries(report.built)) lines.push(line(name, scores));
@@ -157,11 +161,17 @@ export function main(argv: string[], repoRoot: string, out: (text: string) => vo
     }
     if (args.build) built.overall = precisionRecall(builtAll);
     const invented = JSON.parse(readFileSync(path.join(repoRoot, INVENTED), 'utf8')) as { pairs: InventedPair[] };
-    const report: PairReport = { corpora: perCorpus, overall: precisionRecall(outcomes), invented: precisionRecall(scoreInventedPairs(invented.pairs)), outcomes, ...(args.build ? { built, builtFalsePositives } : {}) };
+    const patterns = JSON.parse(readFileSync(path.join(repoRoot, PATTERNS), 'utf8')) as { pairs: InventedPair[] };
+    const report: PairReport = {
+      corpora: perCorpus,
+      overall: precisionRecall(outcomes),
+      invented: precisionRecall(scoreInventedPairs(invented.pairs)),
+      patterns: precisionRecall(scoreInventedPairs(patterns.pairs)),
+      outcomes, ...(args.build ? { built, builtFalsePositives } : {}) };
     if (args.json) {
       const errors = (aligned: boolean) =>
         outcomes.filter((o) => o.aligned === aligned && o.positive !== aligned).map((o) => ({ id: o.pair.id, label: o.pair.label, kind: o.pair.kind, score: Number(o.score.toFixed(4)), ...(o.refusedBy === undefined ? {} : { refusedBy: o.refusedBy }) }));
-      const json = { corpora: perCorpus, overall: report.overall, invented: report.invented, ...(args.build ? { built, builtFalsePositives: builtFalsePositives.map((o) => o.pair.id) } : {}), byKind: joinedByKind(outcomes), falsePositives: errors(true), falseNegatives: errors(false) };
+      const json = { corpora: perCorpus, overall: report.overall, invented: report.invented, patterns: report.patterns, ...(args.build ? { built, builtFalsePositives: builtFalsePositives.map((o) => o.pair.id) } : {}), byKind: joinedByKind(outcomes), falsePositives: errors(true), falseNegatives: errors(false) };
       out(`${JSON.stringify(json, null, 2)}\n`);
     } else out(formatPairReport(report));
     return 0;

@@ -93,6 +93,7 @@ export function scoreFactGold(story: Story, digest: Digest, gold: FactGold, file
     return `${gold.sources[key]?.id}#${index}`;
   };
   const articleOf = (sentenceId: string): string => sentenceId.slice(0, sentenceId.lastIndexOf('#'));
+  const texts = new Map(digest.sources.flatMap((source) => source.sentences.map((s) => [s.id, s.text])));
   let stated = 0;
   let found = 0;
   let citations = 0;
@@ -100,7 +101,7 @@ export function scoreFactGold(story: Story, digest: Digest, gold: FactGold, file
   const facts = gold.facts.map((fact): FactCitation => {
     const states = new Set(fact.states.map(toId));
     const accepted = new Set([...states, ...(fact.also ?? []).map(toId)]);
-    const claim = bestClaim(story.claims, states);
+    const claim = bestClaim(story.claims, states, texts);
     const stating = [...new Set([...states].map(articleOf))];
     const citedSentences = claim?.sentenceIds ?? [];
     // A source counts as cited for the fact when the claim cites one of its sentences that states it.
@@ -125,12 +126,17 @@ export function scoreFactGold(story: Story, digest: Digest, gold: FactGold, file
   return { facts, recall: stated === 0 ? 1 : found / stated, precision: citations === 0 ? 1 : correct / citations };
 }
 
-/** The claim holding most of `sentences` (earliest on a tie), or undefined when none holds any. */
-function bestClaim(claims: readonly Claim[], sentences: ReadonlySet<string>): Claim | undefined {
+/**
+ * The fact's claim: the one holding most of `sentences`, and of those the one whose words come
+ * from one of them (a sentence stating two facts is also cited on the other fact's claim);
+ * earliest on a tie; undefined when none holds any.
+ */
+function bestClaim(claims: readonly Claim[], sentences: ReadonlySet<string>, texts: ReadonlyMap<string, string>): Claim | undefined {
   let best: Claim | undefined;
   let bestCount = 0;
   for (const claim of claims) {
-    const count = claim.sentenceIds.filter((id) => sentences.has(id)).length;
+    const held = claim.sentenceIds.filter((id) => sentences.has(id)).length;
+    const count = held === 0 ? 0 : held + (sentences.has(ownSentence(claim, texts)) ? 0.5 : 0);
     if (count > bestCount) {
       best = claim;
       bestCount = count;

@@ -109,8 +109,6 @@ export function mergeStory(articles: SegmentedArticle[], aligned: AlignedClaims,
   // be the text of the claim it was aligned to, not of the one it merely contains.
   const claimsPerSentence = new Map<string, number>();
   for (const { group } of grouped) for (const id of group.sentenceIds) claimsPerSentence.set(id, (claimsPerSentence.get(id) ?? 0) + 1);
-  // A sentence cited for one of its clauses is never the claim's words: it says more than the claim.
-  for (const { group } of grouped) for (const id of group.coveringIds ?? []) claimsPerSentence.set(id, Math.max(2, claimsPerSentence.get(id) ?? 0));
   for (const { group, members } of grouped) {
     if (group.sourceIds.length === 1 && !members.some((m) => carriesInformation(m.features))) {
       // Without a figure, name, date or quote, one source's sentence is kept only when it is a
@@ -128,7 +126,11 @@ export function mergeStory(articles: SegmentedArticle[], aligned: AlignedClaims,
     drafts.push({
       group,
       members,
-      representative: chooseRepresentative(members, claimsPerSentence),
+      // A sentence cited for one of its clauses says more than the claim: never the claim's words.
+      representative: chooseRepresentative(
+        members.filter((m) => !(group.coveringIds ?? []).includes(m.sentence.id)),
+        claimsPerSentence,
+      ),
       section: 'details',
       position: members.reduce((sum, m) => sum + m.position, 0) / members.length,
     });

@@ -198,6 +198,7 @@ describe('npm run eval:pairs', () => {
     }
     writeFileSync(path.join(dir, 'eval/seeds/sentence-pairs.json'), JSON.stringify({ ...pairs, corpus: 'seeds' }));
     writeFileSync(path.join(dir, 'tests/fixtures/align/labeled-pairs.json'), JSON.stringify({ pairs: [{ label: 'same', a: 'The dam opened in 1961.', b: 'In 1961 the dam opened.' }] }));
+    writeFileSync(path.join(dir, 'tests/fixtures/align/real-pattern-pairs.json'), JSON.stringify({ pairs: [{ label: 'different', a: 'The dam opened in 1961.', b: 'The dam cost £4 million.' }] }));
     return dir;
   }
 
