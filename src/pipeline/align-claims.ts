@@ -424,9 +424,10 @@ function sharesFactClause(member: SentenceFeatures, outside: SentenceFeatures, i
   // Splitting at every comma as well finds more such clauses on real coverage, but joins more
   // that are not one fact (measured on eval/*/sentence-pairs.json): fact joints only.
   const outsideClauses = factClauses(outside.text);
-  if (outsideClauses.length < 2) return false;
-  const pieces = (f: SentenceFeatures, texts: string[]) => texts.map((text) => sentenceFeatures(f.id, f.articleId, text)).filter((c) => c.terms.length >= 3);
   const memberClauses = factClauses(member.text);
+  // One of the two must join facts: otherwise the whole sentences were already compared.
+  if (outsideClauses.length < 2 && memberClauses.length < 2) return false;
+  const pieces = (f: SentenceFeatures, texts: string[]) => texts.map((text) => sentenceFeatures(f.id, f.articleId, text)).filter((c) => c.terms.length >= 3);
   const mine = pieces(member, memberClauses.length < 2 ? [member.text] : [member.text, ...memberClauses]);
   return pieces(outside, outsideClauses).some((b) =>
     mine.some((a) => {
