@@ -33,8 +33,10 @@ describe('conflicts on invented stories, one per pattern (tests/fixtures/merge/c
     expect(cases.map((c) => c.name)).toEqual([
       'bound-and-value-that-agree',
       'compatible-dates',
+      'count-left-out-after-another',
       'death-toll',
       'different-benchmarks',
+      'distances-in-two-directions',
       'launch-day',
       'models-on-one-benchmark',
       'name-forms-not-rivals',
@@ -46,6 +48,7 @@ describe('conflicts on invented stories, one per pattern (tests/fixtures/merge/c
       'two-happenings-of-the-subject',
       'two-names-for-one-lab',
       'unrelated-names',
+      'word-count-against-digits',
     ]);
   });
 

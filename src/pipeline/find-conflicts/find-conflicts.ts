@@ -25,6 +25,7 @@ import { nameSpans, rivalNames, sameParty, shorterForm, type NameSpan } from './
 import { periodContains, periodsOverlap } from './period-overlap.ts';
 import { joinGroups } from '../join-groups.ts';
 import { possibleRounding } from './rounding.ts';
+import { isSpelled } from './spelled-counts.ts';
 import { nameTopic, valueTopic, type NameMention } from './topic-phrase.ts';
 import {
   boundsAgree,
@@ -229,7 +230,7 @@ function figureConflicts(input: ConflictInput, spans: NameSpan[][], rare: Set<st
     const members = group.map((index) => frames[index] as FigureFrame);
     const values = valueClusters(members);
     if (values.length < 2 || values.every((x) => values.every((y) => x === y || boundsAgree(x[0] as FigureFrame, y[0] as FigureFrame)))) continue;
-    const variants = values.map((cluster) => variantOf(cluster[0]?.figure.raw ?? '', cluster.map((frame) => frame.sentence), input)).sort(byWeight);
+    const variants = values.map((cluster) => variantOf(shownFigure(cluster[0]?.figure), cluster.map((frame) => frame.sentence), input)).sort(byWeight);
     if (!acrossArticles(variants)) continue;
     const topic = valueTopic(
       members.map((frame) => ({
@@ -248,6 +249,12 @@ function figureConflicts(input: ConflictInput, spans: NameSpan[][], rare: Set<st
   return conflicts;
 }
 
+/** A figure as a variant shows it: as written, a number word lowercased ("Five" opening a sentence is "five"). */
+function shownFigure(figure: Figure | undefined): string {
+  if (figure === undefined) return '';
+  return isSpelled(figure) ? figure.raw.toLowerCase() : figure.raw;
+}
+
 /**
  * How strongly two figure frames are one attribute (0: not linked). Rival values must come from
  * different articles, be within a factor of four, and measure the same thing. Equal values link
@@ -255,7 +262,7 @@ function figureConflicts(input: ConflictInput, spans: NameSpan[][], rare: Set<st
  */
 function figureLink(a: FigureFrame, b: FigureFrame, input: ConflictInput, rare: Set<string>[]): number {
   if (differentMeasures(a, b)) return 0;
-  const strength = shareParty(a.metrics, b.metrics) ? 3 : sameMeasure(a, b) ? 2 : unnamedMeasure(a, b, input) ? 1 : 0;
+  const strength = shareParty(a.metrics, b.metrics) ? 3 : sameMeasure(a, b) ? 2 : unnamedMeasure(a, b, input) || oneSideUnnamed(a, b, input) ? 1 : 0;
   if (compatibleFigures(a.figure, b.figure)) {
     if (strength > 0) return strength;
     const sameClaim = input.groupOf[a.sentence] !== undefined && input.groupOf[a.sentence] === input.groupOf[b.sentence];
@@ -273,11 +280,28 @@ function figureLink(a: FigureFrame, b: FigureFrame, input: ConflictInput, rare: 
  */
 function unnamedMeasure(a: FigureFrame, b: FigureFrame, input: ConflictInput): boolean {
   if (a.who !== undefined || b.who !== undefined || a.metrics.length > 0 || b.metrics.length > 0) return false;
+  return unnamedMeasureWords(a, b, input);
+}
+
+/** Two more words than the counted one in common, and sentences about one subject. */
+function unnamedMeasureWords(a: FigureFrame, b: FigureFrame, input: ConflictInput): boolean {
   // The counted word ("feet") is already known to agree; two more words must say what is counted.
   const without = (frame: FigureFrame): string[] => frame.terms.filter((term) => term !== frame.counted?.split('/')[0]);
   if (sharedMeaningTerms(without(a), without(b)) < 2) return false;
   const score = input.pair(Math.min(a.sentence, b.sentence), Math.max(a.sentence, b.sentence));
   return score !== undefined && score.topical >= input.topicalThreshold;
+}
+
+/**
+ * A figure whose clause names no party and no metric ("and nearly 116 in the state overall") against
+ * one whose clause does ("The weather service issued 126 tornado warnings … for the state"): one
+ * measure when they count the same thing, their words of what is counted share at least two, and
+ * the sentences are about one subject. Naming nothing, the first cannot be shown to be about another party.
+ */
+function oneSideUnnamed(a: FigureFrame, b: FigureFrame, input: ConflictInput): boolean {
+  const unnamed = (frame: FigureFrame): boolean => frame.who === undefined && frame.metrics.length === 0;
+  if (unnamed(a) === unnamed(b) || a.counted === undefined || a.counted !== b.counted) return false;
+  return unnamedMeasureWords(a, b, input);
 }
 
 /** The frames of one attribute grouped by the value they state ("$2.4 billion" and "$2.4bn" are one), most precise first within a value. */
