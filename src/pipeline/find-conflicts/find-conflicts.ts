@@ -26,6 +26,7 @@ import { periodContains, periodsOverlap } from './period-overlap.ts';
 import { joinGroups } from '../join-groups.ts';
 import { possibleRounding } from './rounding.ts';
 import { isSpelled } from './spelled-counts.ts';
+import { asDateMention, timesOfDay } from './time-of-day.ts';
 import { nameTopic, valueTopic, type NameMention } from './topic-phrase.ts';
 import {
   boundsAgree,
@@ -97,6 +98,7 @@ export function findConflicts(input: ConflictInput): Conflict[] {
   const conflicts = [
     ...figureConflicts(input, spans, rare),
     ...dateConflicts(input, spans),
+    ...timeConflicts(input, spans),
     ...nameConflicts(input, spans),
     ...stanceConflicts(input),
   ];
@@ -318,9 +320,39 @@ function valueClusters(frames: FigureFrame[]): FigureFrame[][] {
 // ---------------------------------------------------------------- dates
 
 function dateConflicts(input: ConflictInput, spans: NameSpan[][]): Conflict[] {
+  const frames = input.features.flatMap((sentence, index) => dateFrames(index, sentence.articleId, sentence.text, sentence.dates, spans[index] ?? []));
+  return periodConflicts(frames, input, spans);
+}
+
+/**
+ * Times of day of one happening that cannot all be true: "around 8:30 p.m." against "during the
+ * afternoon". Each time is framed like a date (what happened then, who did it), its period the
+ * minutes of the day it may fall in (`time-of-day.ts`).
+ */
+function timeConflicts(input: ConflictInput, spans: NameSpan[][]): Conflict[] {
+  const frames = input.features.flatMap((sentence, index) => {
+    const times = timesOfDay(sentence.text);
+    if (times.length === 0) return [];
+    const periods = new Map(times.map((time) => [time.index, time.period]));
+    // An aside in brackets ("near Siesta Key (Florida) during the afternoon") does not end the clause that states when.
+    const text = blankAsides(sentence.text, times.map((time) => time.index));
+    return dateFrames(index, sentence.articleId, text, times.map(asDateMention), spans[index] ?? []).flatMap((frame) => {
+      const period = periods.get(frame.index);
+      return period === undefined ? [] : [{ ...frame, period }];
+    });
+  });
+  return periodConflicts(frames, input, spans);
+}
+
+/** `text` with each bracketed aside that holds none of the offsets `keep` turned into spaces, offsets unchanged. */
+function blankAsides(text: string, keep: number[]): string {
+  return text.replace(/\([^()]*\)/gu, (aside, at: number) => (keep.some((k) => k >= at && k < at + aside.length) ? aside : ' '.repeat(aside.length)));
+}
+
+/** Groups frames that date one happening and lists each group whose periods cannot all be true. */
+function periodConflicts(frames: DateFrame[], input: ConflictInput, spans: NameSpan[][]): Conflict[] {
   const subject = subjectNames(spans, input.features);
   const isSubject = (key: string): boolean => [...subject].some((name) => sameParty(name, key));
-  const frames = input.features.flatMap((sentence, index) => dateFrames(index, sentence.articleId, sentence.text, sentence.dates, spans[index] ?? []));
   const keysOf = frames.map((frame) => [...frame.names.map((name) => `n:${name.key}`), ...frame.terms.map((term) => `t:${term}`)]);
   const edges: { i: number; j: number; strength: number }[] = [];
   for (const [i, j] of pairsSharingKey(keysOf)) {

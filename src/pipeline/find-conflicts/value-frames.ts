@@ -75,6 +75,9 @@ const FOLDS: ReadonlyMap<string, string> = new Map(
 // two statements sharing it may tell two happenings.
 const GENERIC_TERMS = new Set(['announc', 'rise', 'fall', 'score', 'invest', 'total', 'grow', 'grew', 'increas', 'cost', 'valu', 'estim', 'report', 'said', 'sai', 'accord', 'nearli', 'almost', 'about', 'around', 'just', 'percent', 'billion', 'million', 'thousand', 'trillion']);
 
+/** Units of measure: words two statements of different happenings share when both give a distance or a speed. */
+const UNIT_TERMS = new Set(claimTerms('mile miles mph kilometre kilometres kilometer kilometers km kph feet foot inch inches metre metres meter meters percent'));
+
 /** Words that only date a statement; a date's own clause always has them. */
 const DATE_TERMS = new Set(
   claimTerms(
@@ -416,7 +419,8 @@ export function differentHappenings(a: DateFrame, b: DateFrame): boolean {
  */
 export function sameHappening(a: DateFrame, b: DateFrame, subject: (key: string) => boolean = () => false): boolean {
   if (differentHappenings(a, b)) return false;
-  const shared = sharedMeaningTerms(a.terms, b.terms);
+  // Units say how far or how fast, not what happened: "eight miles south of the city" and "5 miles north of it" tell no act in common.
+  const shared = sharedMeaningTerms(a.terms.filter((term) => !UNIT_TERMS.has(term)), b.terms);
   if (shared === 0) return false;
   const shorter = Math.max(1, Math.min(a.terms.length, b.terms.length));
   const most = shared / shorter >= 0.5;
