@@ -34,6 +34,22 @@ export function looksLikeVerb(word: string): boolean {
   return IRREGULAR_VERBS.has(lower) || (/^\p{Ll}[\p{Ll}-]{2,}ed$/u.test(word) && !/(?:need|seed|speed|feed|bed|red)$/.test(lower));
 }
 
+/** Verbs that report speech: a clause whose only verbs are these tells that someone spoke, not what happened. */
+const SPEECH_VERBS = /^(?:said|says|told|tells|wrote|writes|added|adds|noted|notes|stated|states)$/iu;
+const MODALS = /^(?:will|would|could|can|may|might|should|must|shall)$/iu;
+
+/**
+ * True when a clause tells only that someone spoke ("the chief executive said", "he said in a
+ * telephone interview early Thursday"): it has a verb of speech and no other verb, so what was said
+ * lies outside it. Takes an event clause; such a clause dates no happening of its own.
+ */
+export function onlyTellsASaying(clause: string): boolean {
+  const words = clause.split(/\s+/u).map((word) => word.replace(/[^\p{L}-]/gu, '')).filter(Boolean);
+  const speech = words.filter((word) => SPEECH_VERBS.test(word));
+  // A modal ("the storm will continue to move…") is a verb phrase too, though its verb ends in no -ed.
+  return speech.length > 0 && !words.some((word) => (!SPEECH_VERBS.test(word) && looksLikeVerb(word)) || MODALS.test(word));
+}
+
 /** True when a clause has no subject of its own: it opens with a relative pronoun or a verb. */
 function lacksSubject(clause: string): boolean {
   const first = /^[\p{L}'’-]+/u.exec(clause.trim())?.[0] ?? '';

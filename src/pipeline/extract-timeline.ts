@@ -13,7 +13,7 @@ import { assertInRange } from '../errors.ts';
 import { isChromeSentence } from './page-chrome.ts';
 import type { IsoDate, SegmentedArticle, TimelineEvent } from '../types.ts';
 import { findDateMentions, formatDay, type DateMention, type DateRange, type MentionContext } from './date-expressions.ts';
-import { eventClause, soundsPlanned } from './event-clause.ts';
+import { eventClause, onlyTellsASaying, soundsPlanned } from './event-clause.ts';
 import { eventTerms, multiWordNames, ownPart, sameHappening, type Telling } from './same-happening.ts';
 
 /** Options of `extractTimeline`. */
@@ -195,7 +195,8 @@ function toReport(
     memo.clauses.set(mention, clause);
   }
   const { text, expression, terms } = clause;
-  if (terms.size === 0) return undefined; // a date with nothing said about it
+  // A date with nothing said about it, or only who spoke then ("the chief executive said on Friday").
+  if (terms.size === 0 || onlyTellsASaying(text)) return undefined;
   const anchored = mention.kind === 'relative' && anchor.basis !== undefined && anchor.date !== undefined;
   // Planned, or after the day it was written; a plan dated on or before that day dates its telling
   // ("will shut 80 branches, it said on Sunday"), which is not upcoming.

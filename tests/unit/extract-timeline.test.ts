@@ -259,6 +259,24 @@ describe('one timeline entry per happening', () => {
   it('gives the same entries whatever the order of the articles', () => {
     expect(extractTimeline([...formed].reverse(), 'tidewater')).toEqual(extractTimeline(formed, 'tidewater'));
   });
+
+  const paraphrased = readJson<{ articles: FixtureArticle[] }>('paraphrases-one-day.json').articles.map(segment);
+  const wednesday = byLabel(extractTimeline(paraphrased, 'kelby'), '3 June 2026');
+  const citing = (word: RegExp) => wednesday.filter((e) => word.test(e.text)).map((e) => e.sourceIds);
+
+  it('merges one happening told in other words (approved / signed off on; completed / sealed / closed; struck / hit) into one entry citing every source', () => {
+    expect(citing(/approved|signed off/u)).toEqual([['harbor-post', 'quay-daily']]);
+    expect(citing(/completed|sealed|closed/u)).toEqual([['dock-review', 'harbor-post', 'quay-daily']]);
+    expect(citing(/struck|hit/u)).toEqual([['dock-review', 'harbor-post']]);
+  });
+
+  it('keeps different happenings of one day apart: an approval, a closing and a storm are three entries', () => {
+    expect(wednesday).toHaveLength(3);
+  });
+
+  it('lists no entry for a sentence that dates only who spoke', () => {
+    expect(wednesday.filter((e) => /\bsaid\b/u.test(e.text))).toEqual([]);
+  });
 });
 
 describe('extractTimeline on undated articles', () => {
