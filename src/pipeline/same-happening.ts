@@ -87,8 +87,13 @@ export interface Telling {
 }
 
 /** The kinds of act a statement's terms name (canonical terms of the synonym groups). */
-function actsOf(terms: Set<string>): string[] {
+function actsIn(terms: Set<string>): string[] {
   return [...terms].filter((term) => ACTS.has(term));
+}
+
+/** The kinds of act one dated statement tells ("approve", "complete"): none when it names no act of the synonym groups. */
+export function actsOf(telling: Telling): string[] {
+  return actsIn(telling.terms);
 }
 
 /** True when two names can be one: the same key, one a shorter form of the other, or one respelled. */
@@ -114,8 +119,8 @@ export function sameHappening(a: Telling, b: Telling, overlap: number, distincti
   if (smallest === 0) return false;
   // Two kinds of act, none shared, are two happenings, whatever else they share: a regulator
   // approving a takeover and the buyer completing it the same day are told in many common words.
-  const acts = actsOf(a.terms);
-  const otherActs = actsOf(b.terms);
+  const acts = actsIn(a.terms);
+  const otherActs = actsIn(b.terms);
   if (acts.length > 0 && otherActs.length > 0 && !otherActs.some((act) => acts.includes(act))) return false;
   const left = withoutNames(a);
   const right = withoutNames(b);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.ts';
 import { findDateMentions } from '../../src/pipeline/date-expressions.ts';
 import { eventClause, soundsPlanned } from '../../src/pipeline/event-clause.ts';
-import { extractTimeline } from '../../src/pipeline/extract-timeline.ts';
+import { extractTimeline, timelineWithDisagreements } from '../../src/pipeline/extract-timeline.ts';
 import { normalizeArticle } from '../../src/pipeline/normalize.ts';
 import { splitSentences } from '../../src/pipeline/split-sentences.ts';
 import type { IsoDate, SegmentedArticle, TimelineEvent } from '../../src/types.ts';
@@ -276,6 +276,30 @@ describe('one timeline entry per happening', () => {
 
   it('lists no entry for a sentence that dates only who spoke', () => {
     expect(wednesday.filter((e) => /\bsaid\b/u.test(e.text))).toEqual([]);
+  });
+});
+
+describe('days that sources disagree on', () => {
+  const story = readJson<{ articles: FixtureArticle[] }>('relative-day-disagreement.json').articles.map(segment);
+
+  it('finds one happening dated to two days once a relative day ("a day after") is counted from its publication date', () => {
+    const { disagreements } = timelineWithDisagreements(story, 'kelby');
+    expect(disagreements.map((d) => d.days.map((day) => [day.label, day.articleIds]))).toEqual([
+      [
+        ['4 June 2026', ['ledger']],
+        ['5 June 2026', ['courier', 'wire']],
+      ],
+    ]);
+  });
+
+  it('gives the same entries as extractTimeline', () => {
+    expect(timelineWithDisagreements(story, 'kelby').events).toEqual(extractTimeline(story, 'kelby'));
+  });
+
+  it('finds none among different happenings of different days, nor in a story that dates each once', () => {
+    const paraphrased = readJson<{ articles: FixtureArticle[] }>('paraphrases-one-day.json').articles.map(segment);
+    expect(timelineWithDisagreements(paraphrased, 'kelby').disagreements).toEqual([]);
+    expect(timelineWithDisagreements(tram, 'riverside-trams').disagreements).toEqual([]);
   });
 });
 

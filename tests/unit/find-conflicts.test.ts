@@ -6,6 +6,7 @@ import { nameKey, nameSpans, rivalNames, shorterForm } from '../../src/pipeline/
 import { periodContains, periodOf, periodsOverlap } from '../../src/pipeline/find-conflicts/period-overlap.ts';
 import { lastDigitUnit, possibleRounding } from '../../src/pipeline/find-conflicts/rounding.ts';
 import { spelledCounts } from '../../src/pipeline/find-conflicts/spelled-counts.ts';
+import { dayConflicts, withConflicts } from '../../src/pipeline/find-conflicts/day-disagreements.ts';
 import { timesOfDay } from '../../src/pipeline/find-conflicts/time-of-day.ts';
 import { figures } from '../../src/pipeline/text-features.ts';
 import type { ArticleMeta, ConflictKind, DerivativeLink } from '../../src/types.ts';
@@ -180,5 +181,33 @@ describe('counts written as words', () => {
       ['Twelve', 12, 13],
       ['three', 3, 57],
     ]);
+  });
+});
+
+describe('days the timeline finds in disagreement', () => {
+  it('become one contradiction, a variant per day, most sources first, a rewrite counted with its original', () => {
+    const [conflict] = dayConflicts(
+      [
+        {
+          topic: 'The harbour board signed off on the deal',
+          days: [
+            { label: '4 June 2026', start: '2026-06-04', articleIds: ['ledger'], example: 'signed off a day before' },
+            { label: '5 June 2026', start: '2026-06-05', articleIds: ['courier', 'wire'], example: 'signed off on Friday' },
+          ],
+        },
+      ],
+      [{ articleId: 'wire', derivativeOf: 'courier', evidence: 'same facts in the same order' }],
+    );
+    expect(conflict?.kind).toBe('contradiction');
+    expect(conflict?.variants.map((v) => [v.text, v.sourceIds, v.independentSourceCount])).toEqual([
+      ['5 June 2026', ['courier', 'wire'], 1],
+      ['4 June 2026', ['ledger'], 1],
+    ]);
+  });
+
+  it('join the story’s conflicts in the finder’s order, roundings last', () => {
+    const rounding = { topic: 'A', kind: 'rounding' as const, variants: [] };
+    const day = { topic: 'B', kind: 'contradiction' as const, variants: [] };
+    expect(withConflicts([rounding], [day]).map((c) => c.topic)).toEqual(['B', 'A']);
   });
 });
