@@ -26,6 +26,9 @@ export interface TimelineOptions {
 
 const DEFAULTS = { maxTextLength: 140, sameEventOverlap: 0.5 };
 
+/** Words that say only that something happened at a time, not what: "this happened at 8:30 pm", "it took place then". */
+const EMPTY_TERMS = eventTerms('happened happens occurred occurs took place pm am');
+
 /** Characters either side of a date that its clause is looked for in. */
 const WINDOW = 400;
 
@@ -197,8 +200,8 @@ function toReport(
     memo.clauses.set(mention, clause);
   }
   const { text, expression, terms } = clause;
-  // A date with nothing said about it, or only who spoke then ("the chief executive said on Friday").
-  if (terms.size === 0 || onlyTellsASaying(text)) return undefined;
+  // A date with nothing said about it ("This happened at 8:30 pm"), or only who spoke then ("the chief executive said on Friday").
+  if ([...terms].every((term) => EMPTY_TERMS.has(term) || /^\d/u.test(term)) || onlyTellsASaying(text)) return undefined;
   const anchored = mention.kind === 'relative' && anchor.basis !== undefined && anchor.date !== undefined;
   // Planned, or after the day it was written; a plan dated on or before that day dates its telling
   // ("will shut 80 branches, it said on Sunday"), which is not upcoming.

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.ts';
 import { findDateMentions } from '../../src/pipeline/date-expressions.ts';
-import { eventClause, soundsPlanned } from '../../src/pipeline/event-clause.ts';
+import { eventClause, onlyTellsASaying, soundsPlanned } from '../../src/pipeline/event-clause.ts';
 import { extractTimeline, timelineWithDisagreements } from '../../src/pipeline/extract-timeline.ts';
 import { normalizeArticle } from '../../src/pipeline/normalize.ts';
 import { splitSentences } from '../../src/pipeline/split-sentences.ts';
@@ -276,6 +276,22 @@ describe('one timeline entry per happening', () => {
 
   it('lists no entry for a sentence that dates only who spoke', () => {
     expect(wednesday.filter((e) => /\bsaid\b/u.test(e.text))).toEqual([]);
+  });
+});
+
+describe('clauses that date no happening', () => {
+  it('reads a clause as only a saying when its one verb is of speech, also after the tail of a quote', () => {
+    expect(onlyTellsASaying('Board chair Ines Varga said on Friday')).toBe(true);
+    expect(onlyTellsASaying('He said in a telephone interview early Thursday morning')).toBe(true);
+    expect(onlyTellsASaying('Open to every operator," the chair said on Friday')).toBe(true);
+    expect(onlyTellsASaying('The forecaster said the storm will move off the coast overnight')).toBe(false);
+    expect(onlyTellsASaying('The chair said the board approved the sale on Friday')).toBe(false);
+    expect(onlyTellsASaying('“The routes stay open,” the chair said on Friday')).toBe(false);
+  });
+
+  it('lists no entry for a date that only says something happened then', () => {
+    const article = segment({ id: 'harbour-log', published: '2025-05-05', body: 'A storm closed the harbour on 4 May 2025. This happened at 9 pm on 4 May 2025.' });
+    expect(byLabel(extractTimeline([article], 'harbour'), '4 May 2025').map((e) => e.text)).toEqual(['A storm closed the harbour on 4 May 2025']);
   });
 });
 
