@@ -273,7 +273,8 @@ function groupReports(all: Report[], overlap: number, distinctive: (name: string
         const j = members[y] ?? 0;
         const a = reports[i];
         const b = reports[j];
-        if (a !== undefined && b !== undefined && sameHappening(a.telling, b.telling, overlap, distinctive)) parent[find(j)] = find(i);
+        if (a === undefined || b === undefined) continue;
+        if (sameHappening(a.telling, b.telling, overlap, distinctive) || sameWordsRun(a, b)) parent[find(j)] = find(i);
       }
     }
   }
@@ -283,6 +284,32 @@ function groupReports(all: Report[], overlap: number, distinctive: (name: string
     groups.set(root, [...(groups.get(root) ?? []), report]);
   });
   return [...groups.values()];
+}
+
+/** Words in a row two tellings of one date must share to be one statement quoted by both. */
+const SHARED_RUN = 6;
+
+/** Lowercased words of a text, punctuation and quotation marks left out. */
+function plainWords(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}’'-]+/gu) ?? [];
+}
+
+/**
+ * True when two reports of one date share `SHARED_RUN` words in a row ("today is a good day to
+ * play"): one statement quoted by both, however differently the rest of each clause runs, unless
+ * each names another kind of act.
+ */
+function sameWordsRun(a: Report, b: Report): boolean {
+  const acts = actsOf(a.telling);
+  const otherActs = actsOf(b.telling);
+  if (acts.length > 0 && otherActs.length > 0 && !otherActs.some((act) => acts.includes(act))) return false;
+  const left = plainWords(a.text);
+  const right = plainWords(b.text);
+  if (left.length < SHARED_RUN || right.length < SHARED_RUN) return false;
+  const runs = new Set<string>();
+  for (let i = 0; i + SHARED_RUN <= left.length; i += 1) runs.add(left.slice(i, i + SHARED_RUN).join(' '));
+  for (let i = 0; i + SHARED_RUN <= right.length; i += 1) if (runs.has(right.slice(i, i + SHARED_RUN).join(' '))) return true;
+  return false;
 }
 
 /** Precisions that name a stretch of the calendar; "the coming weeks" and counted spans are not nested. */
@@ -358,15 +385,23 @@ function listed(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** True when every quotation a text opens it also closes: it is not cut inside a quote. */
+function wholeQuotes(text: string): boolean {
+  const opening = (text.match(/“/gu) ?? []).length;
+  const closing = (text.match(/”/gu) ?? []).length;
+  return opening === closing && (text.match(/"/gu) ?? []).length % 2 === 0;
+}
+
 /**
  * The report whose words stand for the event: one that names the date outright, then one that
- * dates it without a stand-in anchor, then the first source by id.
+ * dates it without a stand-in anchor, then one not cut inside a quotation, then the first source by id.
  */
 function representative(group: Report[]): Report {
   const sorted = [...group].sort(
     (a, b) =>
       Number(b.stated) - Number(a.stated) ||
       Number(b.direct) - Number(a.direct) ||
+      Number(wholeQuotes(b.text)) - Number(wholeQuotes(a.text)) ||
       a.articleId.localeCompare(b.articleId) ||
       a.text.length - b.text.length ||
       a.text.localeCompare(b.text),

@@ -279,7 +279,7 @@ describe('one timeline entry per happening', () => {
   });
 });
 
-describe('clauses that date no happening', () => {
+describe('what a dated clause tells', () => {
   it('reads a clause as only a saying when its one verb is of speech, also after the tail of a quote', () => {
     expect(onlyTellsASaying('Board chair Ines Varga said on Friday')).toBe(true);
     expect(onlyTellsASaying('He said in a telephone interview early Thursday morning')).toBe(true);
@@ -287,6 +287,14 @@ describe('clauses that date no happening', () => {
     expect(onlyTellsASaying('The forecaster said the storm will move off the coast overnight')).toBe(false);
     expect(onlyTellsASaying('The chair said the board approved the sale on Friday')).toBe(false);
     expect(onlyTellsASaying('“The routes stay open,” the chair said on Friday')).toBe(false);
+  });
+
+  it('merges two tellings of one date that quote the same line, and words the entry from one not cut inside the quote', () => {
+    const cut = segment({ id: 'a-cut', published: '2026-06-05', body: 'Proud of the crews and the new owners, the ferry chief posted on Friday “Today is a good day to sail.' });
+    const whole = segment({ id: 'b-whole', published: '2026-06-05', body: 'Every passenger who stood by us through the long winter should know that “today is a good day to sail,” Ola Brekke wrote on Friday.' });
+    const friday = byLabel(extractTimeline([cut, whole], 'ferries'), '5 June 2026');
+    expect(friday.map((e) => e.sourceIds)).toEqual([['a-cut', 'b-whole']]);
+    expect(friday[0]?.text).toContain('”');
   });
 
   it('lists no entry for a date that only says something happened then', () => {
