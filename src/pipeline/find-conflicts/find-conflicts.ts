@@ -341,7 +341,14 @@ function timeConflicts(input: ConflictInput, spans: NameSpan[][]): Conflict[] {
       return period === undefined ? [] : [{ ...frame, period }];
     });
   });
-  return periodConflicts(frames, input, spans);
+  // A time of day is a narrow claim: two clauses sharing a place and one word ("without power
+  // early Thursday" / "made landfall late Thursday night … power") are not one happening. Most of
+  // the shorter clause's words must be shared as well.
+  return periodConflicts(frames, input, spans, (a, b) => {
+    const shared = sharedMeaningTerms(a.terms, b.terms);
+    const shorter = Math.max(1, Math.min(a.terms.length, b.terms.length));
+    return shared >= Math.min(2, shorter) && shared / shorter >= 0.5;
+  });
 }
 
 /** `text` with each bracketed aside that holds none of the offsets `keep` turned into spaces, offsets unchanged. */
@@ -349,8 +356,11 @@ function blankAsides(text: string, keep: number[]): string {
   return text.replace(/\([^()]*\)/gu, (aside, at: number) => (keep.some((k) => k >= at && k < at + aside.length) ? aside : ' '.repeat(aside.length)));
 }
 
-/** Groups frames that date one happening and lists each group whose periods cannot all be true. */
-function periodConflicts(frames: DateFrame[], input: ConflictInput, spans: NameSpan[][]): Conflict[] {
+/**
+ * Groups frames that date one happening and lists each group whose periods cannot all be true;
+ * `alsoSame`, when given, is a further test two frames must pass to be one happening.
+ */
+function periodConflicts(frames: DateFrame[], input: ConflictInput, spans: NameSpan[][], alsoSame: (a: DateFrame, b: DateFrame) => boolean = () => true): Conflict[] {
   const subject = subjectNames(spans, input.features);
   const isSubject = (key: string): boolean => [...subject].some((name) => sameParty(name, key));
   const keysOf = frames.map((frame) => [...frame.names.map((name) => `n:${name.key}`), ...frame.terms.map((term) => `t:${term}`)]);
@@ -358,7 +368,7 @@ function periodConflicts(frames: DateFrame[], input: ConflictInput, spans: NameS
   for (const [i, j] of pairsSharingKey(keysOf)) {
     const a = frames[i] as DateFrame;
     const b = frames[j] as DateFrame;
-    if (!sameHappening(a, b, isSubject)) continue;
+    if (!sameHappening(a, b, isSubject) || !alsoSame(a, b)) continue;
     const overlap = periodsOverlap(a.period, b.period);
     if (!overlap && a.articleId === b.articleId) continue;
     edges.push({ i, j, strength: shareParty(a.names, b.names) ? 2 : 1 });

@@ -187,8 +187,14 @@ export function figureFrames(sentence: number, articleId: string, text: string, 
     const direction = directionAfter(text.slice(at + figure.raw.length));
     if (direction !== undefined) frame.direction = direction;
     if (counted !== undefined) frame.counted = counted;
-    else if (figure.unit === '') inheritElidedCount(frame, frames, text.slice(at + figure.raw.length));
-    if (who !== undefined) frame.who = who;
+    const earlierCount = counted === undefined && figure.unit === '' ? inheritElidedCount(frame, frames, text.slice(at + figure.raw.length)) : undefined;
+    // "Labour won 410 seats, with the Conservatives on 131": a name between the earlier count and
+    // this one is whom this count is about, not the earlier count's party.
+    const own = earlierCount === undefined ? undefined : metrics.filter((span) => span.index > earlierCount.index && span.end <= at).at(-1);
+    if (own !== undefined) {
+      frame.who = own;
+      frame.metrics = metrics.filter((span) => span !== own);
+    } else if (who !== undefined) frame.who = who;
     frames.push(frame);
   });
   return frames;
@@ -209,14 +215,15 @@ const ELIDED_AFTER = /^\s*(?:in|at|across|on|from|for|statewide|overall|nationwi
  * A plain count that names nothing after it, in a sentence that just counted something of the same
  * unit ("More than 50 tornado warnings were issued in Miami, and nearly 116 in the state"; "five
  * deaths in one county, three in another"), counts the same thing: it takes the earlier count's
- * counted word and its words of what is counted.
+ * counted word and its words of what is counted. Returns that earlier count, or none when nothing was taken.
  */
-function inheritElidedCount(frame: FigureFrame, earlier: FigureFrame[], after: string): void {
-  if (!ELIDED_AFTER.test(after)) return;
+function inheritElidedCount(frame: FigureFrame, earlier: FigureFrame[], after: string): FigureFrame | undefined {
+  if (!ELIDED_AFTER.test(after)) return undefined;
   const antecedent = earlier.filter((other) => other.figure.unit === frame.figure.unit && other.counted !== undefined).at(-1);
-  if (antecedent?.counted === undefined) return;
+  if (antecedent?.counted === undefined) return undefined;
   frame.counted = antecedent.counted;
   frame.terms = [...new Set([...frame.terms, ...antecedent.terms])].sort();
+  return antecedent;
 }
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
