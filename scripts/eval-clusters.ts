@@ -1,11 +1,12 @@
 /**
  * `npm run eval:clusters`: scores the pipeline's stories against a hand-labelled real corpus.
  *
- * Usage: tsx scripts/eval-clusters.ts --dir <corpus folder> [--json] [--stories] [--conflicts]
+ * Usage: tsx scripts/eval-clusters.ts --dir <corpus folder> [--json] [--stories] [--conflicts] [--timeline]
  *   --dir        a folder holding manifest.json (committed) and texts/<id>.txt (git-ignored)
  *   --json       one object: { corpus, articles, outlets, bcubed, stories, events, excluded, conflicts? }
  *   --stories    also print each story's headline, summary and key points (to read them for chrome)
  *   --conflicts  also score the labelled story's conflicts against <dir>/conflict-labels.json
+ *   --timeline   also print the labelled story's timeline and score it against <dir>/timeline-labels.json
  * Prints BCubed precision/recall/F1, each predicted story with the true labels of its articles,
  * and each true event with the stories it was split into. Exits 1 when texts are missing, naming
  * them and how to gather them again.
@@ -17,9 +18,11 @@ import { ArticleFileError, DigestError, UsageError } from '../src/errors.ts';
 import { buildDate } from '../src/io/digest-from-disk.ts';
 import { parseManifest, type CorpusManifest } from '../src/eval/corpus-manifest.ts';
 import { evaluateClusters, type ClusterEvaluation } from '../src/eval/evaluate-clusters.ts';
-import { formatConflictScore, parseConflictLabels, scoreConflicts, type ConflictLabels, type ConflictScore } from '../src/eval/score-conflicts.ts';
+import { formatConflictScore, parseConflictLabels, scoreConflicts, type ConflictLabels } from '../src/eval/score-conflicts.ts';
+import { formatTimelineScore, parseTimelineLabels, scoreTimeline, type TimelineLabels } from '../src/eval/score-timeline.ts';
+import type { Story, TimelineEvent } from '../src/types.ts';
 
-const USAGE = 'npm run eval:clusters -- --dir <corpus folder> [--json] [--stories] [--conflicts]';
+const USAGE = 'npm run eval:clusters -- --dir <corpus folder> [--json] [--stories] [--conflicts] [--timeline]';
 
 /** What the command line asked for. */
 export interface EvalArgs {
@@ -27,6 +30,7 @@ export interface EvalArgs {
   json: boolean;
   stories: boolean;
   conflicts: boolean;
+  timeline: boolean;
 }
 
 /** Parses the options; an unknown option or a missing `--dir` is a `UsageError` naming it. */
@@ -35,11 +39,13 @@ export function parseEvalArgs(argv: string[]): EvalArgs {
   let json = false;
   let stories = false;
   let conflicts = false;
+  let timeline = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
     if (arg === '--json') json = true;
     else if (arg === '--stories') stories = true;
     else if (arg === '--conflicts') conflicts = true;
+    else if (arg === '--timeline') timeline = true;
     else if (arg === '--dir' || arg.startsWith('--dir=')) {
       const value = arg === '--dir' ? argv[(i += 1)] : arg.slice('--dir='.length);
       if (value === undefined || value === '' || value.startsWith('--')) {
@@ -49,7 +55,7 @@ export function parseEvalArgs(argv: string[]): EvalArgs {
     } else throw new UsageError('unknown option', { file: 'command line', field: arg, found: arg, fix: `use ${USAGE}` });
   }
   if (dir === undefined) throw new UsageError('no corpus folder given', { file: 'command line', field: '--dir', found: 'no --dir', fix: `use ${USAGE}` });
-  return { dir, json, stories, conflicts };
+  return { dir, json, stories, conflicts, timeline };
 }
 
 /** The report as text: scores, then stories with their labels, then events with their splits. */
@@ -92,14 +98,29 @@ function readConflictLabels(dir: string): ConflictLabels {
   return parseConflictLabels(readFileSync(file, 'utf8'), file);
 }
 
-/** Scores the story holding the most articles of the labelled event. */
-function scoreLabelledStory(result: ClusterEvaluation, labels: ConflictLabels, file: string): ConflictScore {
-  const count = (slug: string): number => result.stories.find((s) => s.slug === slug)?.labels.find(([label]) => label === labels.event)?.[1] ?? 0;
+/** Reads `<dir>/timeline-labels.json`; a missing file is an `ArticleFileError` saying what it holds. */
+function readTimelineLabels(dir: string): TimelineLabels {
+  const file = path.join(dir, 'timeline-labels.json');
+  if (!existsSync(file)) {
+    throw new ArticleFileError('the corpus folder has no timeline-labels.json', { file, found: 'no such file', fix: 'label the largest story\'s timeline entries by hand (see eval/README.md) or drop --timeline' });
+  }
+  return parseTimelineLabels(readFileSync(file, 'utf8'), file);
+}
+
+/** The story holding the most articles of the labelled event. */
+function labelledStory(result: ClusterEvaluation, event: string, file: string): Story {
+  const count = (slug: string): number => result.stories.find((s) => s.slug === slug)?.labels.find(([label]) => label === event)?.[1] ?? 0;
   const story = [...result.digest.stories].sort((a, b) => count(b.slug) - count(a.slug) || a.slug.localeCompare(b.slug))[0];
   if (story === undefined || count(story.slug) === 0) {
-    throw new ArticleFileError('no story holds an article of the labelled event', { file, field: 'event', found: labels.event, fix: 'name an event of the manifest' });
+    throw new ArticleFileError('no story holds an article of the labelled event', { file, field: 'event', found: event, fix: 'name an event of the manifest' });
   }
-  return scoreConflicts(story, labels);
+  return story;
+}
+
+/** The timeline entries of `story`, in the digest's order. */
+function storyTimeline(result: ClusterEvaluation, story: Story): TimelineEvent[] {
+  const ids = new Set(story.timelineIds);
+  return result.digest.timeline.filter((event) => ids.has(event.id));
 }
 
 /**
@@ -135,12 +156,21 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
     const args = parseEvalArgs(argv);
     const { manifest, texts } = readCorpus(args.dir);
     const labels = args.conflicts ? readConflictLabels(args.dir) : undefined;
+    const timelineLabels = args.timeline ? readTimelineLabels(args.dir) : undefined;
     const result = evaluateClusters(manifest, texts, buildDate());
-    const conflicts = labels === undefined ? undefined : scoreLabelledStory(result, labels, path.join(args.dir, 'conflict-labels.json'));
+    const conflicts = labels === undefined ? undefined : scoreConflicts(labelledStory(result, labels.event, path.join(args.dir, 'conflict-labels.json')), labels);
+    const timelineStory = timelineLabels === undefined ? undefined : labelledStory(result, timelineLabels.event, path.join(args.dir, 'timeline-labels.json'));
+    const timeline = timelineStory === undefined || timelineLabels === undefined ? undefined : scoreTimeline(storyTimeline(result, timelineStory), timelineLabels);
     if (args.json) {
       const { digest: _digest, ...rest } = result;
-      out(`${JSON.stringify(conflicts === undefined ? rest : { ...rest, conflicts }, null, 2)}\n`);
-    } else out(formatEvaluation(result, args.stories) + (conflicts === undefined ? '' : `\n${formatConflictScore(conflicts)}`));
+      out(`${JSON.stringify({ ...rest, ...(conflicts === undefined ? {} : { conflicts }), ...(timeline === undefined ? {} : { timeline }) }, null, 2)}\n`);
+    } else {
+      out(
+        formatEvaluation(result, args.stories) +
+          (conflicts === undefined ? '' : `\n${formatConflictScore(conflicts)}`) +
+          (timeline === undefined || timelineStory === undefined ? '' : `\n${formatTimelineScore(timelineStory.slug, timeline)}`),
+      );
+    }
     return 0;
   } catch (error) {
     if (error instanceof DigestError) {

@@ -34,6 +34,40 @@ export function looksLikeVerb(word: string): boolean {
   return IRREGULAR_VERBS.has(lower) || (/^\p{Ll}[\p{Ll}-]{2,}ed$/u.test(word) && !/(?:need|seed|speed|feed|bed|red)$/.test(lower));
 }
 
+/** Verbs that report speech: a clause whose only verbs are these tells that someone spoke, not what happened. */
+const SPEECH_VERBS = /^(?:said|says|told|tells|wrote|writes|added|adds|noted|notes|stated|states)$/iu;
+const MODALS = /^(?:will|would|could|can|may|might|should|must|shall)$/iu;
+
+/**
+ * True when a clause tells only that someone spoke ("the chief executive said", "he said in a
+ * telephone interview early Thursday"): it has a verb of speech and no other verb, so what was said
+ * lies outside it. Takes an event clause; such a clause dates no happening of its own.
+ */
+export function onlyTellsASaying(clause: string): boolean {
+  // A clause that opens inside a quotation ('Is a good day to play," the chief said on Friday')
+  // holds a piece of what was said and then who said it: only the part after the quote is told.
+  const tail = afterQuoteTail(clause);
+  if (tail !== undefined) return onlyTellsASaying(tail);
+  // A whole quotation is what was said: the clause tells it, whatever its verbs look like.
+  if (/[“"][^”"]{12,}[”"]/u.test(clause)) return false;
+  const words = clause.split(/\s+/u).map((word) => word.replace(/[^\p{L}-]/gu, '')).filter(Boolean);
+  const speech = words.filter((word) => SPEECH_VERBS.test(word));
+  // A modal ("the storm will continue to move…") is a verb phrase too, though its verb ends in no -ed.
+  return speech.length > 0 && !words.some((word) => (!SPEECH_VERBS.test(word) && looksLikeVerb(word)) || MODALS.test(word));
+}
+
+/** The text after the quotation a clause opens inside (its closing mark comes before any opening one); none when it does not open inside one. */
+function afterQuoteTail(clause: string): string | undefined {
+  const close = /[”"]/u.exec(clause);
+  if (close === null) return undefined;
+  const before = clause.slice(0, close.index);
+  if (before.includes('“')) return undefined;
+  // A straight quote closes a quotation opened before the clause only when the clause's straight quotes are odd in number.
+  if (close[0] === '"' && (clause.match(/"/gu) ?? []).length % 2 === 0) return undefined;
+  const after = clause.slice(close.index + 1).replace(/^[\s,.;:]+/u, '');
+  return after === '' ? undefined : after;
+}
+
 /** True when a clause has no subject of its own: it opens with a relative pronoun or a verb. */
 function lacksSubject(clause: string): boolean {
   const first = /^[\p{L}'’-]+/u.exec(clause.trim())?.[0] ?? '';

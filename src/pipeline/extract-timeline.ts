@@ -13,8 +13,8 @@ import { assertInRange } from '../errors.ts';
 import { isChromeSentence } from './page-chrome.ts';
 import type { IsoDate, SegmentedArticle, TimelineEvent } from '../types.ts';
 import { findDateMentions, formatDay, type DateMention, type DateRange, type MentionContext } from './date-expressions.ts';
-import { eventClause, soundsPlanned } from './event-clause.ts';
-import { eventTerms, multiWordNames, ownPart, sameHappening, type Telling } from './same-happening.ts';
+import { eventClause, onlyTellsASaying, soundsPlanned } from './event-clause.ts';
+import { actsOf, eventTerms, multiWordNames, ownPart, sameHappening, type Telling } from './same-happening.ts';
 
 /** Options of `extractTimeline`. */
 export interface TimelineOptions {
@@ -25,6 +25,9 @@ export interface TimelineOptions {
 }
 
 const DEFAULTS = { maxTextLength: 140, sameEventOverlap: 0.5 };
+
+/** Words that say only that something happened at a time, not what: "this happened at 8:30 pm", "it took place then". */
+const EMPTY_TERMS = eventTerms('happened happens occurred occurs took place pm am');
 
 /** Characters either side of a date that its clause is looked for in. */
 const WINDOW = 400;
@@ -57,6 +60,8 @@ interface Report {
   anchoring: Anchoring | undefined;
   /** What the statement says happened, as `sameHappening` compares it. */
   telling: Telling;
+  /** The date as written, without trailing punctuation. */
+  expression: string;
 }
 
 /** How the relative dates of each article are anchored, and the note that says so. */
@@ -195,7 +200,8 @@ function toReport(
     memo.clauses.set(mention, clause);
   }
   const { text, expression, terms } = clause;
-  if (terms.size === 0) return undefined; // a date with nothing said about it
+  // A date with nothing said about it ("This happened at 8:30 pm"), or only who spoke then ("the chief executive said on Friday").
+  if ([...terms].every((term) => EMPTY_TERMS.has(term) || /^\d/u.test(term)) || onlyTellsASaying(text)) return undefined;
   const anchored = mention.kind === 'relative' && anchor.basis !== undefined && anchor.date !== undefined;
   // Planned, or after the day it was written; a plan dated on or before that day dates its telling
   // ("will shut 80 branches, it said on Sunday"), which is not upcoming.
@@ -213,6 +219,7 @@ function toReport(
         ? { articleId, expression, from: anchor.date, basis: anchor.basis }
         : undefined,
     telling: clause.telling,
+    expression,
   };
 }
 
@@ -266,7 +273,8 @@ function groupReports(all: Report[], overlap: number, distinctive: (name: string
         const j = members[y] ?? 0;
         const a = reports[i];
         const b = reports[j];
-        if (a !== undefined && b !== undefined && sameHappening(a.telling, b.telling, overlap, distinctive)) parent[find(j)] = find(i);
+        if (a === undefined || b === undefined) continue;
+        if (sameHappening(a.telling, b.telling, overlap, distinctive) || sameWordsRun(a, b)) parent[find(j)] = find(i);
       }
     }
   }
@@ -276,6 +284,32 @@ function groupReports(all: Report[], overlap: number, distinctive: (name: string
     groups.set(root, [...(groups.get(root) ?? []), report]);
   });
   return [...groups.values()];
+}
+
+/** Words in a row two tellings of one date must share to be one statement quoted by both. */
+const SHARED_RUN = 6;
+
+/** Lowercased words of a text, punctuation and quotation marks left out. */
+function plainWords(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}’'-]+/gu) ?? [];
+}
+
+/**
+ * True when two reports of one date share `SHARED_RUN` words in a row ("today is a good day to
+ * play"): one statement quoted by both, however differently the rest of each clause runs, unless
+ * each names another kind of act.
+ */
+function sameWordsRun(a: Report, b: Report): boolean {
+  const acts = actsOf(a.telling);
+  const otherActs = actsOf(b.telling);
+  if (acts.length > 0 && otherActs.length > 0 && !otherActs.some((act) => acts.includes(act))) return false;
+  const left = plainWords(a.text);
+  const right = plainWords(b.text);
+  if (left.length < SHARED_RUN || right.length < SHARED_RUN) return false;
+  const runs = new Set<string>();
+  for (let i = 0; i + SHARED_RUN <= left.length; i += 1) runs.add(left.slice(i, i + SHARED_RUN).join(' '));
+  for (let i = 0; i + SHARED_RUN <= right.length; i += 1) if (runs.has(right.slice(i, i + SHARED_RUN).join(' '))) return true;
+  return false;
 }
 
 /** Precisions that name a stretch of the calendar; "the coming weeks" and counted spans are not nested. */
@@ -351,15 +385,23 @@ function listed(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** True when every quotation a text opens it also closes: it is not cut inside a quote. */
+function wholeQuotes(text: string): boolean {
+  const opening = (text.match(/“/gu) ?? []).length;
+  const closing = (text.match(/”/gu) ?? []).length;
+  return opening === closing && (text.match(/"/gu) ?? []).length % 2 === 0;
+}
+
 /**
  * The report whose words stand for the event: one that names the date outright, then one that
- * dates it without a stand-in anchor, then the first source by id.
+ * dates it without a stand-in anchor, then one not cut inside a quotation, then the first source by id.
  */
 function representative(group: Report[]): Report {
   const sorted = [...group].sort(
     (a, b) =>
       Number(b.stated) - Number(a.stated) ||
       Number(b.direct) - Number(a.direct) ||
+      Number(wholeQuotes(b.text)) - Number(wholeQuotes(a.text)) ||
       a.articleId.localeCompare(b.articleId) ||
       a.text.length - b.text.length ||
       a.text.localeCompare(b.text),
@@ -394,6 +436,103 @@ function distinctiveNames(articles: SegmentedArticle[]): (name: string) => boole
  * The same event told by several articles is one event citing all of them.
  */
 export function extractTimeline(articles: SegmentedArticle[], storySlug: string, options: TimelineOptions = {}): TimelineEvent[] {
+  return timelineWithDisagreements(articles, storySlug, options).events;
+}
+
+/** One day that some sources give for a happening others date to another day. */
+export interface DisagreeingDay {
+  /** The day as the timeline labels it ("12 October 2023"). */
+  label: string;
+  start: IsoDate;
+  /** The articles that date the happening to this day. */
+  articleIds: string[];
+  /** The first such statement, its date left in ("The regulator signed off on the deal"). */
+  example: string;
+}
+
+/** Two or more days given for one happening by different articles: at most one can be right. */
+export interface DayDisagreement {
+  /** The clause of the first statement with its date taken out, in the source's words. */
+  topic: string;
+  /** The days, earliest first. */
+  days: DisagreeingDay[];
+}
+
+/** Statements of one happening this many days apart or fewer are compared; further apart, they are more likely two happenings. */
+const DISAGREEMENT_SPAN_DAYS = 7;
+
+/**
+ * Day-precise statements of one happening (`sameHappening`, and the same kind of act named in
+ * both) from different articles that date it to different days. Only statements whose date does
+ * not rest on a stand-in anchor count: a guessed publication date could make any "yesterday" a day
+ * off. Relative days ("a day after", "yesterday") count once resolved from a known publication
+ * date: this is where a report that dates an approval "a day after" another meets one that dates
+ * it to the closing day. Takes the story's reports; returns the disagreements found.
+ */
+function dayDisagreements(reports: Report[], overlap: number, distinctive: (name: string) => boolean): DayDisagreement[] {
+  const dated = reports.filter((r) => r.direct && !r.upcoming && r.range.precision === 'day' && actsOf(r.telling).length > 0);
+  const parent = dated.map((_, i) => i);
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root] ?? root;
+    return root;
+  };
+  const span = DISAGREEMENT_SPAN_DAYS * 86_400_000;
+  // Only statements naming one kind of act, within the span of each other, are compared: a sweep
+  // over each act's statements in date order, so a large story costs about its dated statements.
+  const byAct = new Map<string, number[]>();
+  dated.forEach((report, i) => {
+    for (const act of actsOf(report.telling)) byAct.set(act, [...(byAct.get(act) ?? []), i]);
+  });
+  const time = dated.map((report) => Date.parse(report.range.start));
+  for (const list of byAct.values()) {
+    list.sort((x, y) => (time[x] ?? 0) - (time[y] ?? 0) || x - y);
+    for (let x = 0; x < list.length; x += 1) {
+      for (let y = x + 1; y < list.length; y += 1) {
+        const i = list[x] ?? 0;
+        const j = list[y] ?? 0;
+        if ((time[j] ?? 0) - (time[i] ?? 0) > span) break;
+        const a = dated[i] as Report;
+        const b = dated[j] as Report;
+        if (a.articleId === b.articleId || a.range.start === b.range.start || find(i) === find(j)) continue;
+        if (sameHappening(a.telling, b.telling, overlap, distinctive)) parent[find(Math.max(i, j))] = find(Math.min(i, j));
+      }
+    }
+  }
+  const components = new Map<number, Report[]>();
+  dated.forEach((report, i) => {
+    const root = find(i);
+    const list = components.get(root);
+    if (list === undefined) components.set(root, [report]);
+    else list.push(report);
+  });
+  const found: DayDisagreement[] = [];
+  for (const members of components.values()) {
+    const byDay = new Map<IsoDate, Report[]>();
+    for (const report of members) byDay.set(report.range.start, [...(byDay.get(report.range.start) ?? []), report]);
+    if (byDay.size < 2) continue;
+    const days = [...byDay.entries()]
+      .sort((x, y) => x[0].localeCompare(y[0]))
+      .map(([start, list]) => {
+        const first = [...list].sort((x, y) => x.articleId.localeCompare(y.articleId))[0] as Report;
+        return { label: first.range.label, start, articleIds: [...new Set(list.map((r) => r.articleId))].sort(), example: first.text };
+      });
+    const lead = [...members].sort((x, y) => x.articleId.localeCompare(y.articleId))[0] as Report;
+    const topic = lead.text.replace(lead.expression, ' ').replace(/\s+/gu, ' ').replace(/\s+([,.;:])/gu, '$1').trim();
+    found.push({ topic, days });
+  }
+  return found.sort((x, y) => x.topic.localeCompare(y.topic));
+}
+
+/**
+ * `extractTimeline`, and the days its sources disagree on (`DayDisagreement`), from one reading
+ * of the articles. Takes what `extractTimeline` takes; returns both.
+ */
+export function timelineWithDisagreements(
+  articles: SegmentedArticle[],
+  storySlug: string,
+  options: TimelineOptions = {},
+): { events: TimelineEvent[]; disagreements: DayDisagreement[] } {
   const maxTextLength = options.maxTextLength ?? DEFAULTS.maxTextLength;
   const sameEventOverlap = options.sameEventOverlap ?? DEFAULTS.sameEventOverlap;
   assertInRange('extract-timeline', 'maxTextLength', maxTextLength, 40, 400);
@@ -445,5 +584,8 @@ export function extractTimeline(articles: SegmentedArticle[], storySlug: string,
   });
 
   events.sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end) || a.text.localeCompare(b.text));
-  return events.map((event, i) => ({ id: `${storySlug}-t${i + 1}`, ...event }));
+  return {
+    events: events.map((event, i) => ({ id: `${storySlug}-t${i + 1}`, ...event })),
+    disagreements: dayDisagreements(reports, sameEventOverlap, distinctive),
+  };
 }

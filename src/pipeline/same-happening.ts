@@ -21,6 +21,12 @@ const EVENT_SYNONYMS: string[][] = [
   ['acquire', 'buy', 'bought', 'purchase', 'invest', 'stake'],
   ['hire', 'recruit', 'appoint', 'install', 'poach', 'bring', 'brought'],
   ['sue', 'lawsuit', 'suit'],
+  // A storm (or a blow) reaching a place; "struck the coast" / "hit the coast" / "slammed into it".
+  ['hit', 'strike', 'struck', 'slam', 'batter', 'lash', 'pound'],
+  // A regulator's or a board's yes: "approved the deal" / "signed off on it" ("cleared" is left out: obstacles are cleared too).
+  ['approve', 'approval', 'sign', 'authorize', 'authorise'],
+  // The end of a deal: "completed the takeover" / "closed the purchase" / "sealed the deal".
+  ['complete', 'completion', 'close', 'finalize', 'finalise', 'seal'],
 ];
 
 const CANONICAL: Map<string, string> = new Map(
@@ -34,7 +40,7 @@ const DATE_WORDS = new Set(
   contentTerms(
     'january february march april may june july august september october november december monday tuesday ' +
       'wednesday thursday friday saturday sunday year years month months week weeks day days ago early late mid ' +
-      'coming next previous following quarter half today yesterday tomorrow',
+      'coming next previous following quarter half today yesterday tomorrow morning afternoon evening night tonight overnight',
   ),
 );
 
@@ -81,8 +87,13 @@ export interface Telling {
 }
 
 /** The kinds of act a statement's terms name (canonical terms of the synonym groups). */
-function actsOf(terms: Set<string>): string[] {
+function actsIn(terms: Set<string>): string[] {
   return [...terms].filter((term) => ACTS.has(term));
+}
+
+/** The kinds of act one dated statement tells ("approve", "complete"): none when it names no act of the synonym groups. */
+export function actsOf(telling: Telling): string[] {
+  return actsIn(telling.terms);
 }
 
 /** True when two names can be one: the same key, one a shorter form of the other, or one respelled. */
@@ -100,11 +111,17 @@ function sameName(a: string, b: string): boolean {
  * of all their words; or when their sentences name the same uncommon party (`distinctive`: not the
  * story's subject, which most sentences name) and they tell the same kind of act ("formed" the
  * lab / "restructured" the division the other names). Sharing only a name is not enough: one
- * company opening a terminal and its chief executive resigning on the same day are two happenings.
+ * company opening a terminal and its chief executive resigning on the same day are two happenings;
+ * nor are many shared words when each tells another kind of act (approved / completed the takeover).
  */
 export function sameHappening(a: Telling, b: Telling, overlap: number, distinctive: (name: string) => boolean): boolean {
   const smallest = Math.min(a.terms.size, b.terms.size);
   if (smallest === 0) return false;
+  // Two kinds of act, none shared, are two happenings, whatever else they share: a regulator
+  // approving a takeover and the buyer completing it the same day are told in many common words.
+  const acts = actsIn(a.terms);
+  const otherActs = actsIn(b.terms);
+  if (acts.length > 0 && otherActs.length > 0 && !otherActs.some((act) => acts.includes(act))) return false;
   const left = withoutNames(a);
   const right = withoutNames(b);
   const own = [...left].filter((t) => right.has(t)).length;
@@ -112,8 +129,7 @@ export function sameHappening(a: Telling, b: Telling, overlap: number, distincti
   const all = [...a.terms].filter((t) => b.terms.has(t)).length;
   const names = [...a.names].filter((n) => b.names.has(n)).length;
   if ((own > 0 ? names >= 1 : names >= 2) && all / smallest >= overlap / 2) return true;
-  const acts = actsOf(a.terms);
-  if (!actsOf(b.terms).some((act) => acts.includes(act))) return false;
+  if (!otherActs.some((act) => acts.includes(act))) return false;
   const mine = a.sentenceNames.filter(distinctive);
   const theirs = b.sentenceNames.filter(distinctive);
   return mine.some((x) => theirs.some((y) => sameName(x, y)));

@@ -11,7 +11,8 @@ import { hash } from 'node:crypto';
 import type { DerivativeLink, SegmentedArticle, Story, TimelineEvent } from '../types.ts';
 import { alignClaims } from './align-claims.ts';
 import { detectDerivatives } from './detect-derivatives.ts';
-import { extractTimeline } from './extract-timeline.ts';
+import { timelineWithDisagreements } from './extract-timeline.ts';
+import { dayConflicts, withConflicts } from './find-conflicts/day-disagreements.ts';
 import { createMemoryCache, type KeyValueCache } from './memory-cache.ts';
 import { mergeStory } from './merge-story.ts';
 import { silentObserver, type StageObserver } from './stage-observer.ts';
@@ -43,8 +44,10 @@ export function buildStory(members: SegmentedArticle[], observer: StageObserver 
   const derivatives = observer.run('derivatives', () => detectDerivatives(members));
   const aligned = observer.run('align', () => alignClaims(members, derivatives));
   const story = observer.run('merge', () => mergeStory(members, aligned, derivatives));
-  const events = observer.run('timeline', () => extractTimeline(members, story.slug));
+  const { events, disagreements } = observer.run('timeline', () => timelineWithDisagreements(members, story.slug));
   story.timelineIds = events.map((event) => event.id);
+  // Days of one happening that sources disagree on show only once relative dates are resolved, here.
+  story.conflicts = withConflicts(story.conflicts, dayConflicts(disagreements, derivatives));
   return { derivatives, story, events };
 }
 

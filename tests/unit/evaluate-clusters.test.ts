@@ -90,8 +90,9 @@ describe('evaluateClusters', () => {
 
 describe('eval:clusters command line', () => {
   it('needs a corpus folder and knows its options', () => {
-    expect(parseEvalArgs(['--dir', 'eval/deals', '--json'])).toEqual({ dir: 'eval/deals', json: true, stories: false, conflicts: false });
+    expect(parseEvalArgs(['--dir', 'eval/deals', '--json'])).toEqual({ dir: 'eval/deals', json: true, stories: false, conflicts: false, timeline: false });
     expect(parseEvalArgs(['--dir', 'eval/deals', '--conflicts']).conflicts).toBe(true);
+    expect(parseEvalArgs(['--dir', 'eval/deals', '--timeline']).timeline).toBe(true);
     expect(() => parseEvalArgs([])).toThrow(/no corpus folder given/);
     expect(() => parseEvalArgs(['--dir'])).toThrow(/needs a folder/);
     expect(() => parseEvalArgs(['--dir', 'x', '--verbose'])).toThrow(/unknown option/);

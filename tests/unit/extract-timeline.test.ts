@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.ts';
 import { findDateMentions } from '../../src/pipeline/date-expressions.ts';
-import { eventClause, soundsPlanned } from '../../src/pipeline/event-clause.ts';
-import { extractTimeline } from '../../src/pipeline/extract-timeline.ts';
+import { eventClause, onlyTellsASaying, soundsPlanned } from '../../src/pipeline/event-clause.ts';
+import { extractTimeline, timelineWithDisagreements } from '../../src/pipeline/extract-timeline.ts';
 import { normalizeArticle } from '../../src/pipeline/normalize.ts';
 import { splitSentences } from '../../src/pipeline/split-sentences.ts';
 import type { IsoDate, SegmentedArticle, TimelineEvent } from '../../src/types.ts';
@@ -258,6 +258,72 @@ describe('one timeline entry per happening', () => {
 
   it('gives the same entries whatever the order of the articles', () => {
     expect(extractTimeline([...formed].reverse(), 'tidewater')).toEqual(extractTimeline(formed, 'tidewater'));
+  });
+
+  const paraphrased = readJson<{ articles: FixtureArticle[] }>('paraphrases-one-day.json').articles.map(segment);
+  const wednesday = byLabel(extractTimeline(paraphrased, 'kelby'), '3 June 2026');
+  const citing = (word: RegExp) => wednesday.filter((e) => word.test(e.text)).map((e) => e.sourceIds);
+
+  it('merges one happening told in other words (approved / signed off on; completed / sealed / closed; struck / hit) into one entry citing every source', () => {
+    expect(citing(/approved|signed off/u)).toEqual([['harbor-post', 'quay-daily']]);
+    expect(citing(/completed|sealed|closed/u)).toEqual([['dock-review', 'harbor-post', 'quay-daily']]);
+    expect(citing(/struck|hit/u)).toEqual([['dock-review', 'harbor-post']]);
+  });
+
+  it('keeps different happenings of one day apart: an approval, a closing and a storm are three entries', () => {
+    expect(wednesday).toHaveLength(3);
+  });
+
+  it('lists no entry for a sentence that dates only who spoke', () => {
+    expect(wednesday.filter((e) => /\bsaid\b/u.test(e.text))).toEqual([]);
+  });
+});
+
+describe('what a dated clause tells', () => {
+  it('reads a clause as only a saying when its one verb is of speech, also after the tail of a quote', () => {
+    expect(onlyTellsASaying('Board chair Ines Varga said on Friday')).toBe(true);
+    expect(onlyTellsASaying('He said in a telephone interview early Thursday morning')).toBe(true);
+    expect(onlyTellsASaying('Open to every operator," the chair said on Friday')).toBe(true);
+    expect(onlyTellsASaying('The forecaster said the storm will move off the coast overnight')).toBe(false);
+    expect(onlyTellsASaying('The chair said the board approved the sale on Friday')).toBe(false);
+    expect(onlyTellsASaying('“The routes stay open,” the chair said on Friday')).toBe(false);
+  });
+
+  it('merges two tellings of one date that quote the same line, and words the entry from one not cut inside the quote', () => {
+    const cut = segment({ id: 'a-cut', published: '2026-06-05', body: 'Proud of the crews and the new owners, the ferry chief posted on Friday “Today is a good day to sail.' });
+    const whole = segment({ id: 'b-whole', published: '2026-06-05', body: 'Every passenger who stood by us through the long winter should know that “today is a good day to sail,” Ola Brekke wrote on Friday.' });
+    const friday = byLabel(extractTimeline([cut, whole], 'ferries'), '5 June 2026');
+    expect(friday.map((e) => e.sourceIds)).toEqual([['a-cut', 'b-whole']]);
+    expect(friday[0]?.text).toContain('”');
+  });
+
+  it('lists no entry for a date that only says something happened then', () => {
+    const article = segment({ id: 'harbour-log', published: '2025-05-05', body: 'A storm closed the harbour on 4 May 2025. This happened at 9 pm on 4 May 2025.' });
+    expect(byLabel(extractTimeline([article], 'harbour'), '4 May 2025').map((e) => e.text)).toEqual(['A storm closed the harbour on 4 May 2025']);
+  });
+});
+
+describe('days that sources disagree on', () => {
+  const story = readJson<{ articles: FixtureArticle[] }>('relative-day-disagreement.json').articles.map(segment);
+
+  it('finds one happening dated to two days once a relative day ("a day after") is counted from its publication date', () => {
+    const { disagreements } = timelineWithDisagreements(story, 'kelby');
+    expect(disagreements.map((d) => d.days.map((day) => [day.label, day.articleIds]))).toEqual([
+      [
+        ['4 June 2026', ['ledger']],
+        ['5 June 2026', ['courier', 'wire']],
+      ],
+    ]);
+  });
+
+  it('gives the same entries as extractTimeline', () => {
+    expect(timelineWithDisagreements(story, 'kelby').events).toEqual(extractTimeline(story, 'kelby'));
+  });
+
+  it('finds none among different happenings of different days, nor in a story that dates each once', () => {
+    const paraphrased = readJson<{ articles: FixtureArticle[] }>('paraphrases-one-day.json').articles.map(segment);
+    expect(timelineWithDisagreements(paraphrased, 'kelby').disagreements).toEqual([]);
+    expect(timelineWithDisagreements(tram, 'riverside-trams').disagreements).toEqual([]);
   });
 });
 

@@ -5,6 +5,9 @@ import { dateMentions } from '../../src/pipeline/claim-features.ts';
 import { nameKey, nameSpans, rivalNames, shorterForm } from '../../src/pipeline/find-conflicts/name-roles.ts';
 import { periodContains, periodOf, periodsOverlap } from '../../src/pipeline/find-conflicts/period-overlap.ts';
 import { lastDigitUnit, possibleRounding } from '../../src/pipeline/find-conflicts/rounding.ts';
+import { spelledCounts } from '../../src/pipeline/find-conflicts/spelled-counts.ts';
+import { dayConflicts, withConflicts } from '../../src/pipeline/find-conflicts/day-disagreements.ts';
+import { timesOfDay } from '../../src/pipeline/find-conflicts/time-of-day.ts';
 import { figures } from '../../src/pipeline/text-features.ts';
 import type { ArticleMeta, ConflictKind, DerivativeLink } from '../../src/types.ts';
 import { makeArticle } from '../fixtures/merge/make-article.ts';
@@ -32,10 +35,14 @@ describe('conflicts on invented stories, one per pattern (tests/fixtures/merge/c
   it('has a case for every false-conflict pattern and every real one', () => {
     expect(cases.map((c) => c.name)).toEqual([
       'bound-and-value-that-agree',
+      'clock-time-against-part-of-day',
       'compatible-dates',
+      'count-left-out-after-another',
       'death-toll',
       'different-benchmarks',
+      'distances-in-two-directions',
       'launch-day',
+      'left-out-count-of-another-party',
       'models-on-one-benchmark',
       'name-forms-not-rivals',
       'one-measure-at-two-times',
@@ -43,9 +50,11 @@ describe('conflicts on invented stories, one per pattern (tests/fixtures/merge/c
       'rounding',
       'spellings-of-one-name',
       'stock-move-four-outlets',
+      'times-of-two-happenings',
       'two-happenings-of-the-subject',
       'two-names-for-one-lab',
       'unrelated-names',
+      'word-count-against-digits',
     ]);
   });
 
@@ -144,5 +153,63 @@ describe('rounding', () => {
     expect(possibleRounding([figure('$14.3 billion'), figure('$14 billion')])).toBe(true);
     expect(possibleRounding([figure('6.5%'), figure('7%'), figure('8%'), figure('9%')])).toBe(false);
     expect(possibleRounding([figure('1,200 jobs'), figure('800 jobs')])).toBe(false);
+  });
+});
+
+describe('times of day', () => {
+  const minutes = (text: string) => timesOfDay(text).map((t) => [t.raw, t.period.start, t.period.end]);
+
+  it('reads a clock time as the half hour either side of it', () => {
+    expect(minutes('The ferry sank at 7:40 p.m. near the pier.')).toEqual([['7:40 p.m.', 19 * 60 + 10, 20 * 60 + 10]]);
+    expect(minutes('Crews arrived by 6 am on Friday.')).toEqual([['6 am', 330, 390]]);
+  });
+
+  it('reads parts of the day as overlapping spans, the night running past midnight', () => {
+    expect(minutes('It hit in the afternoon and again that night.')).toEqual([
+      ['afternoon', 720, 1080],
+      ['night', 1140, 1800],
+    ]);
+    expect(minutes('The bridge closed early Tuesday.')).toEqual([['early Tuesday', 0, 660]]);
+  });
+
+  it('reads no time in a version number or a ratio', () => {
+    expect(minutes('Release 2:1 of the app shipped in 3 parts.')).toEqual([]);
+  });
+});
+
+describe('counts written as words', () => {
+  it('reads two to twenty as counts, but not "one" or a part of a fraction', () => {
+    expect(spelledCounts('One crew saw Twelve boats, two-thirds of them small, and three tugs.').map((c) => [c.figure.raw, c.figure.value, c.index])).toEqual([
+      ['Twelve', 12, 13],
+      ['three', 3, 57],
+    ]);
+  });
+});
+
+describe('days the timeline finds in disagreement', () => {
+  it('become one contradiction, a variant per day, most sources first, a rewrite counted with its original', () => {
+    const [conflict] = dayConflicts(
+      [
+        {
+          topic: 'The harbour board signed off on the deal',
+          days: [
+            { label: '4 June 2026', start: '2026-06-04', articleIds: ['ledger'], example: 'signed off a day before' },
+            { label: '5 June 2026', start: '2026-06-05', articleIds: ['courier', 'wire'], example: 'signed off on Friday' },
+          ],
+        },
+      ],
+      [{ articleId: 'wire', derivativeOf: 'courier', evidence: 'same facts in the same order' }],
+    );
+    expect(conflict?.kind).toBe('contradiction');
+    expect(conflict?.variants.map((v) => [v.text, v.sourceIds, v.independentSourceCount])).toEqual([
+      ['5 June 2026', ['courier', 'wire'], 1],
+      ['4 June 2026', ['ledger'], 1],
+    ]);
+  });
+
+  it('join the story’s conflicts in the finder’s order, roundings last', () => {
+    const rounding = { topic: 'A', kind: 'rounding' as const, variants: [] };
+    const day = { topic: 'B', kind: 'contradiction' as const, variants: [] };
+    expect(withConflicts([rounding], [day]).map((c) => c.topic)).toEqual(['B', 'A']);
   });
 });

@@ -25,6 +25,8 @@ import { nameSpans, rivalNames, sameParty, shorterForm, type NameSpan } from './
 import { periodContains, periodsOverlap } from './period-overlap.ts';
 import { joinGroups } from '../join-groups.ts';
 import { possibleRounding } from './rounding.ts';
+import { isSpelled } from './spelled-counts.ts';
+import { asDateMention, timesOfDay } from './time-of-day.ts';
 import { nameTopic, valueTopic, type NameMention } from './topic-phrase.ts';
 import {
   boundsAgree,
@@ -96,6 +98,7 @@ export function findConflicts(input: ConflictInput): Conflict[] {
   const conflicts = [
     ...figureConflicts(input, spans, rare),
     ...dateConflicts(input, spans),
+    ...timeConflicts(input, spans),
     ...nameConflicts(input, spans),
     ...stanceConflicts(input),
   ];
@@ -229,7 +232,7 @@ function figureConflicts(input: ConflictInput, spans: NameSpan[][], rare: Set<st
     const members = group.map((index) => frames[index] as FigureFrame);
     const values = valueClusters(members);
     if (values.length < 2 || values.every((x) => values.every((y) => x === y || boundsAgree(x[0] as FigureFrame, y[0] as FigureFrame)))) continue;
-    const variants = values.map((cluster) => variantOf(cluster[0]?.figure.raw ?? '', cluster.map((frame) => frame.sentence), input)).sort(byWeight);
+    const variants = values.map((cluster) => variantOf(shownFigure(cluster[0]?.figure), cluster.map((frame) => frame.sentence), input)).sort(byWeight);
     if (!acrossArticles(variants)) continue;
     const topic = valueTopic(
       members.map((frame) => ({
@@ -248,6 +251,12 @@ function figureConflicts(input: ConflictInput, spans: NameSpan[][], rare: Set<st
   return conflicts;
 }
 
+/** A figure as a variant shows it: as written, a number word lowercased ("Five" opening a sentence is "five"). */
+function shownFigure(figure: Figure | undefined): string {
+  if (figure === undefined) return '';
+  return isSpelled(figure) ? figure.raw.toLowerCase() : figure.raw;
+}
+
 /**
  * How strongly two figure frames are one attribute (0: not linked). Rival values must come from
  * different articles, be within a factor of four, and measure the same thing. Equal values link
@@ -255,7 +264,7 @@ function figureConflicts(input: ConflictInput, spans: NameSpan[][], rare: Set<st
  */
 function figureLink(a: FigureFrame, b: FigureFrame, input: ConflictInput, rare: Set<string>[]): number {
   if (differentMeasures(a, b)) return 0;
-  const strength = shareParty(a.metrics, b.metrics) ? 3 : sameMeasure(a, b) ? 2 : unnamedMeasure(a, b, input) ? 1 : 0;
+  const strength = shareParty(a.metrics, b.metrics) ? 3 : sameMeasure(a, b) ? 2 : unnamedMeasure(a, b, input) || oneSideUnnamed(a, b, input) ? 1 : 0;
   if (compatibleFigures(a.figure, b.figure)) {
     if (strength > 0) return strength;
     const sameClaim = input.groupOf[a.sentence] !== undefined && input.groupOf[a.sentence] === input.groupOf[b.sentence];
@@ -273,11 +282,28 @@ function figureLink(a: FigureFrame, b: FigureFrame, input: ConflictInput, rare: 
  */
 function unnamedMeasure(a: FigureFrame, b: FigureFrame, input: ConflictInput): boolean {
   if (a.who !== undefined || b.who !== undefined || a.metrics.length > 0 || b.metrics.length > 0) return false;
+  return unnamedMeasureWords(a, b, input);
+}
+
+/** Two more words than the counted one in common, and sentences about one subject. */
+function unnamedMeasureWords(a: FigureFrame, b: FigureFrame, input: ConflictInput): boolean {
   // The counted word ("feet") is already known to agree; two more words must say what is counted.
   const without = (frame: FigureFrame): string[] => frame.terms.filter((term) => term !== frame.counted?.split('/')[0]);
   if (sharedMeaningTerms(without(a), without(b)) < 2) return false;
   const score = input.pair(Math.min(a.sentence, b.sentence), Math.max(a.sentence, b.sentence));
   return score !== undefined && score.topical >= input.topicalThreshold;
+}
+
+/**
+ * A figure whose clause names no party and no metric ("and nearly 116 in the state overall") against
+ * one whose clause does ("The weather service issued 126 tornado warnings … for the state"): one
+ * measure when they count the same thing, their words of what is counted share at least two, and
+ * the sentences are about one subject. Naming nothing, the first cannot be shown to be about another party.
+ */
+function oneSideUnnamed(a: FigureFrame, b: FigureFrame, input: ConflictInput): boolean {
+  const unnamed = (frame: FigureFrame): boolean => frame.who === undefined && frame.metrics.length === 0;
+  if (unnamed(a) === unnamed(b) || a.counted === undefined || a.counted !== b.counted) return false;
+  return unnamedMeasureWords(a, b, input);
 }
 
 /** The frames of one attribute grouped by the value they state ("$2.4 billion" and "$2.4bn" are one), most precise first within a value. */
@@ -294,15 +320,55 @@ function valueClusters(frames: FigureFrame[]): FigureFrame[][] {
 // ---------------------------------------------------------------- dates
 
 function dateConflicts(input: ConflictInput, spans: NameSpan[][]): Conflict[] {
+  const frames = input.features.flatMap((sentence, index) => dateFrames(index, sentence.articleId, sentence.text, sentence.dates, spans[index] ?? []));
+  return periodConflicts(frames, input, spans);
+}
+
+/**
+ * Times of day of one happening that cannot all be true: "around 8:30 p.m." against "during the
+ * afternoon". Each time is framed like a date (what happened then, who did it), its period the
+ * minutes of the day it may fall in (`time-of-day.ts`).
+ */
+function timeConflicts(input: ConflictInput, spans: NameSpan[][]): Conflict[] {
+  const frames = input.features.flatMap((sentence, index) => {
+    const times = timesOfDay(sentence.text);
+    if (times.length === 0) return [];
+    const periods = new Map(times.map((time) => [time.index, time.period]));
+    // An aside in brackets ("near Siesta Key (Florida) during the afternoon") does not end the clause that states when.
+    const text = blankAsides(sentence.text, times.map((time) => time.index));
+    return dateFrames(index, sentence.articleId, text, times.map(asDateMention), spans[index] ?? []).flatMap((frame) => {
+      const period = periods.get(frame.index);
+      return period === undefined ? [] : [{ ...frame, period }];
+    });
+  });
+  // A time of day is a narrow claim: two clauses sharing a place and one word ("without power
+  // early Thursday" / "made landfall late Thursday night … power") are not one happening. Most of
+  // the shorter clause's words must be shared as well.
+  return periodConflicts(frames, input, spans, (a, b) => {
+    const shared = sharedMeaningTerms(a.terms, b.terms);
+    const shorter = Math.max(1, Math.min(a.terms.length, b.terms.length));
+    return shared >= Math.min(2, shorter) && shared / shorter >= 0.5;
+  });
+}
+
+/** `text` with each bracketed aside that holds none of the offsets `keep` turned into spaces, offsets unchanged. */
+function blankAsides(text: string, keep: number[]): string {
+  return text.replace(/\([^()]*\)/gu, (aside, at: number) => (keep.some((k) => k >= at && k < at + aside.length) ? aside : ' '.repeat(aside.length)));
+}
+
+/**
+ * Groups frames that date one happening and lists each group whose periods cannot all be true;
+ * `alsoSame`, when given, is a further test two frames must pass to be one happening.
+ */
+function periodConflicts(frames: DateFrame[], input: ConflictInput, spans: NameSpan[][], alsoSame: (a: DateFrame, b: DateFrame) => boolean = () => true): Conflict[] {
   const subject = subjectNames(spans, input.features);
   const isSubject = (key: string): boolean => [...subject].some((name) => sameParty(name, key));
-  const frames = input.features.flatMap((sentence, index) => dateFrames(index, sentence.articleId, sentence.text, sentence.dates, spans[index] ?? []));
   const keysOf = frames.map((frame) => [...frame.names.map((name) => `n:${name.key}`), ...frame.terms.map((term) => `t:${term}`)]);
   const edges: { i: number; j: number; strength: number }[] = [];
   for (const [i, j] of pairsSharingKey(keysOf)) {
     const a = frames[i] as DateFrame;
     const b = frames[j] as DateFrame;
-    if (!sameHappening(a, b, isSubject)) continue;
+    if (!sameHappening(a, b, isSubject) || !alsoSame(a, b)) continue;
     const overlap = periodsOverlap(a.period, b.period);
     if (!overlap && a.articleId === b.articleId) continue;
     edges.push({ i, j, strength: shareParty(a.names, b.names) ? 2 : 1 });

@@ -8,6 +8,7 @@ import { claimTerms, type DateMention } from '../claim-features.ts';
 import type { Figure } from '../text-features.ts';
 import { sameParty, type NameSpan } from './name-roles.ts';
 import { periodOf, type Period } from './period-overlap.ts';
+import { spelledCounts } from './spelled-counts.ts';
 
 /** One figure of one sentence, with what it measures. */
 export interface FigureFrame {
@@ -27,6 +28,8 @@ export interface FigureFrame {
   counted?: string;
   /** Words of its clause that say when the value held ("monday", "evening"). */
   when: string[];
+  /** For a distance, the compass direction after it ("south" in "eight miles south of the city"), if one is given. */
+  direction?: string;
   /** How the text bounds the value: "more than 20" is a lower bound, "nearly 22" an upper one. */
   bound: Bound;
 }
@@ -71,6 +74,9 @@ const FOLDS: ReadonlyMap<string, string> = new Map(
 // "Announced" only reports a happening ("announced it agreed to buy", "announced the completion"):
 // two statements sharing it may tell two happenings.
 const GENERIC_TERMS = new Set(['announc', 'rise', 'fall', 'score', 'invest', 'total', 'grow', 'grew', 'increas', 'cost', 'valu', 'estim', 'report', 'said', 'sai', 'accord', 'nearli', 'almost', 'about', 'around', 'just', 'percent', 'billion', 'million', 'thousand', 'trillion']);
+
+/** Units of measure: words two statements of different happenings share when both give a distance or a speed. */
+const UNIT_TERMS = new Set(claimTerms('mile miles mph kilometre kilometres kilometer kilometers km kph feet foot inch inches metre metres meter meters percent'));
 
 /** Words that only date a statement; a date's own clause always has them. */
 const DATE_TERMS = new Set(
@@ -134,10 +140,18 @@ function antecedent(spans: NameSpan[], clauseStart: number, text: string): NameS
  * The frames of every figure in one sentence, whose names (`nameSpans`) are given. A sentence that pairs figures with parties
  * "respectively" gives none: which figure belongs to whom cannot be read from word order.
  */
-export function figureFrames(sentence: number, articleId: string, text: string, figures: Figure[], spans: NameSpan[]): FigureFrame[] {
-  if (figures.length === 0 || /\brespectively\b/iu.test(text)) return [];
+export function figureFrames(sentence: number, articleId: string, text: string, givenFigures: Figure[], spans: NameSpan[]): FigureFrame[] {
+  if (/\brespectively\b/iu.test(text)) return [];
   const nameWords = new Set(spans.flatMap((span) => claimTerms(span.text)));
-  const offsets = figureOffsets(text, figures);
+  // Counts written as words join the digits, in text order: "five deaths" meets "4 people dead".
+  const digitOffsets = figureOffsets(text, givenFigures);
+  const located = [
+    ...givenFigures.map((figure, k) => ({ figure, index: digitOffsets[k] ?? -1 })),
+    ...spelledCounts(text),
+  ].sort((a, b) => a.index - b.index);
+  if (located.length === 0) return [];
+  const figures = located.map((item) => item.figure);
+  const offsets = located.map((item) => item.index);
   const frames: FigureFrame[] = [];
   figures.forEach((figure, k) => {
     const at = offsets[k] ?? -1;
@@ -145,12 +159,16 @@ export function figureFrames(sentence: number, articleId: string, text: string, 
     const [start, end] = clauseAround(text, at);
     const inClause = spans.filter((span) => span.index >= start && span.end <= end);
     const who = whoOf(text, at, inClause, start) ?? antecedent(spans, start, text);
-    // Each other name goes with the nearest figure of the sentence: "81.2 on Quill and 76.9 on Tessel".
+    // Each other name goes with the nearest figure of the sentence: "81.2 on Quill and 76.9 on Tessel";
+    // of its own clause when its clause has one ("50 warnings in Miami alone, and nearly 116 in the state").
     const nearest = (span: NameSpan): number => {
+      const [spanStart, spanEnd] = clauseAround(text, span.index);
+      const inOwnClause = offsets.some((offset) => offset >= spanStart && offset < spanEnd);
       let best = -1;
       let bestDistance = Infinity;
       offsets.forEach((offset, j) => {
         if (offset < 0) return;
+        if (inOwnClause && (offset < spanStart || offset >= spanEnd)) return;
         const distance = offset < span.index ? span.index - (offset + (figures[j]?.raw.length ?? 0)) : offset - span.end;
         if (distance < bestDistance) {
           bestDistance = distance;
@@ -166,11 +184,46 @@ export function figureFrames(sentence: number, articleId: string, text: string, 
     if (notAQuantity(text, at, figure.raw.length)) return;
     const counted = figure.unit === '' ? countedWord(text.slice(at + figure.raw.length)) : undefined;
     const frame: FigureFrame = { sentence, articleId, figure, index: at, metrics, terms: termsOf(window.replace(figure.raw, ' '), nameWords), bound: boundOf(text.slice(0, at)), when: whenWords(text.slice(start, end)) };
+    const direction = directionAfter(text.slice(at + figure.raw.length));
+    if (direction !== undefined) frame.direction = direction;
     if (counted !== undefined) frame.counted = counted;
-    if (who !== undefined) frame.who = who;
+    const earlierCount = counted === undefined && figure.unit === '' ? inheritElidedCount(frame, frames, text.slice(at + figure.raw.length)) : undefined;
+    // "Labour won 410 seats, with the Conservatives on 131": a name between the earlier count and
+    // this one is whom this count is about, not the earlier count's party.
+    const own = earlierCount === undefined ? undefined : metrics.filter((span) => span.index > earlierCount.index && span.end <= at).at(-1);
+    if (own !== undefined) {
+      frame.who = own;
+      frame.metrics = metrics.filter((span) => span !== own);
+    } else if (who !== undefined) frame.who = who;
     frames.push(frame);
   });
   return frames;
+}
+
+/** A compass direction just after a distance: "8 miles south", "about 5 km north-east of". */
+const DIRECTION_AFTER = /^\s*(?:[\p{L}.]+\s+){1,2}((?:north|south)(?:[- ]?(?:east|west))?|east|west)(?!\p{L})/iu;
+
+/** The direction named after a figure's unit, lowercased without a hyphen; none when there is none. */
+function directionAfter(after: string): string | undefined {
+  return DIRECTION_AFTER.exec(after)?.[1]?.toLowerCase().replace(/[- ]/gu, '');
+}
+
+/** What may follow a count whose counted word was left out because an earlier count of the sentence names it: "…, three in Volusia", "and nearly 116 in the state". */
+const ELIDED_AFTER = /^\s*(?:in|at|across|on|from|for|statewide|overall|nationwide|[,;.]|$)/iu;
+
+/**
+ * A plain count that names nothing after it, in a sentence that just counted something of the same
+ * unit ("More than 50 tornado warnings were issued in Miami, and nearly 116 in the state"; "five
+ * deaths in one county, three in another"), counts the same thing: it takes the earlier count's
+ * counted word and its words of what is counted. Returns that earlier count, or none when nothing was taken.
+ */
+function inheritElidedCount(frame: FigureFrame, earlier: FigureFrame[], after: string): FigureFrame | undefined {
+  if (!ELIDED_AFTER.test(after)) return undefined;
+  const antecedent = earlier.filter((other) => other.figure.unit === frame.figure.unit && other.counted !== undefined).at(-1);
+  if (antecedent?.counted === undefined) return undefined;
+  frame.counted = antecedent.counted;
+  frame.terms = [...new Set([...frame.terms, ...antecedent.terms])].sort();
+  return antecedent;
 }
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
@@ -340,6 +393,8 @@ export function differentMeasures(a: FigureFrame, b: FigureFrame): boolean {
   // A plain number says what it counts only by the word after it: "120 mph" and "70 miles" are
   // two measures, and a number followed by no such word cannot be shown to measure anything.
   if (a.figure.unit === '' && b.figure.unit === '' && (a.counted === undefined || a.counted !== b.counted)) return true;
+  // "Eight miles south of the city" and "5 miles west of it" are two distances, not rival values of one.
+  if (a.direction !== undefined && b.direction !== undefined && a.direction !== b.direction) return true;
   // "Winds of 180 mph on Monday" and "120 mph by Wednesday evening" are one measure at two times.
   if (a.when.length > 0 && b.when.length > 0 && !a.when.some((word) => b.when.includes(word))) return true;
   if (a.who !== undefined && b.who !== undefined && !sameParty(a.who.key, b.who.key)) return true;
@@ -371,7 +426,8 @@ export function differentHappenings(a: DateFrame, b: DateFrame): boolean {
  */
 export function sameHappening(a: DateFrame, b: DateFrame, subject: (key: string) => boolean = () => false): boolean {
   if (differentHappenings(a, b)) return false;
-  const shared = sharedMeaningTerms(a.terms, b.terms);
+  // Units say how far or how fast, not what happened: "eight miles south of the city" and "5 miles north of it" tell no act in common.
+  const shared = sharedMeaningTerms(a.terms.filter((term) => !UNIT_TERMS.has(term)), b.terms);
   if (shared === 0) return false;
   const shorter = Math.max(1, Math.min(a.terms.length, b.terms.length));
   const most = shared / shorter >= 0.5;
