@@ -34,14 +34,32 @@ const DANGLING_OPENER = /^(?:and|but|still|however|yet|also|meanwhile|moreover|f
 /** Words that place a statement in the past or give context. */
 const BACKGROUND_CUE = /\b(previous(?:ly)?|in the past|for years|last year|years? ago|months ago|earlier|history|historically|for context|formerly|until now)\b/iu;
 
-/** True when a sentence opens by pointing back at the previous one ("This was…", "It is…", "That model…"). */
+/**
+ * True when a sentence opens by pointing back at the previous one ("This was…", "It is…", "That
+ * model…"), or closes a quote it did not open (the second sentence of a quoted statement).
+ */
 export function dependsOnPrevious(text: string): boolean {
-  return DEPENDENT_OPENER.test(text.trim());
+  const trimmed = text.trim();
+  const close = trimmed.indexOf('”');
+  const continuesQuote = close >= 0 && !trimmed.slice(0, close).includes('“');
+  return DEPENDENT_OPENER.test(trimmed) || continuesQuote;
 }
 
-/** Drops a dangling opener ("However, …", "And …") and a parenthetical ", however," so a sentence stands alone. */
+/**
+ * A report's dateline before its first words: places, an agency or outlet in capitals or in
+ * brackets, and a date in brackets, each closed by a dash ("TAMPA, Fla. — (AP) —", "(Reuters) –",
+ * "BALTIMORE —", "Asian Tech Press (Oct 16) --"). It says where and from whom, not what happened.
+ */
+const DATELINE = /^(?:(?:\([\p{L}\d .,']{1,24}\)|[\p{Lu}][\p{L}.'’]*(?:[ ,]+[\p{Lu}][\p{L}.'’]*){0,4},?(?:\s*\([\p{L}\d .,']{1,24}\))?)\s*(?:—|–|--|-)\s+)+(?=[\p{Lu}“"‘])/u;
+
+/**
+ * Drops a dateline ("TAMPA, Fla. — (AP) —"), a dangling opener ("However, …", "And …") and a
+ * parenthetical ", however," so a sentence stands alone.
+ */
 export function cleanClaimText(text: string): string {
   let cleaned = text.trim().replace(/,\s*however\s*,/iu, ',');
+  const dateline = DATELINE.exec(cleaned);
+  if (dateline !== null && dateline[0].length <= 60 && cleaned.length > dateline[0].length + 20) cleaned = cleaned.slice(dateline[0].length);
   const opener = DANGLING_OPENER.exec(cleaned);
   if (opener !== null && cleaned.length > opener[0].length + 10) {
     const rest = cleaned.slice(opener[0].length);
@@ -551,11 +569,14 @@ export function headlineFromSentence(sentence: string): string {
  */
 function summarize(ordered: Draft[], claims: Claim[]): { summary: string; keyPoints: string[] } {
   const standalone = (d: Draft): boolean => !dependsOnPrevious(d.representative.sentence.text) && d.section !== 'reaction';
+  // How many sources back a claim, a source that states only part of it counting half: ten partial
+  // citations of a long sentence do not make it the story's main fact.
+  const backing = (index: number): number => (claims[index]?.support ?? []).reduce((sum, s) => sum + (s.part === 'full' ? 1 : 0.5), 0);
   const rank = ordered
-    .map((draft, index) => ({ draft, index, text: claims[index]?.text ?? '' }))
+    .map((draft, index) => ({ draft, index, text: claims[index]?.text ?? '', backing: backing(index) }))
     .sort(
       (a, b) =>
-        b.draft.group.sourceIds.length - a.draft.group.sourceIds.length ||
+        b.backing - a.backing ||
         SECTION_ORDER.indexOf(a.draft.section) - SECTION_ORDER.indexOf(b.draft.section) ||
         a.index - b.index,
     );
@@ -581,7 +602,7 @@ function summarize(ordered: Draft[], claims: Claim[]): { summary: string; keyPoi
     .sort(
       (a, b) =>
         Number(a.draft.section === 'reaction') - Number(b.draft.section === 'reaction') ||
-        b.draft.group.sourceIds.length - a.draft.group.sourceIds.length ||
+        b.backing - a.backing ||
         Number(a.text.length > 220) - Number(b.text.length > 220) ||
         anchors(b.draft) - anchors(a.draft) ||
         a.index - b.index,

@@ -167,6 +167,17 @@ describe('sentences that depend on the previous one', () => {
     expect(dependsOnPrevious('Thisbe Corp said it would expand.')).toBe(false);
     expect(dependsOnPrevious('The company said it would expand.')).toBe(false);
   });
+
+  it('treats a sentence that closes a quote it did not open as the quote’s continuation', () => {
+    expect(dependsOnPrevious('We will rebuild the pier by spring.” the mayor said.')).toBe(true);
+    expect(dependsOnPrevious('“We will rebuild the pier by spring,” the mayor said.')).toBe(false);
+  });
+
+  it('drops a report’s dateline from a claim, and keeps a dash that sets off an aside', () => {
+    expect(cleanClaimText('KELBY, Northshire — (Harbor Wire) — The ferry strike ended on Monday after nine days.')).toBe('The ferry strike ended on Monday after nine days.');
+    expect(cleanClaimText('Northshire Post (May 3) -- The ferry strike ended on Monday after nine days.')).toBe('The ferry strike ended on Monday after nine days.');
+    expect(cleanClaimText('The union — the largest on the coast — ended its strike on Monday.')).toBe('The union — the largest on the coast — ended its strike on Monday.');
+  });
 });
 
 describe('facts only one source reports', () => {
