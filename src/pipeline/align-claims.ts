@@ -39,6 +39,7 @@ import { candidatePairs, collapseIdentical } from './claim-candidates.ts';
 import { joinGroups } from './join-groups.ts';
 import { stanceDifference, type StanceDifference } from './claim-stance.ts';
 import { factClauses } from './claim-support.ts';
+import { memoizeByText } from './memory-cache.ts';
 import { findConflicts, type StancePair } from './find-conflicts/find-conflicts.ts';
 
 /** Options of `alignClaims`. */
@@ -418,13 +419,18 @@ function restatesClause(part: SentenceFeatures | undefined, whole: SentenceFeatu
  * anchor in conflict and no stance between them. The source of `outside` states that fact too, so
  * it is cited for it, as well as for the claim its whole sentence joined.
  */
+/** Fact clauses by text: one sentence is compared with many others. */
+const clausesOf = memoizeByText(factClauses, 5_000);
+
 function sharesFactClause(member: SentenceFeatures, outside: SentenceFeatures, idf: IdfTable, threshold: number, sentences: number): boolean {
   // The IDF (ln(1 + n/df)) of a term at the most sentences a distinctive term may be in.
   const minIdf = Math.log(1 + sentences / Math.max(3, sentences * DISTINCTIVE_SHARE));
   // Splitting at every comma as well finds more such clauses on real coverage, but joins more
   // that are not one fact (measured on eval/*/sentence-pairs.json): fact joints only.
-  const outsideClauses = factClauses(outside.text);
-  const memberClauses = factClauses(member.text);
+  // Two clauses share no more distinctive words than their sentences do: most pairs stop here.
+  if (sharedFactTerms(member, outside).filter((term) => (idf.get(term) ?? 0) >= minIdf).length < 2) return false;
+  const outsideClauses = clausesOf(outside.text);
+  const memberClauses = clausesOf(member.text);
   // One of the two must join facts: otherwise the whole sentences were already compared.
   if (outsideClauses.length < 2 && memberClauses.length < 2) return false;
   const pieces = (f: SentenceFeatures, texts: string[]) => texts.map((text) => sentenceFeatures(f.id, f.articleId, text)).filter((c) => c.terms.length >= 3);
