@@ -254,7 +254,18 @@ export function isFaqHeading(line: string): boolean {
  * date them.
  */
 export function isChromeSentence(text: string): boolean {
-  return pageLabelDetail(text) !== undefined || isCreditLine(text) || isBylineLine(text) || isCaptionSentence(text) || isLeadIn(text);
+  return pageLabelDetail(text) !== undefined || isCreditLine(text) || isBylineLine(text) || isCaptionSentence(text) || isLeadIn(text) || isRelatedLink(text);
+}
+
+/**
+ * The headline of a link to another page, run into the text: a section label and a colon before
+ * a headline with no closing stop ("Storm Tracker: Venith leaves the coast after hitting Kelby",
+ * "LIVE UPDATES: …", "Photos: …"). A sentence of the report ends with a stop; a link's title does not.
+ */
+function isRelatedLink(text: string): boolean {
+  const trimmed = text.trim();
+  if (/[.!?”"’)]$/u.test(trimmed)) return false;
+  return /^(?:[\p{Lu}][\p{L}’']*\s+){0,4}(?:tracker|live(?: updates| blog)?|updates|photos|pictures|video|watch|map|maps|latest|read more|related|opinion|analysis)\s*:\s+\p{Lu}/iu.test(trimmed);
 }
 
 /**

@@ -261,6 +261,15 @@ describe('alignClaims', () => {
     expect(groups.map((g) => g.sentenceIds)).toEqual([['caption#0']]);
   });
 
+  it('leaves out the title of a link to another page run into the text, and keeps a labelled sentence that ends with a stop', () => {
+    const article = makeArticle('links', [
+      ['Storm Venith came ashore near Kelby on Tuesday night.', 'Storm Venith Tracker: Venith leaves the coast after hitting Kelby', 'Analysis: the harbour wall held because it was raised in 2019.'],
+    ]);
+    const { groups, leftOut } = alignClaims([article], []);
+    expect(leftOut).toEqual([{ sentenceId: 'links#1', reason: LEFT_OUT_REASONS.chrome }]);
+    expect(groups.flatMap((g) => g.sentenceIds)).toEqual(['links#0', 'links#2']);
+  });
+
   it('leaves out the chrome of real saved pages that reads like a sentence: a caption, a credit run into one, an address, a link', () => {
     const article = makeArticle('saved', [
       [
