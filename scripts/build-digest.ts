@@ -16,10 +16,11 @@
  * crash and prints its stack.
  */
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DigestError, UsageError } from '../src/errors.ts';
+import { fileURLToPath } from 'node:url';
+import { UsageError } from '../src/errors.ts';
 import { buildDigestFromDisk } from '../src/io/digest-from-disk.ts';
 import type { BuildReport, Conflict, Digest, DigestSource, Story } from '../src/types.ts';
+import { exitCodeOf, isEntryPoint } from '../src/io/run-command.ts';
 
 /** What the command line asked for. */
 export interface DigestArgs {
@@ -273,16 +274,11 @@ export function main(argv: string[], repoRoot: string, out: (text: string) => vo
     if (!adds) err('digest: the build report does not account for every input file (a bug: please report it)\n');
     return adds ? 0 : 1;
   } catch (error) {
-    if (error instanceof DigestError) {
-      err(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
+    return exitCodeOf(error, err);
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
-if (invokedDirectly) {
+if (isEntryPoint(import.meta.url)) {
   const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   process.exitCode = main(
     process.argv.slice(2),

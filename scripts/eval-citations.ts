@@ -12,8 +12,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ArticleFileError, DigestError, UsageError } from '../src/errors.ts';
+import { ArticleFileError, UsageError } from '../src/errors.ts';
 import { buildDate, buildDigestFromDisk } from '../src/io/digest-from-disk.ts';
 import { evaluateClusters } from '../src/eval/evaluate-clusters.ts';
 import {
@@ -27,6 +26,7 @@ import {
 } from '../src/eval/score-citations.ts';
 import type { Digest, Story } from '../src/types.ts';
 import { readCorpus } from './eval-clusters.ts';
+import { exitCodeOf, isEntryPoint } from '../src/io/run-command.ts';
 
 const USAGE = 'npm run eval:citations -- [--dir <corpus folder>] [--json]';
 const SEEDS_LABELS = 'eval/seeds';
@@ -112,15 +112,10 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
     else out(`${[`STORY ${story.slug}`, ...(facts === undefined ? [] : formatFacts(facts)), ...formatSupport(supportScore, digest)].join('\n')}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof DigestError) {
-      err(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
+    return exitCodeOf(error, err);
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
-if (invokedDirectly) {
+if (isEntryPoint(import.meta.url)) {
   process.exitCode = main(process.argv.slice(2), (text) => process.stdout.write(text), (text) => process.stderr.write(text));
 }

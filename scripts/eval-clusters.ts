@@ -13,14 +13,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ArticleFileError, DigestError, UsageError } from '../src/errors.ts';
+import { ArticleFileError, UsageError } from '../src/errors.ts';
 import { buildDate } from '../src/io/digest-from-disk.ts';
 import { parseManifest, type CorpusManifest } from '../src/eval/corpus-manifest.ts';
 import { evaluateClusters, type ClusterEvaluation } from '../src/eval/evaluate-clusters.ts';
 import { formatConflictScore, parseConflictLabels, scoreConflicts, type ConflictLabels } from '../src/eval/score-conflicts.ts';
 import { formatTimelineScore, parseTimelineLabels, scoreTimeline, type TimelineLabels } from '../src/eval/score-timeline.ts';
 import type { Story, TimelineEvent } from '../src/types.ts';
+import { exitCodeOf, isEntryPoint } from '../src/io/run-command.ts';
 
 const USAGE = 'npm run eval:clusters -- --dir <corpus folder> [--json] [--stories] [--conflicts] [--timeline]';
 
@@ -173,15 +173,10 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
     }
     return 0;
   } catch (error) {
-    if (error instanceof DigestError) {
-      err(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
+    return exitCodeOf(error, err);
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
-if (invokedDirectly) {
+if (isEntryPoint(import.meta.url)) {
   process.exitCode = main(process.argv.slice(2), (text) => process.stdout.write(text), (text) => process.stderr.write(text));
 }

@@ -17,10 +17,11 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DigestError, UsageError } from '../src/errors.ts';
+import { fileURLToPath } from 'node:url';
+import { UsageError } from '../src/errors.ts';
 import { buildDate } from '../src/io/digest-from-disk.ts';
 import { corpusClaims, readStory } from '../src/eval/sentence-pairs-fs.ts';
+import { exitCodeOf, isEntryPoint } from '../src/io/run-command.ts';
 import {
   citedTogether,
   errorsByKind,
@@ -176,16 +177,11 @@ export function main(argv: string[], repoRoot: string, out: (text: string) => vo
     } else out(formatPairReport(report));
     return 0;
   } catch (error) {
-    if (error instanceof DigestError) {
-      err(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
+    return exitCodeOf(error, err);
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
-if (invokedDirectly) {
+if (isEntryPoint(import.meta.url)) {
   const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   process.exitCode = main(process.argv.slice(2), repoRoot, (text) => process.stdout.write(text), (text) => process.stderr.write(text));
 }
