@@ -10,16 +10,19 @@
  * two facts cannot chain them into one group. Only pairs that share distinctive tokens are scored
  * (`claim-candidates.ts`), so the cost grows about linearly with the story's length.
  *
- * Three rules beyond the pair score: the leads of the story's reports are one claim when they
- * share the event's words (a name they spell differently stays a conflict); two sentences of one
- * article must clearly say the same thing; and a sentence that restates one clause of a larger
- * claim is folded into it when every one of its sources is already cited there.
+ * Rules beyond the pair score: the leads of the story's reports are one claim when they share the
+ * event's words (a name they spell differently stays a conflict); two sentences of one article
+ * must clearly say the same thing; a sentence of another source that contains a claim, or states
+ * it in one of its fact clauses, is cited on that claim too (`coveringIds`) without merging the
+ * two claims; and a sentence that restates one clause of a larger claim is folded into it when
+ * every one of its sources is already cited there.
  */
 import { isChromeSentence } from './page-chrome.ts';
 import { assertInRange } from '../errors.ts';
 import type { AlignedClaims, ClaimGroup, DerivativeLink, LeftOut, SegmentedArticle, Sentence } from '../types.ts';
 import {
   anchorsDisagree,
+  ATTRIBUTION,
   buildIdf,
   clauses,
   compatibleDates,
@@ -97,8 +100,6 @@ export const LEFT_OUT_REASONS = {
 /** Words that mark an evaluation or a guess rather than a report. */
 const OPINION_CUE =
   /\b(suggests?|signal(?:s|ing)?|seems?|appears? to|likely|arguably|clearly|blunt|no longer content|remains? (?:unclear|unproven)|is (?:unclear|uncertain)|only partially)\b/iu;
-/** Words that attribute a statement to someone, which makes it a report of what they said. */
-const ATTRIBUTION = /\b(said|says|told|wrote|stated|added|noted|according to|announced|reported|reports|confirmed)\b/iu;
 
 /** True when a sentence carries something checkable: a figure, a date, a name or a quote. */
 export function carriesInformation(features: SentenceFeatures): boolean {
@@ -412,16 +413,18 @@ function restatesClause(part: SentenceFeatures | undefined, whole: SentenceFeatu
   }));
 }
 
-/**
- * True when one fact clause of `outside`, a sentence that joins two or more facts ("…is closed
- * source, available only on the website and in the app"), states what `member` or one of its
- * own fact clauses states: the two clauses score at least `threshold` on their own, with no
- * anchor in conflict and no stance between them. The source of `outside` states that fact too, so
- * it is cited for it, as well as for the claim its whole sentence joined.
- */
 /** Fact clauses by text: one sentence is compared with many others. */
 const clausesOf = memoizeByText(factClauses, 5_000);
 
+/**
+ * True when `outside` and `member` state one fact in a clause of either: a fact clause of
+ * `outside`, a sentence that joins two facts ("…is closed source, and is sold only in Norway"),
+ * states what `member` or one of its fact clauses states, or `outside` whole states one fact
+ * clause of a two-fact `member`. The two pieces score at least `threshold` on their own, share two
+ * distinctive words, give every figure of `member`'s piece, and differ in no anchor and no stance.
+ * The source of `outside` then states that fact too, so it is cited on the claim as well as on its
+ * own (as partial support, when it states only part of the claim).
+ */
 function sharesFactClause(member: SentenceFeatures, outside: SentenceFeatures, idf: IdfTable, threshold: number, sentences: number): boolean {
   // The IDF (ln(1 + n/df)) of a term at the most sentences a distinctive term may be in.
   const minIdf = Math.log(1 + sentences / Math.max(3, sentences * DISTINCTIVE_SHARE));

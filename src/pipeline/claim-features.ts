@@ -348,13 +348,16 @@ export function scorePair(a: SentenceFeatures, b: SentenceFeatures, idf: IdfTabl
   return { score: Math.min(1, score), topical, figures: figureAgreement, dates: dateAgreement, names };
 }
 
+/** Words that attribute a statement to someone, which makes it a report of what they said. */
+export const ATTRIBUTION = /\b(said|says|told|wrote|stated|added|noted|according to|announced|reported|reports|confirmed)\b/iu;
+
 /**
  * True when a sentence says only who reported something ("This according to the Weather
  * Center."): it has content terms, all of them names or reporting words, and no figure, date or
  * quote, so it states no fact of its own.
  */
 export function onlyAttribution(features: SentenceFeatures): boolean {
-  if (!/\b(?:said|says|told|according to|reported|announced|stated|confirmed|wrote|added|noted)\b/iu.test(features.text)) return false;
+  if (!ATTRIBUTION.test(features.text)) return false;
   if (features.terms.length === 0 || features.figures.length > 0 || features.dates.length > 0 || features.quoted) return false;
   const names = new Set(features.nameTerms);
   return features.terms.every((term) => names.has(term) || REPORTING_TERMS.has(term));

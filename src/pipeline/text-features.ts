@@ -76,7 +76,7 @@ const MEASURES: Record<string, string> = {
   feet: 'ft', foot: 'ft', ft: 'ft', inches: 'in', inch: 'in', meters: 'm', metres: 'm', meter: 'm', metre: 'm',
   centimeters: 'cm', centimetres: 'cm', cm: 'cm', millimeters: 'mm', millimetres: 'mm', mm: 'mm',
   degrees: 'deg', degree: 'deg', acres: 'acre', acre: 'acre', hectares: 'ha', hectare: 'ha',
-  tons: 't', tonnes: 't', ton: 't', tonne: 't', kilograms: 'kg', kg: 'kg', pounds: 'lb', lbs: 'lb',
+  tons: 't', tonnes: 't', ton: 't', tonne: 't', kilograms: 'kg', kg: 'kg', lbs: 'lb',
   minutes: 'min', minute: 'min', hours: 'h', hour: 'h', days: 'd', day: 'd', weeks: 'wk', week: 'wk',
   months: 'mo', month: 'mo', years: 'yr', year: 'yr',
 };
