@@ -145,6 +145,14 @@ const EQUIVALENT_STEMS: ReadonlyMap<string, string> = new Map(
     ['die', ['kill']],
     ['imag', ['pictur', 'photo']],
     ['resign', ['quit']],
+    // One act in the words different desks use ("recruited" / "poached" / "hired"; "pay" /
+    // "compensation"; "without power" / "without electricity"; "hit" / "struck"; "halted" /
+    // "suspended").
+    ['hire', ['recruit', 'poach']],
+    ['pai', ['compens', 'salari']],
+    ['power', ['electr']],
+    ['hit', ['struck']],
+    ['halt', ['suspend']],
   ].flatMap(([canonical, others]) => (others as string[]).map((other) => [other, canonical as string] as const)),
 );
 

@@ -404,6 +404,8 @@ describe('recall on paraphrases', () => {
   it('reads equivalent news verbs, hyphenated compounds and the AI abbreviation as the same words', () => {
     expect(claimTerms('Orland unveiled a closed-source artificial intelligence model')).toEqual(claimTerms('Orland launched a closed source AI model'));
     expect(claimTerms('The firm reorganized its lab')).toEqual(claimTerms('The firm restructured its lab'));
+    expect(claimTerms('The club poached coaches with rich compensation')).toEqual(claimTerms('The club hired coaches with rich pay'));
+    expect(claimTerms('Trading was suspended as homes lost electricity')).toEqual(claimTerms('Trading was halted as homes lost power'));
     // "release" also names later versions ("hopes to release open versions"), so it stays apart.
     expect(claimTerms('Orland released a model')).not.toEqual(claimTerms('Orland launched a model'));
   });
