@@ -563,12 +563,24 @@ export function headlineFromSentence(sentence: string): string {
 }
 
 /**
+ * True when a sentence reads as a headline rather than a sentence of the report: it has no closing
+ * stop ("Storm tornado rips through a retirement community, with multiple deaths"), or it opens
+ * with an -ing word and has neither a comma nor a verb that tells ("Welcoming the teams of the
+ * studio to the group."). Such a line stays a claim, but does not open the summary or make a key point.
+ */
+export function readsAsTitle(text: string): boolean {
+  const trimmed = text.trim();
+  if (!/[.!?…][”"’)]?$|[”"]$/u.test(trimmed)) return true;
+  return /^\p{Lu}\p{Ll}+ing\s/u.test(trimmed) && !trimmed.includes(',') && !/\b(?:is|are|was|were|has|have|had|will|would|can|could|said|says|\p{Ll}+ed)\b/u.test(trimmed);
+}
+
+/**
  * Summary: the 2–3 most-cited claims that stand alone, in story order. Key points: the next 3–6
  * most-cited, informative, short claims, in story order; when the story has too few claims,
  * summary claims are reused so there are still three.
  */
 function summarize(ordered: Draft[], claims: Claim[]): { summary: string; keyPoints: string[] } {
-  const standalone = (d: Draft): boolean => !dependsOnPrevious(d.representative.sentence.text) && d.section !== 'reaction';
+  const standalone = (d: Draft): boolean => !dependsOnPrevious(d.representative.sentence.text) && !readsAsTitle(d.representative.sentence.text) && d.section !== 'reaction';
   // How many sources back a claim, a source that states only part of it counting half: ten partial
   // citations of a long sentence do not make it the story's main fact.
   const backing = (index: number): number => (claims[index]?.support ?? []).reduce((sum, s) => sum + (s.part === 'full' ? 1 : 0.5), 0);
@@ -598,7 +610,7 @@ function summarize(ordered: Draft[], claims: Claim[]): { summary: string; keyPoi
   const anchors = (d: Draft): number =>
     Math.min(3, d.representative.features.figures.length + d.representative.features.dates.length + d.representative.features.names.length);
   const pointRank = rank
-    .filter((item) => !inSummary.has(item.index) && !dependsOnPrevious(item.draft.representative.sentence.text))
+    .filter((item) => !inSummary.has(item.index) && !dependsOnPrevious(item.draft.representative.sentence.text) && !readsAsTitle(item.draft.representative.sentence.text))
     .sort(
       (a, b) =>
         Number(a.draft.section === 'reaction') - Number(b.draft.section === 'reaction') ||

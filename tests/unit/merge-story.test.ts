@@ -4,6 +4,7 @@ import { isReaction, speakerOf } from '../../src/pipeline/attribution.ts';
 import {
   cleanClaimText,
   dependsOnPrevious,
+  readsAsTitle,
   headlineFromSentence,
   isLeadLike,
   MAX_HEADLINE,
@@ -171,6 +172,13 @@ describe('sentences that depend on the previous one', () => {
   it('treats a sentence that closes a quote it did not open as the quote’s continuation', () => {
     expect(dependsOnPrevious('We will rebuild the pier by spring.” the mayor said.')).toBe(true);
     expect(dependsOnPrevious('“We will rebuild the pier by spring,” the mayor said.')).toBe(false);
+  });
+
+  it('tells a headline run into the text from a sentence of the report', () => {
+    expect(readsAsTitle('Kelby ferry strike ends after nine days, with pay deal agreed')).toBe(true);
+    expect(readsAsTitle('Welcoming the new crews of the Kelby ferry to the fleet.')).toBe(true);
+    expect(readsAsTitle('Citing safety, the union ended the ferry strike on Monday.')).toBe(false);
+    expect(readsAsTitle('Ending the strike will cost the operator £2 million.')).toBe(false);
   });
 
   it('drops a report’s dateline from a claim, and keeps a dash that sets off an aside', () => {
