@@ -27,7 +27,9 @@ import { isChromeSentence } from '../src/pipeline/page-chrome.ts';
 import { buildDigest } from '../src/pipeline/build-digest.ts';
 import { evaluateClusters } from '../src/eval/evaluate-clusters.ts';
 import { readArticleFiles } from '../src/io/article-files.ts';
-import { readManifest, readStory, SEEDS_DIR } from '../src/eval/sentence-pairs-fs.ts';
+import { readStory, SEEDS_DIR } from '../src/eval/sentence-pairs-fs.ts';
+import { readCorpus } from '../src/eval/corpus-files.ts';
+import { UsageError } from '../src/errors.ts';
 import { readFileSync } from 'node:fs';
 import { sentenceHash } from '../src/eval/sentence-pairs.ts';
 
@@ -49,9 +51,10 @@ function storyArticles(): string[] {
     return [...(story?.sourceIds ?? [])].sort();
   }
   const event = option('--event');
-  if (event === undefined) throw new Error('a real corpus needs --event <label>');
-  const manifest = readManifest(repoRoot, corpus);
-  const texts = new Map(manifest.articles.map((a) => [a.id, readFileSync(path.join(repoRoot, 'eval', corpus, 'texts', `${a.id}.txt`), 'utf8')]));
+  if (event === undefined) {
+    throw new UsageError('a real corpus needs the event whose story to draw from', { file: 'command line', field: '--event', found: 'no --event', fix: 'pass --event <label>, a label of the manifest\'s events' });
+  }
+  const { manifest, texts } = readCorpus(path.join(repoRoot, 'eval', corpus));
   const result = evaluateClusters(manifest, texts, today);
   const count = (labels: [string, number][]) => labels.find(([label]) => label === event)?.[1] ?? 0;
   const story = [...result.stories].sort((a, b) => count(b.labels) - count(a.labels))[0];

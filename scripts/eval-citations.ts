@@ -14,6 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ArticleFileError, UsageError } from '../src/errors.ts';
 import { buildDate, buildDigestFromDisk } from '../src/io/digest-from-disk.ts';
+import { readCorpus } from '../src/eval/corpus-files.ts';
 import { evaluateClusters } from '../src/eval/evaluate-clusters.ts';
 import {
   parseFactGold,
@@ -25,7 +26,6 @@ import {
   type SupportScore,
 } from '../src/eval/score-citations.ts';
 import type { Digest, Story } from '../src/types.ts';
-import { readCorpus } from './eval-clusters.ts';
 import { exitCodeOf, isEntryPoint } from '../src/io/run-command.ts';
 
 const USAGE = 'npm run eval:citations -- [--dir <corpus folder>] [--json]';

@@ -15,7 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ArticleFileError, UsageError } from '../src/errors.ts';
 import { buildDate } from '../src/io/digest-from-disk.ts';
-import { parseManifest, type CorpusManifest } from '../src/eval/corpus-manifest.ts';
+import { readCorpus } from '../src/eval/corpus-files.ts';
 import { evaluateClusters, type ClusterEvaluation } from '../src/eval/evaluate-clusters.ts';
 import { formatConflictScore, parseConflictLabels, scoreConflicts, type ConflictLabels } from '../src/eval/score-conflicts.ts';
 import { formatTimelineScore, parseTimelineLabels, scoreTimeline, type TimelineLabels } from '../src/eval/score-timeline.ts';
@@ -121,33 +121,6 @@ function labelledStory(result: ClusterEvaluation, event: string, file: string): 
 function storyTimeline(result: ClusterEvaluation, story: Story): TimelineEvent[] {
   const ids = new Set(story.timelineIds);
   return result.digest.timeline.filter((event) => ids.has(event.id));
-}
-
-/**
- * Reads a corpus folder: its manifest and every text. A missing manifest or text is an
- * `ArticleFileError` naming them and how to gather them again.
- */
-export function readCorpus(dir: string): { manifest: CorpusManifest; texts: Map<string, string> } {
-  const manifestPath = path.join(dir, 'manifest.json');
-  if (!existsSync(manifestPath)) {
-    throw new ArticleFileError('the corpus folder has no manifest.json', { file: manifestPath, found: 'no such file', fix: 'pass a folder such as eval/deals' });
-  }
-  const manifest = parseManifest(readFileSync(manifestPath, 'utf8'), manifestPath);
-  const texts = new Map<string, string>();
-  const missing: string[] = [];
-  for (const article of manifest.articles) {
-    const file = path.join(dir, 'texts', `${article.id}.txt`);
-    if (existsSync(file)) texts.set(article.id, readFileSync(file, 'utf8'));
-    else missing.push(article.id);
-  }
-  if (missing.length > 0) {
-    throw new ArticleFileError(`${missing.length} of ${manifest.articles.length} texts are missing`, {
-      file: path.join(dir, 'texts'),
-      found: missing.slice(0, 10).join(', ') + (missing.length > 10 ? ', …' : ''),
-      fix: 'gather each text again from its url and query in the manifest (see eval/README.md) and save it as texts/<id>.txt',
-    });
-  }
-  return { manifest, texts };
 }
 
 /** Runs the command; returns the exit code. */
