@@ -94,6 +94,12 @@ const SCALE: Record<string, number> = {
   tn: 1e12,
 };
 
+/**
+ * A clock time on the twelve-hour clock: "8:30 p.m.", "9 pm", "11:15 a.m." (groups: hour, minutes,
+ * a.m. or p.m.). Read as a time by the conflict finder, and never as a figure.
+ */
+export const CLOCK_TIME = /(?<![\d:])(\d{1,2})(?::(\d{2}))?\s?(a\.?\s?m\b\.?|p\.?\s?m\b\.?)/giu;
+
 const FIGURE_PATTERN =
   /(?:([$€£])\s?)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(%|percent\b|per cent\b))?(?:[\s-]?(thousand|million|billion|trillion|bn|mn|tn|[kmb])\b)?/giu;
 
@@ -103,6 +109,7 @@ const FIGURE_PATTERN =
  */
 export function figures(text: string): Figure[] {
   const found: Figure[] = [];
+  const clocks = [...text.matchAll(CLOCK_TIME)].map((match) => [match.index ?? 0, (match.index ?? 0) + match[0].length] as const);
   for (const match of text.matchAll(FIGURE_PATTERN)) {
     const [raw, currency, digits, percent, scaleWord] = match;
     if (digits === undefined) continue;
@@ -116,9 +123,9 @@ export function figures(text: string): Figure[] {
       // "Falcon 9", "Nimbus 3": a capitalized name followed by a number is a model or product name.
       continue;
     }
-    // A clock time ("8:30 p.m.", "9 pm") says when, not how many.
+    // A clock time ("8:30 p.m.", "9 pm", "at 20:15") says when, not how many.
+    if (clocks.some(([from, to]) => start >= from && start < to)) continue;
     if (/^:\d/u.test(text.slice(start + raw.length)) || /\d:$/u.test(text.slice(Math.max(0, start - 2), start))) continue;
-    if (!currency && !percent && !scaleWord && /^\s?[ap]\.?m\b\.?/iu.test(text.slice(start + raw.length))) continue;
     const measure = currency || percent ? undefined : measureAfter(text.slice(start + raw.length));
     const value = Number(digits.replace(/,/g, ''));
     if (!currency && !percent && !scaleWord && /^\d{4}$/.test(digits) && value >= 1900 && value <= 2100) continue;

@@ -7,6 +7,7 @@
  */
 import type { DateMention } from '../claim-features.ts';
 import type { Period } from './period-overlap.ts';
+import { CLOCK_TIME } from '../text-features.ts';
 
 /** A time of day stated in a sentence. */
 export interface TimeMention {
@@ -19,8 +20,6 @@ export interface TimeMention {
 }
 
 const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
-/** "8:30 p.m.", "9 pm", "11:15 a.m.". */
-const CLOCK = /(?<![\d:])(\d{1,2})(?::(\d{2}))?\s?(a\.?\s?m\b\.?|p\.?\s?m\b\.?)/giu;
 /** A part of the day: "afternoon", "Wednesday night", "overnight". */
 const PART = /\b(morning|afternoon|evening|tonight|overnight|night)\b/giu;
 /** "early Wednesday", "late on Friday": news style for the small hours and the late evening of a day. */
@@ -46,7 +45,7 @@ const PART_HOURS: Record<string, [number, number]> = {
  */
 export function timesOfDay(text: string): TimeMention[] {
   const found: TimeMention[] = [];
-  for (const match of text.matchAll(CLOCK)) {
+  for (const match of text.matchAll(CLOCK_TIME)) {
     const hour = Number(match[1]);
     const minute = Number(match[2] ?? '0');
     if (hour < 1 || hour > 12 || minute > 59) continue;
