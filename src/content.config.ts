@@ -56,6 +56,7 @@ const conflict = z.object({
       sourceIds: z.array(z.string()),
       independentSourceCount: z.number().int().nonnegative(),
       example: z.string().optional(),
+      sentenceIds: z.array(z.string()).optional(),
     }),
   ),
 });

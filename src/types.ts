@@ -198,6 +198,11 @@ export interface ConflictVariant {
   independentSourceCount: number;
   /** A source sentence stating this variant, as written (extractive), to show it in context. */
   example?: string;
+  /**
+   * The sentences stating this variant, in article order: a claim never cites one of them for
+   * another variant's value. Absent when the disagreement was read from the timeline.
+   */
+  sentenceIds?: string[];
 }
 
 /** A sentence not used in a story, and why (shown by `npm run digest` and on source pages). */

@@ -18,6 +18,7 @@
  * every one of its sources is already cited there.
  */
 import { isChromeSentence } from './page-chrome.ts';
+import { quotedWords } from './attribution.ts';
 import { assertInRange } from '../errors.ts';
 import type { AlignedClaims, ClaimGroup, DerivativeLink, LeftOut, SegmentedArticle, Sentence } from '../types.ts';
 import {
@@ -44,6 +45,7 @@ import { stanceDifference, type StanceDifference } from './claim-stance.ts';
 import { factClauses } from './claim-support.ts';
 import { memoizeByText } from './memory-cache.ts';
 import { findConflicts, type StancePair } from './find-conflicts/find-conflicts.ts';
+import { withoutDisputedCitations } from './disputed-citations.ts';
 
 /** Options of `alignClaims`. */
 export interface AlignOptions {
@@ -388,7 +390,7 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
   });
 
   return {
-    groups,
+    groups: withoutDisputedCitations(groups, conflicts, new Map([...byId].map(([id, sentence]) => [id, sentence.text])), (a, b) => compareSentenceIds(a, b, byId)),
     conflicts,
     leftOut: leftOut.sort((a, b) => compareSentenceIds(a.sentenceId, b.sentenceId, byId)),
   };
@@ -404,7 +406,11 @@ function restatesClause(part: SentenceFeatures | undefined, whole: SentenceFeatu
   if (!part.figures.every((f) => whole.figures.some((g) => compatibleFigures(f, g)))) return false;
   if (!part.dates.every((d) => whole.dates.some((e) => compatibleDates(d, e)))) return false;
   if (!part.names.every((name) => whole.names.includes(name))) return false;
-  const pieces = (f: SentenceFeatures) => clauses(f.text).map((text) => sentenceFeatures(f.id, f.articleId, text)).filter((c) => c.terms.length >= 3);
+  // A quotation states its words; who spoke and how they are described is its credit, not a clause.
+  const pieces = (f: SentenceFeatures) =>
+    clauses(quotedWords(f.text) ?? f.text)
+      .map((text) => sentenceFeatures(f.id, f.articleId, text))
+      .filter((c) => c.terms.length >= 3);
   const wholeClauses = pieces(whole);
   if (wholeClauses.length < 2) return false;
   return pieces(part).some((a) => wholeClauses.some((b) => {

@@ -49,6 +49,26 @@ export function speakerOf(text: string): string | undefined {
   return according === null ? undefined : cleanSpeaker(according[1] ?? '');
 }
 
+/** A sentence that opens with a quotation and then says who spoke: the quotation, then the rest. */
+const QUOTE_THEN_SPEAKER = new RegExp(String.raw`^\s*[“"]([^”"]+)[”"]\s*,?\s+((?:\S+\s+){0,6}?)${SPEECH_VERB}\b`, 'iu');
+
+/**
+ * The words of the quotation a sentence opens with, when the rest only says who spoke ("“It was
+ * loud. The roof went first,” said Ana Ruiz, a resident of the town." → "It was loud. The roof
+ * went first"); undefined for any other sentence. What such a sentence states is the quotation:
+ * the speaker's name and description are how it is credited, not a fact of its own.
+ */
+export function quotedWords(text: string): string | undefined {
+  const match = QUOTE_THEN_SPEAKER.exec(text);
+  if (match === null || /[“"]/u.test(match[2] ?? '')) return undefined;
+  // What follows the speaker must only say who they are: a quotation that goes on ("“Yes,” he
+  // said, “we did.”") or a clause of its own (", noting that …", "…, who was hired in May")
+  // states more than the quotation.
+  const rest = text.slice(match[0].length);
+  if (/[“"]/u.test(rest) || /,\s+\p{Ll}+ing\s|\b(?:which|who|whose|that|while|when|after|before|because|and|but)\b/iu.test(rest)) return undefined;
+  return (match[1] ?? '').trim().replace(/[,;:]$/u, '');
+}
+
 function cleanSpeaker(speaker: string): string {
   return speaker.replace(/[.,;:]+$/u, '').replace(/\s+(?:also|has|had|have|then|later|has since|directly)$/iu, '').trim();
 }

@@ -12,6 +12,7 @@
 import type { ClaimSupport } from '../types.ts';
 import { compatibleFigures, type IdfTable, type SentenceFeatures, sentenceFeatures } from './claim-features.ts';
 import { splitAtJoints } from './claim-stance.ts';
+import { quotedWords } from './attribution.ts';
 
 /** Coverage of its best clause at which a source plainly states part of the claim. */
 export const STATED = 0.25;
@@ -30,31 +31,43 @@ const MIN_FACT_TERMS = 4;
  * a sentence inside a quote ("“It was loud. The roof went first,” she said").
  */
 const FACT_JOINT =
-  /\s*;\s*|\s*[—–]\s*|\s+-\s+|\s*(?:\.\.\.|…)\s*(?=\S)|,\s+(?:and|but|while|whereas|though|although|even though|with)\s+|,[”"’]?\s+(?=\p{Ll}+ing\s)|\s+with\s+(?=[^,.;:!?]*\d)|(?<=\p{Ll}[.!?])\s+(?=\p{Lu})|\s+and\s+(?=(?:was|were|is|are|has|had|have|\p{Ll}+ed|brought|bought|took|made|sold|paid|gave|kept|won|lost|spent|began|put|set|cut|rose|fell|grew)\s)/gu;
+  /\s*;\s*|\s*[—–]\s*|\s+-\s+|\s*(?:\.\.\.|…)\s*(?=\S)|,\s+(?:and|but|while|whereas|though|although|even though|with)\s+|,[”"’]?\s+(?=\p{Ll}+ing\s)|\s+(?:with|as\s+an?)\s+(?=[^,.;:!?]*\d)|(?<=\p{Ll}[.!?])\s+(?=\p{Lu})|\s+and\s+(?=(?:was|were|is|are|has|had|have|\p{Ll}+ed|brought|bought|took|made|sold|paid|gave|kept|won|lost|spent|began|put|set|cut|rose|fell|grew)\s)|(?<!\b(?:such|well|much|soon|long|far|same|just))\s+as\s+(?=(?:[\p{Ll}\d’'-]+\s+){1,4}(?:was|were|is|are|has|had|have|\p{Ll}{3,}ed|brought|bought|took|made|sold|paid|gave|kept|won|lost|spent|began|put|set|cut|rose|fell|grew|struck|hit)\s)/gu;
 
 /**
  * The fact clauses of a claim's text, in order. A piece too small to be a fact (fewer than
- * `MIN_FACT_TERMS` content terms and no figure) is joined to the clause before it.
+ * `MIN_FACT_TERMS` content terms and no figure) stays with the clause before it, as written.
  */
 export function factClauses(text: string): string[] {
-  const pieces = splitAtJoints(text, FACT_JOINT).map((clause) => clause.text);
   const isSmall = (piece: string): boolean => {
     const features = sentenceFeatures('', '', piece);
     return features.terms.length < MIN_FACT_TERMS && features.figures.length === 0;
   };
-  const facts: string[] = [];
-  for (const piece of pieces.map((p) => p.trim()).filter((p) => p.length > 0)) {
-    if (isSmall(piece) && facts.length > 0) facts[facts.length - 1] = rejoin(facts[facts.length - 1] ?? '', piece);
-    else facts.push(piece);
+  // Spans of the text, so a small piece joined back keeps the words that joined it.
+  const spans: { start: number; end: number }[] = [];
+  for (const clause of splitAtJoints(text, FACT_JOINT)) {
+    const span = { start: clause.index, end: clause.index + clause.text.length };
+    const last = spans[spans.length - 1];
+    if (last !== undefined && isSmall(clause.text)) last.end = span.end;
+    else spans.push(span);
   }
   // A small first piece ("In June 2025") belongs with what follows it.
-  if (facts.length > 1 && isSmall(facts[0] ?? '')) facts.splice(0, 2, rejoin(facts[0] ?? '', facts[1] ?? ''));
-  return facts;
+  const [first, second] = spans;
+  if (first !== undefined && second !== undefined && isSmall(text.slice(first.start, first.end))) spans.splice(0, 2, { start: first.start, end: second.end });
+  return spans.map((span) => text.slice(span.start, span.end).trim());
 }
 
-/** Two pieces joined again as written: after a sentence's end with a space, elsewhere with a comma. */
-function rejoin(before: string, after: string): string {
-  return `${before}${/[.!?]$/u.test(before) ? ' ' : ', '}${after}`;
+
+/**
+ * The parts of a claim a source may state apart: its fact clauses, or for a quotation credited to
+ * its speaker, each sentence of the quotation, however short ("It was loud." is what was said,
+ * and a source quoting only that sentence quotes part of it). The credit is left out: sources
+ * describe a speaker in their own ways.
+ */
+export function supportedParts(claimText: string): string[] {
+  const quote = quotedWords(claimText);
+  if (quote === undefined) return factClauses(claimText);
+  const sentences = quote.split(/(?<=[.!?])\s+(?=\p{Lu})/u).filter((sentence) => sentence.trim() !== '');
+  return sentences.length >= 2 ? sentences : factClauses(quote);
 }
 
 /** The share of a clause's weighted terms and figures that the given sentences state together. */
@@ -85,7 +98,7 @@ export function clauseCoverage(clause: string, sentences: SentenceFeatures[], id
  * clause's words are thinner evidence than the whole sentence's.
  */
 export function claimSupport(claimText: string, bySource: Map<string, SentenceFeatures[]>, idf: IdfTable): ClaimSupport[] {
-  const facts = factClauses(claimText);
+  const facts = supportedParts(claimText);
   return [...bySource.keys()].sort().map((sourceId) => {
     const sentences = bySource.get(sourceId) ?? [];
     if (facts.length < 2 || sentences.some((s) => s.text.includes(claimText) || claimText.includes(s.text))) return { sourceId, part: 'full' };

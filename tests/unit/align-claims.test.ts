@@ -151,12 +151,14 @@ describe('alignClaims', () => {
         sourceIds: ['daily', 'wire'],
         independentSourceCount: 1,
         example: 'Slowing demand for container shipping is forcing Harbor Freight Lines to eliminate 1,200 positions, the company said on Monday.',
+        sentenceIds: ['daily#0', 'wire#0'],
       },
       {
         text: '800',
         sourceIds: ['gazette'],
         independentSourceCount: 1,
         example: 'Harbor Freight Lines will cut 800 jobs as container shipping demand slows, the company said on Monday.',
+        sentenceIds: ['gazette#0'],
       },
     ]);
   });
@@ -313,14 +315,35 @@ describe('alignClaims', () => {
         sourceIds: ['two'],
         independentSourceCount: 1,
         example: 'Researchers at the Northfeld Marine Institute in Aberdeen led the study.',
+        sentenceIds: ['two#0'],
       },
       {
         text: 'Northfield Marine Institute',
         sourceIds: ['one'],
         independentSourceCount: 1,
         example: 'The study was led by the Northfield Marine Institute in Aberdeen.',
+        sentenceIds: ['one#0'],
       },
     ]);
+  });
+
+  it('does not fold a sentence into a quotation because it restates how the speaker is described', () => {
+    const paper = makeArticle('paper', [
+      [
+        'The tornado touched down near Kell Harbour on Wednesday evening.',
+        '“It was terrifying. We found two neighbours trapped under a fallen oak. I wish they had left,” said Ana Ruiz, a 70-year-old resident of Kell Harbour, a town on the coast.',
+      ],
+    ]);
+    const radio = makeArticle('radio', [
+      [
+        'The tornado touched down near Kell Harbour on Wednesday evening, forecasters said.',
+        'Kell Harbour lost a 70-year-old resident.',
+        '“It was terrifying. We found two neighbours trapped under an oak,” said 70-year-old Ana Ruiz.',
+      ],
+    ]);
+    const { groups } = alignClaims([paper, radio], []);
+    expect(groups.find((g) => g.sentenceIds.includes('paper#1'))?.sentenceIds).toEqual(['paper#1', 'radio#2']);
+    expect(groups.find((g) => g.sentenceIds.includes('radio#1'))?.sentenceIds).toEqual(['radio#1']);
   });
 
   it('gives the same groups whatever order the articles come in', () => {

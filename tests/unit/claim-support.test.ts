@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildIdf, sentenceFeatures, type SentenceFeatures } from '../../src/pipeline/claim-features.ts';
-import { claimSupport, factClauses } from '../../src/pipeline/claim-support.ts';
+import { claimSupport, factClauses, supportedParts } from '../../src/pipeline/claim-support.ts';
 
 const claim = 'The Quill reader is not sold in shops outside Norway, though its maker hopes to offer an export version of the reader next year.';
 const others = {
@@ -45,6 +45,23 @@ describe('factClauses', () => {
     expect(factClauses('The ferry company replaced its old boat with a quieter electric vessel built in Norway.')).toHaveLength(1);
   });
 
+  it('splits before " as a …" with a figure and before " as " opening a clause of its own, but not in "such as" or "known as"', () => {
+    expect(factClauses('The storm reached the coast near Kell Point on Tuesday evening as a category 2 hurricane.')).toEqual([
+      'The storm reached the coast near Kell Point on Tuesday evening',
+      'category 2 hurricane.',
+    ]);
+    expect(factClauses('The river broke its banks at Dunmore on Friday night as hundreds of families waited in the lower town.')).toEqual([
+      'The river broke its banks at Dunmore on Friday night',
+      'hundreds of families waited in the lower town.',
+    ]);
+    expect(factClauses('The festival sold out quickly, helped by local bands such as those signed in March.')).toHaveLength(1);
+    expect(factClauses('The ferry operator is known as the largest employer on the island of Kell.')).toHaveLength(1);
+  });
+
+  it('keeps the words that joined a small piece back to its clause', () => {
+    expect(factClauses('Fares on the Kell ferry rose by 9% as passengers complained.')).toEqual(['Fares on the Kell ferry rose by 9% as passengers complained.']);
+  });
+
   it('keeps a short opener with the fact it introduces rather than calling it a fact', () => {
     expect(factClauses('In June, the city council sold its old bus depot and bought two electric ferries for the harbour.')).toEqual([
       'In June, the city council sold its old bus depot',
@@ -54,7 +71,36 @@ describe('factClauses', () => {
   });
 });
 
+describe('supportedParts', () => {
+  it('reads a quotation credited to its speaker as its sentences, however short, leaving out the credit', () => {
+    expect(supportedParts('“It was loud. The roof of the barn went first,” said Ana Ruiz, a farmer in Kell Valley.')).toEqual([
+      'It was loud.',
+      'The roof of the barn went first',
+    ]);
+  });
+
+  it('reads any other sentence as its fact clauses', () => {
+    expect(supportedParts(claim)).toEqual(factClauses(claim));
+    // A clause of its own after the speaker states more than the quotation.
+    const noting = '“The barn is gone. So is the roof,” she said, noting that crews had not yet reached Kell Valley.';
+    expect(supportedParts(noting)).toEqual(factClauses(noting));
+  });
+});
+
 describe('claimSupport', () => {
+  it('marks a source that quotes one sentence of a longer quotation partial, naming that sentence', () => {
+    const quote = '“It was loud. The roof of the barn went first. We hid in the cellar until morning,” said Ana Ruiz, a farmer in Kell Valley.';
+    const sources = {
+      a: [sentenceFeatures('a#0', 'a', quote)],
+      b: [sentenceFeatures('b#0', 'b', '“It was loud,” said Ana Ruiz, 62.')],
+    };
+    const idf = buildIdf([...sources.a, ...sources.b, ...others.filler.map((t, i) => sentenceFeatures(`f#${i}`, 'f', t))]);
+    expect(claimSupport(quote, new Map(Object.entries(sources)), idf)).toEqual([
+      { sourceId: 'a', part: 'full' },
+      { sourceId: 'b', part: 'partial', span: 'It was loud.' },
+    ]);
+  });
+
   it('marks a source that states only the second of two facts partial, naming the part it supports', () => {
     expect(support({ a: [claim], b: [others.half] })).toEqual([
       { sourceId: 'a', part: 'full' },

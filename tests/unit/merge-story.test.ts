@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alignClaims } from '../../src/pipeline/align-claims.ts';
-import { isReaction, speakerOf } from '../../src/pipeline/attribution.ts';
+import { isReaction, quotedWords, speakerOf } from '../../src/pipeline/attribution.ts';
 import {
   cleanClaimText,
   dependsOnPrevious,
@@ -302,6 +302,15 @@ describe('the reaction section', () => {
     expect(speakerOf('“We will hire 300 people,” the union said, adding that talks continue.')).toBe('the union');
     expect(speakerOf('The plant will close in May, said Jon Hale.')).toBe('Jon Hale');
     expect(speakerOf('The plant will close in May.')).toBeUndefined();
+  });
+
+  it('reads what a quotation credited to its speaker states as the quotation alone', () => {
+    expect(quotedWords('“We will hire 300 people. Talks go on,” said Jon Hale, a union organiser in Kelby.')).toBe('We will hire 300 people. Talks go on');
+    expect(quotedWords('“We will hire 300 people,” the union said.')).toBe('We will hire 300 people');
+    // More than a credit after the speaker: the sentence states more than its quotation.
+    expect(quotedWords('“We will hire 300 people,” the union said, adding that talks continue.')).toBeUndefined();
+    expect(quotedWords('“Yes,” she said, “we will hire.”')).toBeUndefined();
+    expect(quotedWords('The union said it will hire 300 people.')).toBeUndefined();
   });
 
   it('counts quotes and opinions of people and outside parties as reaction', () => {

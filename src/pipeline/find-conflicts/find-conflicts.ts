@@ -183,11 +183,13 @@ function variantOf(text: string, sentences: number[], input: ConflictInput): Con
   const sourceIds = [...new Set(sentences.map((index) => input.features[index]?.articleId ?? ''))].sort();
   // The first sentence stating the value, so a reader sees it in context, not as a bare value.
   const example = input.features[Math.min(...sentences)]?.text;
+  const sentenceIds = [...new Set(sentences)].sort((a, b) => a - b).map((index) => input.features[index]?.id ?? '');
   return {
     text,
     sourceIds,
     independentSourceCount: independentCount(sourceIds, input.derivatives),
     ...(example === undefined ? {} : { example }),
+    sentenceIds,
   };
 }
 
