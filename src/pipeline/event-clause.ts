@@ -81,8 +81,11 @@ function inside(position: number, spans: Span[]): boolean {
 /** Cut points (index where a new clause starts, and where the previous one ends) in the sentence. */
 function boundaries(sentence: string, spans: Span[]): { cut: number; resume: number }[] {
   const found: { cut: number; resume: number }[] = [];
+  const asides = bracketAsides(sentence, spans);
   for (const match of sentence.matchAll(/\s*[;:—–()[\]]\s*|\s+-\s+|\s*…\s*/gu)) {
     const at = match.index ?? 0;
+    const mark = match[0].trim();
+    if ((mark === '(' || mark === ')') && asides.some((aside) => at + match[0].indexOf(mark) === aside.open || at + match[0].indexOf(mark) === aside.close)) continue;
     if (!inside(at, spans)) found.push({ cut: at, resume: at + match[0].length });
   }
   for (const match of sentence.matchAll(/,\s+/g)) {
@@ -97,6 +100,22 @@ function boundaries(sentence: string, spans: Span[]): { cut: number; resume: num
     if (SUBORDINATOR.test(sentence.slice(resume))) found.push({ cut: at, resume });
   }
   return found.sort((a, b) => a.cut - b.cut);
+}
+
+/**
+ * Brackets that hold an aside, not a clause: no verb and no date inside ("(£59bn)", "(CMA)"). The
+ * clause runs through them: "it blocked the original $69bn (£59bn) deal in April" is one clause.
+ */
+function bracketAsides(sentence: string, spans: Span[]): { open: number; close: number }[] {
+  const asides: { open: number; close: number }[] = [];
+  for (const match of sentence.matchAll(/\(([^()]*)\)/gu)) {
+    const open = match.index ?? 0;
+    const close = open + match[0].length - 1;
+    const words = (match[1] ?? '').split(/\s+/u).map((word) => word.replace(/[^\p{L}-]/gu, ''));
+    const dated = spans.some((span) => span.index > open && span.index < close);
+    if (!dated && !words.some((word) => looksLikeVerb(word))) asides.push({ open, close });
+  }
+  return asides;
 }
 
 /** The segments of a sentence between clause boundaries, as [start, end) offsets. */

@@ -136,6 +136,12 @@ describe('eventClause', () => {
     expect(clauses('The co-operative (founded in 2019) runs four boats.')).toEqual(['The co-operative (founded in 2019)']);
   });
 
+  it('reads a bracketed aside without a verb as part of the clause, not as a boundary', () => {
+    expect(clauses('The board said the offer was fair, after it rejected the first $12m (£9m) offer in April 2025.')).toEqual([
+      'It rejected the first $12m (£9m) offer in April 2025',
+    ]);
+  });
+
   it('hears plans and expectations as upcoming, and reports as not', () => {
     expect(['will reopen', 'plans to sell', 'is expected to rise', 'hopes to open'].map(soundsPlanned)).toEqual([true, true, true, true]);
     expect(['reopened', 'said it was sold', 'the planner left'].map(soundsPlanned)).toEqual([false, false, false]);
@@ -314,6 +320,14 @@ describe('days that sources disagree on', () => {
         ['5 June 2026', ['courier', 'wire']],
       ],
     ]);
+  });
+
+  it('lists the statements each entry was made from, one article or more per cited source', () => {
+    const { events, statements } = timelineWithDisagreements(tram, 'riverside-trams');
+    for (const event of events) {
+      const told = statements.get(event.id) ?? [];
+      expect([...new Set(told.map((s) => s.articleId))].sort()).toEqual(event.sourceIds);
+    }
   });
 
   it('gives the same entries as extractTimeline', () => {
