@@ -319,3 +319,24 @@ export function soundsPlanned(clause: string): boolean {
     reported,
   );
 }
+
+/** Words that put what follows in the future as a forecast: "will", "is expected to", "is forecast to". */
+const FORECAST_MARKER = /\b(?:will|(?:is|are)\s+(?:expected|forecast|predicted|likely|due)\s+to)\b/giu;
+
+/** Verbs that tell a saying: a date after one of them dates the saying, not what was foretold. */
+const TELLING_VERB = /\b(?:said|says|told|announced|announces|confirmed|stated|added|wrote|reported)\b/iu;
+
+/**
+ * True when the date at `dateIndex` of `sentence` is the date of a forecast: a forecast word
+ * ("will", "is expected to") stands before it with no verb of saying between ("the storm will
+ * reach the coast on Thursday"), rather than the date of the saying ("will shut 80 branches, it
+ * said on Sunday"). Takes the sentence and the date's offset in it.
+ */
+export function datesAForecast(sentence: string, dateIndex: number): boolean {
+  const before = sentence.slice(0, dateIndex);
+  const markers = [...before.matchAll(FORECAST_MARKER)];
+  const last = markers.at(-1);
+  if (last === undefined) return false;
+  const between = before.slice((last.index ?? 0) + last[0].length);
+  return !TELLING_VERB.test(between) && !/[;:]/u.test(between);
+}

@@ -13,7 +13,7 @@ import { assertInRange } from '../errors.ts';
 import { isChromeSentence } from './page-chrome.ts';
 import type { IsoDate, SegmentedArticle, TimelineEvent } from '../types.ts';
 import { findDateMentions, formatDay, type DateMention, type DateRange, type MentionContext } from './date-expressions.ts';
-import { eventClause, onlyTellsASaying, soundsPlanned } from './event-clause.ts';
+import { datesAForecast, eventClause, onlyTellsASaying, soundsPlanned } from './event-clause.ts';
 import { actsOf, eventTerms, multiWordNames, ownPart, sameHappening, type Telling } from './same-happening.ts';
 
 /** Options of `extractTimeline`. */
@@ -62,6 +62,8 @@ interface Report {
   telling: Telling;
   /** The date as written, without trailing punctuation. */
   expression: string;
+  /** The date is that of a forecast ("the storm will reach the coast on Thursday"), not of a happening or a saying. */
+  forecast: boolean;
 }
 
 /** How the relative dates of each article are anchored, and the note that says so. */
@@ -220,6 +222,7 @@ function toReport(
         : undefined,
     telling: clause.telling,
     expression,
+    forecast: datesAForecast(sentence, mention.index),
   };
 }
 
@@ -579,7 +582,11 @@ export function timelineWithDisagreements(
   const sorted = [...articles].sort((a, b) => a.id.localeCompare(b.id));
   const memo = createStoryMemo();
   const anchors = anchorsFor(sorted, memo);
-  const reports = sorted.flatMap((article) => reportsOf(article, anchors.get(article.id) ?? { date: undefined, basis: undefined }, maxTextLength, memo));
+  const told = sorted.flatMap((article) => reportsOf(article, anchors.get(article.id) ?? { date: undefined, basis: undefined }, maxTextLength, memo));
+  // A forecast for a day the coverage has reached is no longer news: by the latest report, what
+  // happened that day is told by the reports of it, in their own words, or not known to have happened.
+  const lastPublished = sorted.map((a) => a.meta.published).filter((d): d is IsoDate => d !== 'unknown').sort().at(-1);
+  const reports = told.filter((r) => !(r.forecast && lastPublished !== undefined && r.range.end <= lastPublished));
 
   const vocabulary: Vocabulary = { distinctiveName: distinctiveNames(sorted), rareTerm: rareTerms(sorted) };
   const groups = groupReports(reports, sameEventOverlap, vocabulary);

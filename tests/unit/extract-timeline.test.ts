@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.ts';
 import { findDateMentions } from '../../src/pipeline/date-expressions.ts';
-import { eventClause, onlyTellsASaying, soundsPlanned } from '../../src/pipeline/event-clause.ts';
+import { datesAForecast, eventClause, onlyTellsASaying, soundsPlanned } from '../../src/pipeline/event-clause.ts';
 import { extractTimeline, timelineWithDisagreements } from '../../src/pipeline/extract-timeline.ts';
 import { normalizeArticle } from '../../src/pipeline/normalize.ts';
 import { splitSentences } from '../../src/pipeline/split-sentences.ts';
@@ -306,6 +306,28 @@ describe('what a dated clause tells', () => {
   it('lists no entry for a date that only says something happened then', () => {
     const article = segment({ id: 'harbour-log', published: '2025-05-05', body: 'A storm closed the harbour on 4 May 2025. This happened at 9 pm on 4 May 2025.' });
     expect(byLabel(extractTimeline([article], 'harbour'), '4 May 2025').map((e) => e.text)).toEqual(['A storm closed the harbour on 4 May 2025']);
+  });
+});
+
+describe('forecasts', () => {
+  it('reads a date after "will" or "is expected to" as a forecast, and a date after a saying as the saying', () => {
+    const at = (sentence: string, date: string) => datesAForecast(sentence, sentence.indexOf(date));
+    expect(at('Forecasters said the storm will cross the bay and reach open water on Friday.', 'Friday')).toBe(true);
+    expect(at('The ferry line is expected to resume sailings on Monday.', 'Monday')).toBe(true);
+    expect(at('The bank will shut 80 branches, it said on Sunday.', 'Sunday')).toBe(false);
+    expect(at('The storm reached open water on Friday.', 'Friday')).toBe(false);
+  });
+
+  it('drops a forecast for a day the coverage has reached, and keeps one for a later day as upcoming', () => {
+    const story = [
+      { id: 'f1', published: '2026-03-04' as IsoDate, body: 'Forecasters said Storm Ilse will cross the bay and reach open water on Thursday. The port will reopen on March 12.' },
+      { id: 'f2', published: '2026-03-05' as IsoDate, body: 'Storm Ilse left the bay on Thursday after a night of gales.' },
+    ].map(segment);
+    const events = extractTimeline(story, 'ilse');
+    expect(events.map((e) => [e.label, e.sourceIds, e.upcoming])).toEqual([
+      ['5 March 2026', ['f2'], false],
+      ['12 March 2026', ['f1'], true],
+    ]);
   });
 });
 
