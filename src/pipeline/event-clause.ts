@@ -81,8 +81,11 @@ function inside(position: number, spans: Span[]): boolean {
 /** Cut points (index where a new clause starts, and where the previous one ends) in the sentence. */
 function boundaries(sentence: string, spans: Span[]): { cut: number; resume: number }[] {
   const found: { cut: number; resume: number }[] = [];
+  const asides = bracketAsides(sentence, spans);
   for (const match of sentence.matchAll(/\s*[;:—–()[\]]\s*|\s+-\s+|\s*…\s*/gu)) {
     const at = match.index ?? 0;
+    const mark = match[0].trim();
+    if ((mark === '(' || mark === ')') && asides.some((aside) => at + match[0].indexOf(mark) === aside.open || at + match[0].indexOf(mark) === aside.close)) continue;
     if (!inside(at, spans)) found.push({ cut: at, resume: at + match[0].length });
   }
   for (const match of sentence.matchAll(/,\s+/g)) {
@@ -97,6 +100,22 @@ function boundaries(sentence: string, spans: Span[]): { cut: number; resume: num
     if (SUBORDINATOR.test(sentence.slice(resume))) found.push({ cut: at, resume });
   }
   return found.sort((a, b) => a.cut - b.cut);
+}
+
+/**
+ * Brackets that hold an aside, not a clause: no verb and no date inside ("(£59bn)", "(CMA)"). The
+ * clause runs through them: "it blocked the original $69bn (£59bn) deal in April" is one clause.
+ */
+function bracketAsides(sentence: string, spans: Span[]): { open: number; close: number }[] {
+  const asides: { open: number; close: number }[] = [];
+  for (const match of sentence.matchAll(/\(([^()]*)\)/gu)) {
+    const open = match.index ?? 0;
+    const close = open + match[0].length - 1;
+    const words = (match[1] ?? '').split(/\s+/u).map((word) => word.replace(/[^\p{L}-]/gu, ''));
+    const dated = spans.some((span) => span.index > open && span.index < close);
+    if (!dated && !words.some((word) => looksLikeVerb(word))) asides.push({ open, close });
+  }
+  return asides;
 }
 
 /** The segments of a sentence between clause boundaries, as [start, end) offsets. */
@@ -299,4 +318,25 @@ export function soundsPlanned(clause: string): boolean {
   return /\b(?:will|won['’]t|shall|plans?\s+to|planned|planning\s+to|(?:is|are|was|were)\s+(?:set|expected|scheduled|due|slated|poised|going)\s+to|(?:is|are)\s+(?:expected|due|scheduled)\b|intends?\s+to|aims?\s+to|hopes?\s+to|expects?\s+to|upcoming)\b/i.test(
     reported,
   );
+}
+
+/** Words that put what follows in the future as a forecast: "will", "is expected to", "is forecast to". */
+const FORECAST_MARKER = /\b(?:will|(?:is|are)\s+(?:expected|forecast|predicted|likely|due)\s+to)\b/giu;
+
+/** Verbs that tell a saying: a date after one of them dates the saying, not what was foretold. */
+const TELLING_VERB = /\b(?:said|says|told|announced|announces|confirmed|stated|added|wrote|reported)\b/iu;
+
+/**
+ * True when the date at `dateIndex` of `sentence` is the date of a forecast: a forecast word
+ * ("will", "is expected to") stands before it with no verb of saying between ("the storm will
+ * reach the coast on Thursday"), rather than the date of the saying ("will shut 80 branches, it
+ * said on Sunday"). Takes the sentence and the date's offset in it.
+ */
+export function datesAForecast(sentence: string, dateIndex: number): boolean {
+  const before = sentence.slice(0, dateIndex);
+  const markers = [...before.matchAll(FORECAST_MARKER)];
+  const last = markers.at(-1);
+  if (last === undefined) return false;
+  const between = before.slice((last.index ?? 0) + last[0].length);
+  return !TELLING_VERB.test(between) && !/[;:]/u.test(between);
 }

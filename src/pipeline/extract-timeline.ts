@@ -13,7 +13,7 @@ import { assertInRange } from '../errors.ts';
 import { isChromeSentence } from './page-chrome.ts';
 import type { IsoDate, SegmentedArticle, TimelineEvent } from '../types.ts';
 import { findDateMentions, formatDay, type DateMention, type DateRange, type MentionContext } from './date-expressions.ts';
-import { eventClause, onlyTellsASaying, soundsPlanned } from './event-clause.ts';
+import { datesAForecast, eventClause, onlyTellsASaying, soundsPlanned } from './event-clause.ts';
 import { actsOf, eventTerms, multiWordNames, ownPart, sameHappening, type Telling } from './same-happening.ts';
 
 /** Options of `extractTimeline`. */
@@ -62,6 +62,8 @@ interface Report {
   telling: Telling;
   /** The date as written, without trailing punctuation. */
   expression: string;
+  /** The date is that of a forecast ("the storm will reach the coast on Thursday"), not of a happening or a saying. */
+  forecast: boolean;
 }
 
 /** How the relative dates of each article are anchored, and the note that says so. */
@@ -220,6 +222,7 @@ function toReport(
         : undefined,
     telling: clause.telling,
     expression,
+    forecast: datesAForecast(sentence, mention.index),
   };
 }
 
@@ -248,7 +251,7 @@ function eventClauseOf(sentence: string, mention: DateMention, all: DateMention[
 }
 
 /** Reports of one happening: the same words with the same date, or the same happening (`sameHappening`). */
-function groupReports(all: Report[], overlap: number, distinctive: (name: string) => boolean): Report[][] {
+function groupReports(all: Report[], overlap: number, vocabulary: Vocabulary): Report[][] {
   // The same words with the same date from the same article are one report (a repeated line).
   const seen = new Set<string>();
   const reports = all.filter((r) => {
@@ -274,7 +277,7 @@ function groupReports(all: Report[], overlap: number, distinctive: (name: string
         const a = reports[i];
         const b = reports[j];
         if (a === undefined || b === undefined) continue;
-        if (sameHappening(a.telling, b.telling, overlap, distinctive) || sameWordsRun(a, b)) parent[find(j)] = find(i);
+        if (sameHappening(a.telling, b.telling, overlap, vocabulary.distinctiveName, vocabulary.rareTerm) || sameWordsRun(a, b)) parent[find(j)] = find(i);
       }
     }
   }
@@ -325,14 +328,14 @@ function width(range: { start: IsoDate; end: IsoDate }): number {
  * tells the same happening. The most precise such group is chosen; when two equally precise groups
  * fit equally well, the mention is ambiguous and stays an entry of its own.
  */
-function nestLessPrecise(groups: Report[][], overlap: number, distinctive: (name: string) => boolean): Map<number, number> {
+function nestLessPrecise(groups: Report[][], overlap: number, vocabulary: Vocabulary): Map<number, number> {
   const rangeOf = (g: number): DateRange => (groups[g]?.[0] as Report).range;
   const parentOf = new Map<number, number>();
   const fit = (g: number, h: number): number => {
     let best = 0;
     for (const a of groups[g] ?? []) {
       for (const b of groups[h] ?? []) {
-        if (!sameHappening(a.telling, b.telling, overlap, distinctive)) continue;
+        if (!sameHappening(a.telling, b.telling, overlap, vocabulary.distinctiveName, vocabulary.rareTerm)) continue;
         const shared = [...a.telling.terms].filter((t) => b.telling.terms.has(t)).length;
         best = Math.max(best, shared / Math.max(1, Math.min(a.telling.terms.size, b.telling.terms.size)) + 1);
       }
@@ -430,6 +433,33 @@ function distinctiveNames(articles: SegmentedArticle[]): (name: string) => boole
   };
 }
 
+/** How often the story uses a name or a word: what `sameHappening` weighs a shared one by. */
+interface Vocabulary {
+  distinctiveName: (name: string) => boolean;
+  rareTerm: (term: string) => boolean;
+}
+
+/** Share of a story's sentences above which a word is its common vocabulary, too common for one shared word to show one happening. */
+const COMMON_TERM_SHARE = 0.05;
+
+/**
+ * The test for a rare event term: one that at most a few of the story's sentences use (at most
+ * three, or `COMMON_TERM_SHARE` of them). Counted on first use only, like `distinctiveNames`.
+ */
+function rareTerms(articles: SegmentedArticle[]): (term: string) => boolean {
+  let counts: Map<string, number> | undefined;
+  let limit = 3;
+  return (term) => {
+    if (counts === undefined) {
+      counts = new Map();
+      const sentences = articles.flatMap((a) => a.sentences.filter((s) => s.kind !== 'heading'));
+      limit = Math.max(3, sentences.length * COMMON_TERM_SHARE);
+      for (const sentence of sentences) for (const found of eventTerms(sentence.text)) counts.set(found, (counts.get(found) ?? 0) + 1);
+    }
+    return (counts.get(term) ?? 0) <= limit;
+  };
+}
+
 /**
  * Extracts the dated events of one story from its articles. Takes the story's segmented articles
  * and its slug; returns its events sorted by start, end and text, with ids `<storySlug>-t<n>`.
@@ -469,7 +499,7 @@ const DISAGREEMENT_SPAN_DAYS = 7;
  * date: this is where a report that dates an approval "a day after" another meets one that dates
  * it to the closing day. Takes the story's reports; returns the disagreements found.
  */
-function dayDisagreements(reports: Report[], overlap: number, distinctive: (name: string) => boolean): DayDisagreement[] {
+function dayDisagreements(reports: Report[], overlap: number, vocabulary: Vocabulary): DayDisagreement[] {
   const dated = reports.filter((r) => r.direct && !r.upcoming && r.range.precision === 'day' && actsOf(r.telling).length > 0);
   const parent = dated.map((_, i) => i);
   const find = (i: number): number => {
@@ -495,7 +525,7 @@ function dayDisagreements(reports: Report[], overlap: number, distinctive: (name
         const a = dated[i] as Report;
         const b = dated[j] as Report;
         if (a.articleId === b.articleId || a.range.start === b.range.start || find(i) === find(j)) continue;
-        if (sameHappening(a.telling, b.telling, overlap, distinctive)) parent[find(Math.max(i, j))] = find(Math.min(i, j));
+        if (sameHappening(a.telling, b.telling, overlap, vocabulary.distinctiveName, vocabulary.rareTerm)) parent[find(Math.max(i, j))] = find(Math.min(i, j));
       }
     }
   }
@@ -524,15 +554,26 @@ function dayDisagreements(reports: Report[], overlap: number, distinctive: (name
   return found.sort((x, y) => x.topic.localeCompare(y.topic));
 }
 
+/** One statement a timeline entry was made from, for checking by eye that an entry tells one happening. */
+export interface TimelineStatement {
+  articleId: string;
+  /** The date as the statement gives it ("Late September 2024"), which may be vaguer than the entry's. */
+  label: string;
+  /** The statement's clause, its date left in. */
+  text: string;
+}
+
 /**
- * `extractTimeline`, and the days its sources disagree on (`DayDisagreement`), from one reading
- * of the articles. Takes what `extractTimeline` takes; returns both.
+ * `extractTimeline`, the days its sources disagree on (`DayDisagreement`), and the statements each
+ * entry was made from (by entry id, sorted by article), from one reading of the articles. Takes
+ * what `extractTimeline` takes; returns all three. The statements are for evaluation: the digest
+ * keeps only each entry's words and sources.
  */
 export function timelineWithDisagreements(
   articles: SegmentedArticle[],
   storySlug: string,
   options: TimelineOptions = {},
-): { events: TimelineEvent[]; disagreements: DayDisagreement[] } {
+): { events: TimelineEvent[]; disagreements: DayDisagreement[]; statements: Map<string, TimelineStatement[]> } {
   const maxTextLength = options.maxTextLength ?? DEFAULTS.maxTextLength;
   const sameEventOverlap = options.sameEventOverlap ?? DEFAULTS.sameEventOverlap;
   assertInRange('extract-timeline', 'maxTextLength', maxTextLength, 40, 400);
@@ -541,12 +582,16 @@ export function timelineWithDisagreements(
   const sorted = [...articles].sort((a, b) => a.id.localeCompare(b.id));
   const memo = createStoryMemo();
   const anchors = anchorsFor(sorted, memo);
-  const reports = sorted.flatMap((article) => reportsOf(article, anchors.get(article.id) ?? { date: undefined, basis: undefined }, maxTextLength, memo));
+  const told = sorted.flatMap((article) => reportsOf(article, anchors.get(article.id) ?? { date: undefined, basis: undefined }, maxTextLength, memo));
+  // A forecast for a day the coverage has reached is no longer news: by the latest report, what
+  // happened that day is told by the reports of it, in their own words, or not known to have happened.
+  const lastPublished = sorted.map((a) => a.meta.published).filter((d): d is IsoDate => d !== 'unknown').sort().at(-1);
+  const reports = told.filter((r) => !(r.forecast && lastPublished !== undefined && r.range.end <= lastPublished));
 
-  const distinctive = distinctiveNames(sorted);
-  const groups = groupReports(reports, sameEventOverlap, distinctive);
+  const vocabulary: Vocabulary = { distinctiveName: distinctiveNames(sorted), rareTerm: rareTerms(sorted) };
+  const groups = groupReports(reports, sameEventOverlap, vocabulary);
   // A vaguer telling of a happening another entry dates more precisely is listed under that entry.
-  const parentOf = nestLessPrecise(groups, sameEventOverlap, distinctive);
+  const parentOf = nestLessPrecise(groups, sameEventOverlap, vocabulary);
   const entryOf = (g: number): number => {
     let current = g;
     while (parentOf.has(current)) current = parentOf.get(current) ?? current;
@@ -569,7 +614,10 @@ export function timelineWithDisagreements(
       })
       // The closest to the entry's precision first.
       .sort((a, b) => width(a) - width(b) || a.start.localeCompare(b.start) || a.text.localeCompare(b.text));
-    const event: Omit<TimelineEvent, 'id'> = {
+    const event: Omit<TimelineEvent, 'id'> & { told: TimelineStatement[] } = {
+      told: all
+        .map((r) => ({ articleId: r.articleId, label: r.range.label, text: r.text }))
+        .sort((a, b) => a.articleId.localeCompare(b.articleId) || a.text.localeCompare(b.text)),
       start: lead.range.start,
       end: lead.range.end,
       label: lead.range.label,
@@ -584,8 +632,11 @@ export function timelineWithDisagreements(
   });
 
   events.sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end) || a.text.localeCompare(b.text));
-  return {
-    events: events.map((event, i) => ({ id: `${storySlug}-t${i + 1}`, ...event })),
-    disagreements: dayDisagreements(reports, sameEventOverlap, distinctive),
-  };
+  const statements = new Map<string, TimelineStatement[]>();
+  const shown = events.map(({ told, ...event }, i) => {
+    const id = `${storySlug}-t${i + 1}`;
+    statements.set(id, told);
+    return { id, ...event };
+  });
+  return { events: shown, disagreements: dayDisagreements(reports, sameEventOverlap, vocabulary), statements };
 }

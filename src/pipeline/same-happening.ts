@@ -21,8 +21,16 @@ const EVENT_SYNONYMS: string[][] = [
   ['acquire', 'buy', 'bought', 'purchase', 'invest', 'stake'],
   ['hire', 'recruit', 'appoint', 'install', 'poach', 'bring', 'brought'],
   ['sue', 'lawsuit', 'suit'],
-  // A storm (or a blow) reaching a place; "struck the coast" / "hit the coast" / "slammed into it".
-  ['hit', 'strike', 'struck', 'slam', 'batter', 'lash', 'pound'],
+  // A storm (or a blow) reaching a place; "struck the coast" / "hit the coast" / "slammed into it" / "made landfall".
+  ['hit', 'strike', 'struck', 'slam', 'batter', 'lash', 'pound', 'landfall'],
+  // A storm (or a rating) losing strength: not the landfall it may come with.
+  ['downgrade', 'weaken'],
+  // A regulator's or a court's no: "blocked the deal" / "vetoed it" / "prohibited it".
+  ['block', 'veto', 'prohibit'],
+  // A court's decision: "the judge ruled" / "the ruling"; not a regulator's yes or no.
+  ['rule', 'ruling'],
+  // Someone leaving a post: "his departure" / "resigned" / "quit".
+  ['depart', 'departure', 'resign', 'resignation', 'quit'],
   // A regulator's or a board's yes: "approved the deal" / "signed off on it" ("cleared" is left out: obstacles are cleared too).
   ['approve', 'approval', 'sign', 'authorize', 'authorise'],
   // The end of a deal: "completed the takeover" / "closed the purchase" / "sealed the deal".
@@ -44,10 +52,13 @@ const DATE_WORDS = new Set(
   ),
 );
 
+/** "Step down" / "stepped aside": leaving a post, read as one word so it meets "resigned" and "departure" ("step" alone is any step). */
+const STEPPING_DOWN = /\bst(?:ep|eps|epped|epping)\s+(?:down|aside)\b/giu;
+
 /** Content terms of an event clause, with synonyms merged and date words and years left out. */
 export function eventTerms(text: string): Set<string> {
   return new Set(
-    contentTerms(text)
+    contentTerms(text.replace(STEPPING_DOWN, 'resigned'))
       .map((term) => CANONICAL.get(term) ?? term)
       .filter((term) => !DATE_WORDS.has(term) && !/^(?:19|20)\d{2}$/.test(term)),
   );
@@ -105,7 +116,8 @@ function sameName(a: string, b: string): boolean {
 
 /**
  * Two statements tell of one happening when the shorter one's words, names aside, are mostly
- * (`overlap`) in the other; or when both clauses name the same person or organization (a
+ * (`overlap`) in the other (when that is one word of two or more, a word `rareTerm` says few of
+ * the story's sentences use: "departure", not "company"); or when both clauses name the same person or organization (a
  * multi-word name), share a word besides the names (or a second name: "Storm Vela struck Kelby
  * Bay" / "winds lashed Kelby Bay as Storm Vela made landfall"), and share at least half that share
  * of all their words; or when their sentences name the same uncommon party (`distinctive`: not the
@@ -114,7 +126,13 @@ function sameName(a: string, b: string): boolean {
  * company opening a terminal and its chief executive resigning on the same day are two happenings;
  * nor are many shared words when each tells another kind of act (approved / completed the takeover).
  */
-export function sameHappening(a: Telling, b: Telling, overlap: number, distinctive: (name: string) => boolean): boolean {
+export function sameHappening(
+  a: Telling,
+  b: Telling,
+  overlap: number,
+  distinctive: (name: string) => boolean,
+  rareTerm: (term: string) => boolean = () => true,
+): boolean {
   const smallest = Math.min(a.terms.size, b.terms.size);
   if (smallest === 0) return false;
   // Two kinds of act, none shared, are two happenings, whatever else they share: a regulator
@@ -124,8 +142,17 @@ export function sameHappening(a: Telling, b: Telling, overlap: number, distincti
   if (acts.length > 0 && otherActs.length > 0 && !otherActs.some((act) => acts.includes(act))) return false;
   const left = withoutNames(a);
   const right = withoutNames(b);
-  const own = [...left].filter((t) => right.has(t)).length;
-  if (own / Math.min(left.size, right.size) >= overlap) return true;
+  const shared = [...left].filter((t) => right.has(t));
+  const own = shared.length;
+  // One shared word of the story's own vocabulary ("the company", "the hurricane") is no sign of
+  // one happening between two statements that each say more: the word has to be one few use.
+  // Unless the shorter statement says nothing the other does not ("the hurricane, which made
+  // landfall"), or is that one word and it names an act ("landfall came at dusk"); a lone noun
+  // ("the deal, in April") tells no happening of its own.
+  const one = shared[0] ?? '';
+  const oneCommonWord =
+    own === 1 && !rareTerm(one) && (Math.min(left.size, right.size) > 1 ? !within(a.terms, b.terms) : !ACTS.has(one));
+  if (!oneCommonWord && own / Math.min(left.size, right.size) >= overlap) return true;
   const all = [...a.terms].filter((t) => b.terms.has(t)).length;
   const names = [...a.names].filter((n) => b.names.has(n)).length;
   if ((own > 0 ? names >= 1 : names >= 2) && all / smallest >= overlap / 2) return true;
@@ -133,6 +160,12 @@ export function sameHappening(a: Telling, b: Telling, overlap: number, distincti
   const mine = a.sentenceNames.filter(distinctive);
   const theirs = b.sentenceNames.filter(distinctive);
   return mine.some((x) => theirs.some((y) => sameName(x, y)));
+}
+
+/** True when every term of the smaller set is in the larger. */
+function within(a: Set<string>, b: Set<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  return [...small].every((term) => large.has(term));
 }
 
 /** A statement's terms without the words of the names in its clause, or all its terms when only names are left. */

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.ts';
 import { findDateMentions } from '../../src/pipeline/date-expressions.ts';
-import { eventClause, onlyTellsASaying, soundsPlanned } from '../../src/pipeline/event-clause.ts';
+import { datesAForecast, eventClause, onlyTellsASaying, soundsPlanned } from '../../src/pipeline/event-clause.ts';
 import { extractTimeline, timelineWithDisagreements } from '../../src/pipeline/extract-timeline.ts';
 import { normalizeArticle } from '../../src/pipeline/normalize.ts';
 import { splitSentences } from '../../src/pipeline/split-sentences.ts';
@@ -134,6 +134,12 @@ describe('eventClause', () => {
   it('keeps the quoted words when a leading date cut the quotation open, and closes a bracket it opened', () => {
     expect(clauses('“In June 2025, we sold the old ferry,” the captain said.')).toEqual(['We sold the old ferry']);
     expect(clauses('The co-operative (founded in 2019) runs four boats.')).toEqual(['The co-operative (founded in 2019)']);
+  });
+
+  it('reads a bracketed aside without a verb as part of the clause, not as a boundary', () => {
+    expect(clauses('The board said the offer was fair, after it rejected the first $12m (£9m) offer in April 2025.')).toEqual([
+      'It rejected the first $12m (£9m) offer in April 2025',
+    ]);
   });
 
   it('hears plans and expectations as upcoming, and reports as not', () => {
@@ -303,6 +309,28 @@ describe('what a dated clause tells', () => {
   });
 });
 
+describe('forecasts', () => {
+  it('reads a date after "will" or "is expected to" as a forecast, and a date after a saying as the saying', () => {
+    const at = (sentence: string, date: string) => datesAForecast(sentence, sentence.indexOf(date));
+    expect(at('Forecasters said the storm will cross the bay and reach open water on Friday.', 'Friday')).toBe(true);
+    expect(at('The ferry line is expected to resume sailings on Monday.', 'Monday')).toBe(true);
+    expect(at('The bank will shut 80 branches, it said on Sunday.', 'Sunday')).toBe(false);
+    expect(at('The storm reached open water on Friday.', 'Friday')).toBe(false);
+  });
+
+  it('drops a forecast for a day the coverage has reached, and keeps one for a later day as upcoming', () => {
+    const story = [
+      { id: 'f1', published: '2026-03-04' as IsoDate, body: 'Forecasters said Storm Ilse will cross the bay and reach open water on Thursday. The port will reopen on March 12.' },
+      { id: 'f2', published: '2026-03-05' as IsoDate, body: 'Storm Ilse left the bay on Thursday after a night of gales.' },
+    ].map(segment);
+    const events = extractTimeline(story, 'ilse');
+    expect(events.map((e) => [e.label, e.sourceIds, e.upcoming])).toEqual([
+      ['5 March 2026', ['f2'], false],
+      ['12 March 2026', ['f1'], true],
+    ]);
+  });
+});
+
 describe('days that sources disagree on', () => {
   const story = readJson<{ articles: FixtureArticle[] }>('relative-day-disagreement.json').articles.map(segment);
 
@@ -314,6 +342,14 @@ describe('days that sources disagree on', () => {
         ['5 June 2026', ['courier', 'wire']],
       ],
     ]);
+  });
+
+  it('lists the statements each entry was made from, one article or more per cited source', () => {
+    const { events, statements } = timelineWithDisagreements(tram, 'riverside-trams');
+    for (const event of events) {
+      const told = statements.get(event.id) ?? [];
+      expect([...new Set(told.map((s) => s.articleId))].sort()).toEqual(event.sourceIds);
+    }
   });
 
   it('gives the same entries as extractTimeline', () => {

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { eventTerms, multiWordNames, sameHappening, type Telling } from '../../src/pipeline/same-happening.ts';
+
+/** A telling of one clause, its names read from the clause itself. */
+function telling(clause: string): Telling {
+  const names = multiWordNames(clause);
+  return { terms: eventTerms(clause), names: new Set(names), sentenceNames: names };
+}
+
+const noName = () => false;
+/** A story in which "company", "hurricane" and "deal" are common words and the rest are rare. */
+const rare = (term: string) => !['compani', 'hurrican', 'deal'].includes(term);
+
+describe('sameHappening', () => {
+  it('does not take one common word of the story for one happening', () => {
+    const departure = telling('including his departure from the company');
+    const games = telling('the company said it was starting to put the studio catalogue on its service');
+    expect(sameHappening(departure, games, 0.5, noName, rare)).toBe(false);
+    expect(sameHappening(departure, games, 0.5, noName)).toBe(true);
+  });
+
+  it('takes one rare shared word, or a shorter telling wholly inside the other, for one happening', () => {
+    expect(sameHappening(telling('his departure from the board'), telling('announced his departure in a memo'), 0.5, noName, rare)).toBe(true);
+    expect(sameHappening(telling('the hurricane, which made landfall'), telling('the hurricane made landfall near Port Avery'), 0.5, noName, rare)).toBe(true);
+  });
+
+  it('does not take a lone common noun for a happening', () => {
+    expect(sameHappening(telling('the deal'), telling('a judge ruled the deal would not harm rivals'), 0.5, noName, rare)).toBe(false);
+  });
+
+  it('hears "made landfall" as a storm striking, and "stepped down" as resigning', () => {
+    expect(sameHappening(telling('Storm Vela made landfall'), telling('Storm Vela struck'), 0.5, noName, rare)).toBe(true);
+    expect(sameHappening(telling('the chief executive stepped down'), telling('the chief executive resigned'), 0.5, noName, rare)).toBe(true);
+  });
+
+  it('keeps a downgrade apart from a landfall, and a ruling apart from a block', () => {
+    expect(sameHappening(telling('the storm was downgraded to a weaker category'), telling('the storm made landfall as a strong category'), 0.5, noName)).toBe(false);
+    expect(sameHappening(telling('a judge ruled on the merger over competition'), telling('the regulator blocked the merger over competition'), 0.5, noName)).toBe(false);
+  });
+});
