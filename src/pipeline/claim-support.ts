@@ -90,6 +90,19 @@ export function clauseCoverage(clause: string, sentences: SentenceFeatures[], id
 }
 
 /**
+ * True when all a source's sentences share with a clause are names: a name says who, not what
+ * happened ("…and brought in its chief, Ana Ruiz, as head of research" is not stated by a
+ * sentence that only names Ana Ruiz as the chief of another firm).
+ */
+function onlyNamesShared(clause: string, sentences: SentenceFeatures[]): boolean {
+  const own = sentenceFeatures('', '', clause);
+  if (own.figures.some((figure) => sentences.some((s) => s.figures.some((f) => compatibleFigures(f, figure))))) return false;
+  const terms = new Set(sentences.flatMap((s) => s.terms));
+  const shared = own.terms.filter((term) => terms.has(term));
+  return shared.length > 0 && shared.every((term) => own.nameTerms.includes(term));
+}
+
+/**
  * The support of each source cited for a claim (`claimText`, the cleaned text of one member
  * sentence), given each source's cited sentences, sorted by source id. A source is `full` when
  * its sentences state every fact clause of the claim, `partial` when they plainly state one
@@ -102,7 +115,7 @@ export function claimSupport(claimText: string, bySource: Map<string, SentenceFe
   return [...bySource.keys()].sort().map((sourceId) => {
     const sentences = bySource.get(sourceId) ?? [];
     if (facts.length < 2 || sentences.some((s) => s.text.includes(claimText) || claimText.includes(s.text))) return { sourceId, part: 'full' };
-    const coverage = facts.map((fact) => clauseCoverage(fact, sentences, idf));
+    const coverage = facts.map((fact) => (onlyNamesShared(fact, sentences) ? 0 : clauseCoverage(fact, sentences, idf)));
     const best = Math.max(...coverage);
     const missing = Math.max(MISSING_ABSOLUTE, MISSING_SHARE * best);
     if (best < STATED || coverage.every((share) => share > missing)) return { sourceId, part: 'full' };

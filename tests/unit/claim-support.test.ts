@@ -101,6 +101,21 @@ describe('claimSupport', () => {
     ]);
   });
 
+  it('marks a source partial when all it shares with one of the claim’s facts is a name', () => {
+    const hire = 'In May the Kell Ferry Company bought a 40% stake in Harbour Lines and brought in its founder, Ana Ruiz, as head of operations.';
+    const stake = 'The Kell Ferry Company took a 40% stake in Harbour Lines, a rival firm founded by Ana Ruiz.';
+    const both = 'The Kell Ferry Company bought 40% of Harbour Lines in May and hired Ana Ruiz, its founder, to head operations.';
+    const sources = new Map(
+      Object.entries({ a: [hire], b: [stake], c: [both] }).map(([id, texts]) => [id, texts.map((t, i) => sentenceFeatures(`${id}#${i}`, id, t))]),
+    );
+    const idf = buildIdf([...sources.values()].flat().concat(others.filler.map((t, i) => sentenceFeatures(`f#${i}`, 'f', t))));
+    expect(claimSupport(hire, sources, idf)).toEqual([
+      { sourceId: 'a', part: 'full' },
+      { sourceId: 'b', part: 'partial', span: 'In May the Kell Ferry Company bought a 40% stake in Harbour Lines' },
+      { sourceId: 'c', part: 'full' },
+    ]);
+  });
+
   it('marks a source that states only the second of two facts partial, naming the part it supports', () => {
     expect(support({ a: [claim], b: [others.half] })).toEqual([
       { sourceId: 'a', part: 'full' },

@@ -38,11 +38,12 @@ describe('the seeds’ citations against their hand labels', () => {
     expect(score.precision).toBe(1);
   });
 
-  it('marks full only citations the labels call full (at least 0.95), with none that contradicts its claim and none unlabelled', () => {
+  it('marks full only citations the labels call full (at least 0.98) and finds most partial ones, with none that contradicts its claim and none unlabelled', () => {
     const score = scoreSupport(story!, digest, parseSupportLabels(read('eval/seeds/support-labels.json'), 'support-labels.json'));
-    // Measured 2026-12-02: 52/54 = 0.963.
+    // Measured 2026-12-02: 52/53 = 0.981 of full right, 13 of 14 partial found.
     expect(score.unlabelled).toEqual([]);
-    expect(score.fullPrecision).toBeGreaterThanOrEqual(0.95);
+    expect(score.fullPrecision).toBeGreaterThanOrEqual(0.98);
+    expect(score.partialRecall).toBeGreaterThanOrEqual(0.9);
     expect(score.contradicted).toEqual([]);
   });
 });
