@@ -13,6 +13,7 @@ import type { ClaimSupport } from '../types.ts';
 import { compatibleFigures, type IdfTable, type SentenceFeatures, sentenceFeatures } from './claim-features.ts';
 import { splitAtJoints } from './claim-stance.ts';
 import { quotedWords } from './attribution.ts';
+import { contentTerms } from './text-features.ts';
 
 /** Coverage of its best clause at which a source plainly states part of the claim. */
 export const STATED = 0.25;
@@ -102,6 +103,24 @@ function onlyNamesShared(clause: string, sentences: SentenceFeatures[]): boolean
   return shared.length > 0 && shared.every((term) => own.nameTerms.includes(term));
 }
 
+/** A list of three or more short items: "text, image, audio, and video", "Naples, Tampa and Orlando". */
+const LIST = /[\p{L}-]+(?:\s[\p{L}-]+)?(?:,\s+[\p{L}-]+(?:\s[\p{L}-]+)?)+,?\s+(?:and|or)\s+[\p{L}-]+(?:\s[\p{L}-]+)?/gu;
+
+/**
+ * True when a clause lists three or more things and the source's sentences give some of them but
+ * not all: "text and images" states less than "text, image, audio, and video".
+ */
+function partOfList(clause: string, sentences: SentenceFeatures[]): boolean {
+  const terms = new Set(sentences.flatMap((s) => s.terms));
+  for (const match of clause.matchAll(LIST)) {
+    const items = match[0].split(/,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+/u).map((item) => contentTerms(item)).filter((item) => item.length > 0);
+    if (items.length < 3) continue;
+    const given = items.filter((item) => item.some((term) => terms.has(term))).length;
+    if (given > 0 && given < items.length) return true;
+  }
+  return false;
+}
+
 /**
  * The support of each source cited for a claim (`claimText`, the cleaned text of one member
  * sentence), given each source's cited sentences, sorted by source id. A source is `full` when
@@ -115,10 +134,13 @@ export function claimSupport(claimText: string, bySource: Map<string, SentenceFe
   return [...bySource.keys()].sort().map((sourceId) => {
     const sentences = bySource.get(sourceId) ?? [];
     if (facts.length < 2 || sentences.some((s) => s.text.includes(claimText) || claimText.includes(s.text))) return { sourceId, part: 'full' };
+    // Names alone are no evidence of a fact; a list given in part is evidence, but of less than the clause.
     const coverage = facts.map((fact) => (onlyNamesShared(fact, sentences) ? 0 : clauseCoverage(fact, sentences, idf)));
     const best = Math.max(...coverage);
     const missing = Math.max(MISSING_ABSOLUTE, MISSING_SHARE * best);
-    if (best < STATED || coverage.every((share) => share > missing)) return { sourceId, part: 'full' };
-    return { sourceId, part: 'partial', span: facts.filter((_, k) => (coverage[k] ?? 0) > missing).join(' … ') };
+    const stated = facts.map((fact, k) => (coverage[k] ?? 0) > missing && !partOfList(fact, sentences));
+    if (best < STATED || stated.every(Boolean)) return { sourceId, part: 'full' };
+    const span = facts.filter((_, k) => stated[k]).join(' … ');
+    return span === '' ? { sourceId, part: 'partial' } : { sourceId, part: 'partial', span };
   });
 }

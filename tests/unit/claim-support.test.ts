@@ -116,6 +116,22 @@ describe('claimSupport', () => {
     ]);
   });
 
+  it('marks a source partial when it gives only some of a list the claim states', () => {
+    const claim = 'The Kell ferry now runs on batteries, carrying cars, bicycles, and freight across the strait.';
+    const texts = {
+      a: claim,
+      b: 'The Kell ferry has switched to batteries and carries cars and bicycles across the strait.',
+      c: 'Running on batteries, the Kell ferry takes cars, bicycles and freight over the strait.',
+    };
+    const sources = new Map(Object.entries(texts).map(([id, text]) => [id, [sentenceFeatures(`${id}#0`, id, text)]]));
+    const idf = buildIdf([...sources.values()].flat().concat(others.filler.map((t, i) => sentenceFeatures(`f#${i}`, 'f', t))));
+    expect(claimSupport(claim, sources, idf)).toEqual([
+      { sourceId: 'a', part: 'full' },
+      { sourceId: 'b', part: 'partial', span: 'The Kell ferry now runs on batteries' },
+      { sourceId: 'c', part: 'full' },
+    ]);
+  });
+
   it('marks a source that states only the second of two facts partial, naming the part it supports', () => {
     expect(support({ a: [claim], b: [others.half] })).toEqual([
       { sourceId: 'a', part: 'full' },

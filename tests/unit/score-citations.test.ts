@@ -40,10 +40,10 @@ describe('the seeds’ citations against their hand labels', () => {
 
   it('marks full only citations the labels call full (at least 0.98) and finds most partial ones, with none that contradicts its claim and none unlabelled', () => {
     const score = scoreSupport(story!, digest, parseSupportLabels(read('eval/seeds/support-labels.json'), 'support-labels.json'));
-    // Measured 2026-12-02: 52/53 = 0.981 of full right, 13 of 14 partial found.
+    // Measured 2026-12-02: 52/52 of full right, 14 of 14 partial found.
     expect(score.unlabelled).toEqual([]);
     expect(score.fullPrecision).toBeGreaterThanOrEqual(0.98);
-    expect(score.partialRecall).toBeGreaterThanOrEqual(0.9);
+    expect(score.partialRecall).toBeGreaterThanOrEqual(0.95);
     expect(score.contradicted).toEqual([]);
   });
 });
