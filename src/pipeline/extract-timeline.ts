@@ -417,19 +417,27 @@ const COMMON_NAME_SHARE = 0.15;
 
 /**
  * The test for a distinctive name: one that at most a few of the story's sentences use (at most
- * three, or `COMMON_NAME_SHARE` of them). Counted on first use only: most stories never need it.
+ * three, or `COMMON_NAME_SHARE` of them).
  */
 function distinctiveNames(articles: SegmentedArticle[]): (name: string) => boolean {
+  return fewSentencesUse(articles, COMMON_NAME_SHARE, (text) => new Set(multiWordNames(text)));
+}
+
+/**
+ * A test for what few of the story's sentences use: at most three, or `share` of them, of the keys
+ * `keysOf` reads in a sentence. Counted on first use only: most stories never need it.
+ */
+function fewSentencesUse(articles: SegmentedArticle[], share: number, keysOf: (text: string) => Iterable<string>): (key: string) => boolean {
   let counts: Map<string, number> | undefined;
   let limit = 3;
-  return (name) => {
+  return (key) => {
     if (counts === undefined) {
       counts = new Map();
       const sentences = articles.flatMap((a) => a.sentences.filter((s) => s.kind !== 'heading'));
-      limit = Math.max(3, sentences.length * COMMON_NAME_SHARE);
-      for (const sentence of sentences) for (const found of new Set(multiWordNames(sentence.text))) counts.set(found, (counts.get(found) ?? 0) + 1);
+      limit = Math.max(3, sentences.length * share);
+      for (const sentence of sentences) for (const found of keysOf(sentence.text)) counts.set(found, (counts.get(found) ?? 0) + 1);
     }
-    return (counts.get(name) ?? 0) <= limit;
+    return (counts.get(key) ?? 0) <= limit;
   };
 }
 
@@ -444,20 +452,10 @@ const COMMON_TERM_SHARE = 0.05;
 
 /**
  * The test for a rare event term: one that at most a few of the story's sentences use (at most
- * three, or `COMMON_TERM_SHARE` of them). Counted on first use only, like `distinctiveNames`.
+ * three, or `COMMON_TERM_SHARE` of them).
  */
 function rareTerms(articles: SegmentedArticle[]): (term: string) => boolean {
-  let counts: Map<string, number> | undefined;
-  let limit = 3;
-  return (term) => {
-    if (counts === undefined) {
-      counts = new Map();
-      const sentences = articles.flatMap((a) => a.sentences.filter((s) => s.kind !== 'heading'));
-      limit = Math.max(3, sentences.length * COMMON_TERM_SHARE);
-      for (const sentence of sentences) for (const found of eventTerms(sentence.text)) counts.set(found, (counts.get(found) ?? 0) + 1);
-    }
-    return (counts.get(term) ?? 0) <= limit;
-  };
+  return fewSentencesUse(articles, COMMON_TERM_SHARE, eventTerms);
 }
 
 /**

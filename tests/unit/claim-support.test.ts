@@ -9,11 +9,14 @@ const others = {
   filler: ['The Quill reader weighs 180 grams.', 'Shops in Oslo stock three colours.', 'Reviewers praised its screen.'],
 };
 
-function support(sources: Record<string, string[]>) {
+/** The support of each source (its cited sentences by id) for `claimText`, weighed with a few unrelated sentences. */
+function supportOf(claimText: string, sources: Record<string, string[]>) {
   const features = new Map(Object.entries(sources).map(([id, texts]) => [id, texts.map((text, i) => sentenceFeatures(`${id}#${i}`, id, text))]));
   const idf = buildIdf([...features.values()].flat().concat(others.filler.map((t, i) => sentenceFeatures(`f#${i}`, 'f', t))));
-  return claimSupport(claim, features as Map<string, SentenceFeatures[]>, idf);
+  return claimSupport(claimText, features as Map<string, SentenceFeatures[]>, idf);
 }
+
+const support = (sources: Record<string, string[]>) => supportOf(claim, sources);
 
 describe('factClauses', () => {
   it('splits a sentence at a concession and at an appended participle, keeping each fact in its own words', () => {
@@ -90,12 +93,7 @@ describe('supportedParts', () => {
 describe('claimSupport', () => {
   it('marks a source that quotes one sentence of a longer quotation partial, naming that sentence', () => {
     const quote = '“It was loud. The roof of the barn went first. We hid in the cellar until morning,” said Ana Ruiz, a farmer in Kell Valley.';
-    const sources = {
-      a: [sentenceFeatures('a#0', 'a', quote)],
-      b: [sentenceFeatures('b#0', 'b', '“It was loud,” said Ana Ruiz, 62.')],
-    };
-    const idf = buildIdf([...sources.a, ...sources.b, ...others.filler.map((t, i) => sentenceFeatures(`f#${i}`, 'f', t))]);
-    expect(claimSupport(quote, new Map(Object.entries(sources)), idf)).toEqual([
+    expect(supportOf(quote, { a: [quote], b: ['“It was loud,” said Ana Ruiz, 62.'] })).toEqual([
       { sourceId: 'a', part: 'full' },
       { sourceId: 'b', part: 'partial', span: 'It was loud.' },
     ]);
@@ -105,11 +103,7 @@ describe('claimSupport', () => {
     const hire = 'In May the Kell Ferry Company bought a 40% stake in Harbour Lines and brought in its founder, Ana Ruiz, as head of operations.';
     const stake = 'The Kell Ferry Company took a 40% stake in Harbour Lines, a rival firm founded by Ana Ruiz.';
     const both = 'The Kell Ferry Company bought 40% of Harbour Lines in May and hired Ana Ruiz, its founder, to head operations.';
-    const sources = new Map(
-      Object.entries({ a: [hire], b: [stake], c: [both] }).map(([id, texts]) => [id, texts.map((t, i) => sentenceFeatures(`${id}#${i}`, id, t))]),
-    );
-    const idf = buildIdf([...sources.values()].flat().concat(others.filler.map((t, i) => sentenceFeatures(`f#${i}`, 'f', t))));
-    expect(claimSupport(hire, sources, idf)).toEqual([
+    expect(supportOf(hire, { a: [hire], b: [stake], c: [both] })).toEqual([
       { sourceId: 'a', part: 'full' },
       { sourceId: 'b', part: 'partial', span: 'In May the Kell Ferry Company bought a 40% stake in Harbour Lines' },
       { sourceId: 'c', part: 'full' },
@@ -117,15 +111,13 @@ describe('claimSupport', () => {
   });
 
   it('marks a source partial when it gives only some of a list the claim states', () => {
-    const claim = 'The Kell ferry now runs on batteries, carrying cars, bicycles, and freight across the strait.';
+    const ferry = 'The Kell ferry now runs on batteries, carrying cars, bicycles, and freight across the strait.';
     const texts = {
-      a: claim,
-      b: 'The Kell ferry has switched to batteries and carries cars and bicycles across the strait.',
-      c: 'Running on batteries, the Kell ferry takes cars, bicycles and freight over the strait.',
+      a: [ferry],
+      b: ['The Kell ferry has switched to batteries and carries cars and bicycles across the strait.'],
+      c: ['Running on batteries, the Kell ferry takes cars, bicycles and freight over the strait.'],
     };
-    const sources = new Map(Object.entries(texts).map(([id, text]) => [id, [sentenceFeatures(`${id}#0`, id, text)]]));
-    const idf = buildIdf([...sources.values()].flat().concat(others.filler.map((t, i) => sentenceFeatures(`f#${i}`, 'f', t))));
-    expect(claimSupport(claim, sources, idf)).toEqual([
+    expect(supportOf(ferry, texts)).toEqual([
       { sourceId: 'a', part: 'full' },
       { sourceId: 'b', part: 'partial', span: 'The Kell ferry now runs on batteries' },
       { sourceId: 'c', part: 'full' },
