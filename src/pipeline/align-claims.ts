@@ -46,6 +46,7 @@ import { factClauses } from './claim-support.ts';
 import { memoizeByText } from './memory-cache.ts';
 import { findConflicts, type StancePair } from './find-conflicts/find-conflicts.ts';
 import { withoutDisputedCitations } from './disputed-citations.ts';
+import { sharedQuotation } from './shared-quotation.ts';
 
 /** Options of `alignClaims`. */
 export interface AlignOptions {
@@ -224,6 +225,19 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
     }
     return known ?? undefined;
   };
+  const quoteMemo = new Map<number, boolean>();
+  const quotesAlike = (ri: number, rj: number): boolean => {
+    const a = candidates[ri];
+    const b = candidates[rj];
+    if (a === undefined || b === undefined || !a.quoted || !b.quoted) return false;
+    const key = ri < rj ? ri * n + rj : rj * n + ri;
+    let known = quoteMemo.get(key);
+    if (known === undefined) {
+      known = sharedQuotation(a.text, b.text) !== undefined;
+      quoteMemo.set(key, known);
+    }
+    return known;
+  };
   /** The score two sentences are grouped on; undefined when they may not be grouped at all. */
   const linkScore = (i: number, j: number): number | undefined => {
     const score = wordScore(i, j);
@@ -239,6 +253,8 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
     const rj = representative[j] ?? j;
     if (leadPairs.has(ri < rj ? ri * n + rj : rj * n + ri)) return Math.max(result.score, settings.threshold);
     if (anchorsDisagree(result)) return undefined;
+    // Two reports quoting the same words report one statement, whatever words surround the quote.
+    if (candidates[i]?.articleId !== candidates[j]?.articleId && quotesAlike(ri, rj)) return Math.max(result.score, settings.threshold);
     // Two sentences of one article are one fact only when they plainly say it twice.
     if (candidates[i]?.articleId === candidates[j]?.articleId && result.score < settings.threshold + SAME_ARTICLE_MARGIN) return undefined;
     // A shared figure is evidence of one fact only when neither sentence brings figures of its own.

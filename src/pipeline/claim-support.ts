@@ -32,7 +32,7 @@ const MIN_FACT_TERMS = 4;
  * a sentence inside a quote ("“It was loud. The roof went first,” she said").
  */
 const FACT_JOINT =
-  /\s*;\s*|\s*[—–]\s*|\s+-\s+|\s*(?:\.\.\.|…)\s*(?=\S)|,\s+(?:and|but|while|whereas|though|although|even though|with)\s+|,[”"’]?\s+(?=\p{Ll}+ing\s)|\s+(?:with|as\s+an?)\s+(?=[^,.;:!?]*\d)|(?<=\p{Ll}[.!?])\s+(?=\p{Lu})|\s+and\s+(?=(?:was|were|is|are|has|had|have|\p{Ll}+ed|brought|bought|took|made|sold|paid|gave|kept|won|lost|spent|began|put|set|cut|rose|fell|grew)\s)|(?<!\b(?:such|well|much|soon|long|far|same|just))\s+as\s+(?=(?:[\p{Ll}\d’'-]+\s+){1,4}(?:was|were|is|are|has|had|have|\p{Ll}{3,}ed|brought|bought|took|made|sold|paid|gave|kept|won|lost|spent|began|put|set|cut|rose|fell|grew|struck|hit)\s)/gu;
+  /\s*;\s*|\s*[—–]\s*|\s+-\s+|\s*(?:\.\.\.|…)\s*(?=\S)|,[”"’]?\s+(?:and|but|while|whereas|though|although|even though|with)\s+|,[”"’]?\s+(?=\p{Ll}+ing\s)|\s+(?:with|as\s+an?)\s+(?=[^,.;:!?]*\d)|(?<=\p{Ll}[.!?])\s+(?=\p{Lu})|\s+and\s+(?=[$€£]?\d)|\s+and\s+(?=(?:was|were|is|are|has|had|have|\p{Ll}+ed|brought|bought|took|made|sold|paid|gave|kept|won|lost|spent|began|put|set|cut|rose|fell|grew)\s)|(?<!\b(?:such|well|much|soon|long|far|same|just))\s+as\s+(?=(?:[\p{Ll}\d’'-]+\s+){1,4}(?:was|were|is|are|has|had|have|\p{Ll}{3,}ed|brought|bought|took|made|sold|paid|gave|kept|won|lost|spent|began|put|set|cut|rose|fell|grew|struck|hit)\s)/gu;
 
 /**
  * The fact clauses of a claim's text, in order. A piece too small to be a fact (fewer than

@@ -61,6 +61,17 @@ describe('factClauses', () => {
     expect(factClauses('The ferry operator is known as the largest employer on the island of Kell.')).toHaveLength(1);
   });
 
+  it('splits before " and " with a figure, and at ", with" or ", and" after a closing quotation mark', () => {
+    expect(factClauses('The ferry scored 91 on the noise test and 78 on the comfort survey.')).toEqual([
+      'The ferry scored 91 on the noise test',
+      '78 on the comfort survey.',
+    ]);
+    expect(factClauses('The mayor said “the new ferry now serves Kell and the two outer islands,” with a night service to the mainland planned next.')).toEqual([
+      'The mayor said “the new ferry now serves Kell and the two outer islands',
+      'a night service to the mainland planned next.',
+    ]);
+  });
+
   it('keeps the words that joined a small piece back to its clause', () => {
     expect(factClauses('Fares on the Kell ferry rose by 9% as passengers complained.')).toEqual(['Fares on the Kell ferry rose by 9% as passengers complained.']);
   });
