@@ -30,11 +30,11 @@ describe('the seeds’ citations against their hand labels', () => {
   const { digest } = buildDigest(readArticleFiles('content/articles', root), { today: '2026-12-02' });
   const story = digest.stories[0];
 
-  it('cites the sources of each labelled fact with recall of at least 0.83, never a source that does not state it', () => {
+  it('cites the sources of each labelled fact with recall of at least 0.85, never a source that does not state it', () => {
     expect(story).toBeDefined();
     const score = scoreFactGold(story!, digest, parseFactGold(read('eval/seeds/fact-gold.json'), 'fact-gold.json'), 'fact-gold.json');
-    // Measured 2026-12-02: recall 70/84 = 0.833, precision 1.000 (0.774 / 1.000 at the session's start).
-    expect(score.recall).toBeGreaterThanOrEqual(0.83);
+    // Measured 2026-12-02: recall 72/84 = 0.857, precision 1.000 (0.774 / 1.000 in session 4).
+    expect(score.recall).toBeGreaterThanOrEqual(0.85);
     expect(score.precision).toBe(1);
   });
 
