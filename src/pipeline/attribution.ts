@@ -7,6 +7,9 @@
  * source named, not reaction, and stays among the details.
  */
 
+import { spelledCounts } from './find-conflicts/spelled-counts.ts';
+import { CLOCK_TIME, figures } from './text-features.ts';
+
 /** Verbs that attribute a statement to a speaker. */
 const SPEECH_VERB =
   String.raw`(?:said|says|told|tells|wrote|writes|stated|states|added|adds|noted|notes|argued|argues|warned|warns|called|calls|framed|frames|described|describes|explained|explains|shared|shares|announced|announces|confirmed|confirms|acknowledged|acknowledges|outlined|outlines|claimed|claims|insisted|insists|cautioned|cautions)`;
@@ -19,6 +22,18 @@ const ACCORDING = /\baccording to ([^,.;]+)/iu;
 /** Words that make a speaker a person, even unnamed ("an Orland executive", "the chief executive"). */
 const PERSON_WORD =
   /\b(?:ceo|chief|executive|founder|cofounder|co-founder|president|chair(?:man|woman)?|spokes(?:person|man|woman)|director|head|analysts?|officials?|minister|mayor|professor|researchers?|experts?|he|she|i|we|critics?|investors?|engineers?|developers?|economists?|lawyers?|residents?)\b/iu;
+/**
+ * Words of judgement rather than report: an opinion ("appears to", "is optimistic"), a
+ * characterization ("framed it as", "called it"), praise or blame, or a warning of what may come.
+ */
+const JUDGEMENT =
+  /\b(?:appears? to|seems?|likely|unlikely|believes?|thinks?|feels?|hopes?|fears?|optimistic|pessimistic|confident|concerned|worried|argued?|argues|framed?|frames|described|describes|call(?:ed|s)? (?:it|them|the|this|that)|praised?|criticized?|criticised?|hailed?|blamed?|insisted?|claimed?|warned?|warns|cautioned?|should|must|would|could|might|may|best|worst|impressive|disappointing|underwhelming|terrible|great|good|bad)\b/iu;
+
+/** True when a statement gives something a reader can check: a figure, a count in words, a year or a clock time. */
+function checkable(text: string): boolean {
+  return figures(text).length > 0 || spelledCounts(text).length > 0 || /\b(?:19|20)\d{2}\b/u.test(text) || new RegExp(CLOCK_TIME.source, 'iu').test(text);
+}
+
 /** A speaker that refers back to the story's subject as an institution. */
 const SELF_REFERENCE = /^(?:it|its|the company|the company['’]s|company)\b/iu;
 
@@ -81,6 +96,9 @@ function cleanSpeaker(speaker: string): string {
  */
 export function isReaction(text: string, quoted: boolean, names: string[], subjectNames: Set<string>): boolean {
   const speaker = speakerOf(text);
+  // A checkable fact with its source named ("Five people died in the county, a spokesman said";
+  // "the weather service said power was out for 3 million homes") is reported, not reacted.
+  if (speaker !== undefined && !quoted && checkable(text) && !JUDGEMENT.test(text)) return false;
   if (speaker === undefined) {
     if (!quoted) return false;
     // A quotation with no speaker verb ("Orland describes it as “…”", "Its blog post states “…”").

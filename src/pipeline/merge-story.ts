@@ -429,7 +429,8 @@ function planSections(ordered: Draft[], derivatives: DerivativeLink[]): PlannedS
         const follows = draft.follows === undefined ? undefined : ids.get(draft.follows);
         return {
           id: ids.get(draft) ?? '',
-          text: draft.representative.sentence.text,
+          // The words a reader sees: a report's dateline ("TAMPA, Fla. —") is not what a claim is about.
+          text: cleanClaimText(draft.representative.sentence.text),
           independentSources: independent.get(draft) ?? 1,
           position: draft.position,
           ...(follows === undefined ? {} : { follows }),

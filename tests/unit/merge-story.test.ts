@@ -319,6 +319,12 @@ describe('the reaction section', () => {
     expect(isReaction('Analysts said the plan was risky.', false, [], subjects)).toBe(true);
   });
 
+  it('keeps a checkable fact with its source named among the details, unless it carries a judgement', () => {
+    expect(isReaction('Five people died in Harlow County, county spokesman Dan Webb said.', false, ['harlow county', 'dan webb'], subjects)).toBe(false);
+    expect(isReaction('The weather service said 3,000 homes in Kell lost power overnight.', false, ['kell'], subjects)).toBe(false);
+    expect(isReaction('Analysts said the 12% fare rise was likely to drive riders away.', false, [], subjects)).toBe(true);
+  });
+
   it('keeps the subject’s own statements of fact among the details', () => {
     expect(isReaction('The company said it will roll out the truck to dealers in June.', false, [], subjects)).toBe(false);
     expect(isReaction('Orland Motors said in a filing that deliveries start in May.', false, ['orland motors'], subjects)).toBe(false);

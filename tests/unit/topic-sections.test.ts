@@ -29,6 +29,16 @@ describe('phrases', () => {
     expect([...found.keys()]).not.toContain('terminal open four');
   });
 
+  it('keeps "of" and "and" inside a name, and starts or ends no phrase with them', () => {
+    const found = phrases('Players of Call of Duty wrote to the Competition and Markets Authority on Monday.');
+    expect(found.get('call of duty')?.surface).toBe('Call of Duty');
+    expect(found.get('competition and market authority')?.surface).toBe('Competition and Markets Authority');
+    expect(found.has('of duty')).toBe(false);
+    expect(found.has('call of')).toBe(false);
+    // Between lowercase words "of" still ends a phrase.
+    expect(found.has('player of call')).toBe(false);
+  });
+
   it('writes a phrase as the text does and folds plurals and possessives into one key', () => {
     expect(phrases('Pellam’s crew strikes')?.get('pellam crew strike')?.surface).toBe('Pellam crew strikes');
     expect(phrases('a crew strike').has('crew strike')).toBe(true);
@@ -94,6 +104,27 @@ describe('groupByTopic', () => {
       item('d', 'Ferry crews painted the Sandøy harbour wall.', 0.4),
     ];
     expect(groupByTopic(terminal)[0]?.heading).toBe('Norrvik Terminal passenger bridge');
+  });
+
+  it('makes one topic of a name and its acronym, and none of a day, an abbreviation or a name of the subject', () => {
+    const harbour: TopicItem[] = [
+      item('a1', 'The Kell Harbour Authority approved the Norrvik Terminal plan on Monday.', 0.1),
+      item('a2', 'The KHA said the Norrvik Terminal plan needs a new pier on Monday.', 0.2),
+      item('a3', 'The Kell Harbour Authority will review the pier budget on Monday.', 0.3),
+      item('a4', 'KHA inspectors visited St. Ives pier on Monday to check the pier budget.', 0.4),
+      item('p1', 'Pellam Ferries and Pellam Ferries Group staff met St. Ives crews on Monday.', 0.5),
+      item('p2', 'Pellam Ferries Group ships sailed from St. Ives on Monday.', 0.6),
+      item('p3', 'Pellam Ferries Group shares rose on Monday at St. Ives.', 0.7),
+      ...Array.from({ length: 14 }, (_, i) => item(`b${i + 1}`, `Pellam Ferries crews loaded cargo ship number ${i + 1}.`, 0.8 + i * 0.01)),
+    ];
+    const groups = groupByTopic(harbour);
+    const headings = groups.map((group) => group.heading);
+    const authority = groups.find((group) => group.heading === 'Kell Harbour Authority');
+    expect(authority?.itemIds).toEqual(expect.arrayContaining(['a1', 'a2', 'a3', 'a4']));
+    expect(headings).not.toContain('KHA');
+    expect(headings).not.toContain('Monday');
+    expect(headings).not.toContain('St');
+    expect(headings).not.toContain('Pellam Ferries Group');
   });
 
   it('rejects options outside their range, naming the option and the value', () => {

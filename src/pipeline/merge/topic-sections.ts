@@ -65,7 +65,9 @@ const GENERIC = new Set(
     'days', 'time', 'today', 'now', 'also', 'just', 'even', 'more', 'most', 'less', 'much', 'many', 'some', 'other',
     'make', 'makes', 'made', 'like', 'get', 'gets', 'use', 'used', 'using', 'new', 'own', 'part', 'set', 'first',
     'blog', 'post', 'statement', 'announcement', 'interview', 'release', 'step', 'billion', 'million', 'percent',
-    'toward', 'towards', 'amid', 'despite', 'via', 'per',
+    'toward', 'towards', 'amid', 'despite', 'via', 'per', 'mark', 'marks', 'question', 'questions', 'task', 'tasks',
+    'thing', 'things', 'way', 'ways', 'move', 'moves', 'effort', 'efforts', 'issue', 'issues', 'point', 'points', 'fact',
+    'case', 'number', 'lot', 'kind', 'type',
   ].map((word) => keyOf(word)),
 );
 
@@ -76,6 +78,14 @@ const GENERIC = new Set(
 function keyOf(lower: string): string {
   return /^\p{L}{4,}s$/u.test(lower) && !/(?:ss|us|is)$/u.test(lower) ? lower.slice(0, -1) : lower;
 }
+
+/** Days and months: when something happened, never a topic. */
+const CALENDAR = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
+);
+
+/** Small words that join the words of one name ("Bank of England", "Procter and Gamble"). */
+const JOINS_NAME = new Set(['of', 'and', 'the', 'de', 'du', 'des', 'la', 'le', 'von', 'van', 'for', '&']);
 
 /** A phrase candidate: its key (stems joined by spaces) and its words as written. */
 interface Phrase {
@@ -111,7 +121,7 @@ export function groupByTopic(items: TopicItem[], options: TopicOptions = {}): To
   };
   const roots = items.filter((item) => rootOf(item) === item);
 
-  const phrasesOf = new Map(roots.map((item) => [item.id, phrases(item.text)]));
+  const phrasesOf = withSpelledOutAcronyms(new Map(roots.map((item) => [item.id, phrases(item.text)])));
   const termsOf = new Map(roots.map((item) => [item.id, new Set([...(phrasesOf.get(item.id)?.keys() ?? [])].filter((key) => !key.includes(' ')))]));
   const df = new Map<string, number>();
   for (const found of phrasesOf.values()) for (const key of found.keys()) df.set(key, (df.get(key) ?? 0) + 1);
@@ -120,11 +130,34 @@ export function groupByTopic(items: TopicItem[], options: TopicOptions = {}): To
   const capitalized = new Map<string, number>();
   for (const found of phrasesOf.values()) for (const phrase of found.values()) if (phrase.named) capitalized.set(phrase.key, (capitalized.get(phrase.key) ?? 0) + 1);
   const named = new Set([...capitalized].filter(([key, count]) => count * 2 > (df.get(key) ?? 0)).map(([key]) => key));
+  // The subject: words in more claims than the limit, and the other word of a two-part name of it
+  // when mostly written in that name ("Blizzard", nearly always in "Activision Blizzard").
+  const subjectWords = new Set([...df].filter(([key, count]) => !key.includes(' ') && count > subjectLimit).map(([key]) => key));
+  for (const key of named) {
+    const parts = key.split(' ');
+    const others = parts.filter((part) => !subjectWords.has(part) && !JOINS_NAME.has(part));
+    if (parts.length < 2 || others.length !== 1 || others.length === parts.length) continue;
+    const [other] = others as [string];
+    if ((df.get(key) ?? 0) * 2 >= (df.get(other) ?? 0)) subjectWords.add(other);
+  }
+  const subject = (key: string): boolean => subjectWords.has(key) || (df.get(key) ?? 0) > subjectLimit;
+  // Short words some claim writes in capitals only: acronyms.
+  const acronyms = new Set<string>();
+  for (const found of phrasesOf.values()) for (const phrase of found.values()) if (phrase.length === 1 && /^\p{Lu}{2,}$/u.test(phrase.surface)) acronyms.add(phrase.key);
   const distinctive = (key: string): boolean => {
     const count = df.get(key) ?? 0;
-    if (count < 2 || count > subjectLimit || /^[\d.,%$€£ ]+$/u.test(key)) return false;
+    if (count < 2 || subject(key) || /^[\d.,%$€£ ]+$/u.test(key)) return false;
     const parts = key.split(' ');
-    if (GENERIC.has(parts[0] ?? '') || GENERIC.has(parts.at(-1) ?? '')) return false;
+    // The subject's word with one more ("Hurricane Milton", "Activision Blizzard" in stories about
+    // them) names the subject too, only less often; a longer name that holds it ("Advanced AI
+    // Scaling Framework") names something of its own.
+    if (parts.length > 1 && parts.some(subject) && parts.filter((part) => !subject(part) && !JOINS_NAME.has(part)).length <= 1) return false;
+    // A name keeps its words ("Call of Duty"); elsewhere a generic first or last word makes a phrase generic.
+    if (!named.has(key) && (GENERIC.has(parts[0] ?? '') || GENERIC.has(parts.at(-1) ?? ''))) return false;
+    // A day or month dates a fact; it is not what the fact is about.
+    if (parts.every((part) => CALENDAR.has(part))) return false;
+    // Two letters name a topic only as an acronym ("UK", "EU"), not as an abbreviation ("St").
+    if (parts.length === 1 && key.length <= 2 && !acronyms.has(key)) return false;
     // A lone lowercase verb or adverb form ("leading", "offered", "really") names no topic.
     return key.includes(' ') || named.has(key) || !/(?:ing|ed|ly)$/u.test(key);
   };
@@ -207,6 +240,60 @@ export function groupByTopic(items: TopicItem[], options: TopicOptions = {}): To
   return groups.map((group) => ({ heading: group.heading, itemIds: readingOrder(group.ids, byId, dependents) }));
 }
 
+/**
+ * Adds to each claim that names a thing another way the name most claims spell out, so all the
+ * ways of naming one thing make one topic: an acronym ("CMA") gets the name whose initials it
+ * is ("Competition and Markets Authority"), when two or more claims write that name; a name
+ * written without its joining word ("Competition Markets Authority") gets the name with it.
+ * Takes and returns the phrases of each claim.
+ */
+function withSpelledOutAcronyms(phrasesOf: Map<string, Map<string, Phrase>>): Map<string, Map<string, Phrase>> {
+  const uses = new Map<string, { phrase: Phrase; count: number }>();
+  for (const found of phrasesOf.values()) {
+    for (const phrase of found.values()) {
+      if (!phrase.named || phrase.length < 2) continue;
+      const entry = uses.get(phrase.key) ?? { phrase, count: 0 };
+      entry.count += 1;
+      uses.set(phrase.key, entry);
+    }
+  }
+  // By initials and by words without joining words, the name most claims write.
+  const byInitials = new Map<string, { phrase: Phrase; count: number }>();
+  const byWords = new Map<string, { phrase: Phrase; count: number }>();
+  for (const entry of [...uses.values()].sort((a, b) => b.count - a.count || a.phrase.key.localeCompare(b.phrase.key))) {
+    if (entry.count < 2) continue;
+    const initials = initialsOf(entry.phrase);
+    if (initials.length >= 2 && !byInitials.has(initials)) byInitials.set(initials, entry);
+    const words = wordsOf(entry.phrase);
+    if (!byWords.has(words)) byWords.set(words, entry);
+  }
+  for (const found of phrasesOf.values()) {
+    for (const phrase of [...found.values()]) {
+      const acronym = phrase.length === 1 && /^\p{Lu}{2,}$/u.test(phrase.surface);
+      const name = acronym ? byInitials.get(phrase.surface)?.phrase : phrase.named && phrase.length >= 2 ? byWords.get(wordsOf(phrase))?.phrase : undefined;
+      if (name !== undefined && !found.has(name.key)) found.set(name.key, name);
+    }
+  }
+  return phrasesOf;
+}
+
+/** A name's words without its joining words, lowercased: "Competition (and) Markets Authority" either way. */
+function wordsOf(phrase: Phrase): string {
+  return phrase.key
+    .split(' ')
+    .filter((word) => !JOINS_NAME.has(word))
+    .join(' ');
+}
+
+/** The initials of a name's words, joining words left out ("Bank of England" → "BE"). */
+function initialsOf(phrase: Phrase): string {
+  return phrase.surface
+    .split(/\s+/u)
+    .filter((word) => !JOINS_NAME.has(word.toLowerCase()))
+    .map((word) => word.charAt(0).toUpperCase())
+    .join('');
+}
+
 /** Ids by position in the sources (then id), each followed by its dependents, recursively. */
 function readingOrder(ids: string[], byId: Map<string, TopicItem>, dependents: Map<string, TopicItem[]>): string[] {
   const byPosition = (a: TopicItem, b: TopicItem) => a.position - b.position || a.id.localeCompare(b.id);
@@ -266,6 +353,8 @@ export function phrases(text: string): Map<string, Phrase> {
       for (let start = 0; start < run.length; start += 1) {
         for (let length = 1; length <= MAX_PHRASE_WORDS && start + length <= run.length; length += 1) {
           const part = run.slice(start, start + length);
+          // A joining word only joins: no phrase starts or ends with one ("of Duty").
+          if (JOINS_NAME.has(part[0]?.stem ?? '') || JOINS_NAME.has(part.at(-1)?.stem ?? '')) continue;
           const key = part.map((w) => w.stem).join(' ');
           const named = part.every((w) => w.capital);
           const known = found.get(key);
@@ -275,9 +364,15 @@ export function phrases(text: string): Map<string, Phrase> {
       }
       run = [];
     };
-    for (const [index, raw] of chunk.trim().split(/\s+/u).entries()) {
-      const word = raw.replace(/^[^\p{L}\p{N}$€£]+|[^\p{L}\p{N}%]+$/gu, '').replace(/['’]s$/u, '');
+    const words = chunk.trim().split(/\s+/u).map((raw) => raw.replace(/^[^\p{L}\p{N}$€£]+|[^\p{L}\p{N}%]+$/gu, '').replace(/['’]s$/u, ''));
+    for (const [index, word] of words.entries()) {
       const lower = word.toLowerCase();
+      // "of", "and", "the" inside a name ("Call of Duty", "Competition and Markets Authority") belong to it.
+      const insideName = JOINS_NAME.has(lower) && (run.at(-1)?.capital ?? false) && /^\p{Lu}/u.test(words[index + 1] ?? '');
+      if (insideName) {
+        run.push({ word, stem: lower, capital: true });
+        continue;
+      }
       if (word.length < 2 || isStopWord(lower)) {
         flush();
         continue;
