@@ -601,6 +601,8 @@ function summarize(ordered: Draft[], claims: Claim[]): { summary: string; keyPoi
   const summaryOrder = firstLead === undefined ? rank : [firstLead, ...rank.filter((item) => item !== firstLead)];
   for (const item of summaryOrder) {
     if (!standalone(item.draft) || item.text.length > 320) continue;
+    // The lead's claims all tell the event: one is enough, and the rest of the summary says what came of it.
+    if (item.draft.section === 'lead' && summaryPicks.some((pick) => pick.draft.section === 'lead')) continue;
     if (summaryPicks.length >= 2 && (summaryPicks.length >= 3 || length + item.text.length > 480)) break;
     summaryPicks.push(item);
     length += item.text.length;

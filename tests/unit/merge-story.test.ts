@@ -258,6 +258,22 @@ describe('a headline that is a headline', () => {
   });
 });
 
+describe('the summary', () => {
+  it('tells the event once, from one lead, and then what came of it', () => {
+    const coast = makeArticle('coast', [
+      ['Storm Kira made landfall near Port Alder on Tuesday night as a category 2 hurricane.', 'Flooding closed 40 roads in Port Alder, county officials said on Wednesday.', 'About 12,000 homes in the county lost power overnight.'],
+    ]);
+    const radio = makeArticle('radio', [
+      ['Radar showed the eye of Kira crossing the shore beside Port Alder late on Tuesday.', 'Flooding closed 40 roads around Port Alder, according to county officials.', 'Schools in the county will stay shut until Friday.'],
+    ]);
+    const story = merge([coast, radio], []);
+    expect(story.claims.filter((c) => c.section === 'lead')).toHaveLength(2);
+    expect(story.summary).toContain('Storm Kira made landfall');
+    expect(story.summary).not.toContain('Radar showed');
+    expect(story.summary).toContain('Flooding closed 40 roads');
+  });
+});
+
 describe('a story with nothing to state', () => {
   it('still gets a headline and a slug, with no claims, summary or key points', () => {
     const empty = makeArticle('empty', [['# Live updates'], ['More soon.']], { title: 'Live updates from the Vessen flood' });
