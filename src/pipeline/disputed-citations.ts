@@ -16,8 +16,11 @@ import { figures, sameFigure, type Figure } from './text-features.ts';
  * covering sentence (a claim of its own elsewhere) is only no longer cited here.
  *
  * A group's own value is the one most of its sentences state, ties going to the value more
- * sources report (a conflict lists its variants most sources first). Only contradictions split
- * a group: a possible rounding may be the same value, and a stance pair never joins one claim.
+ * sources report (a conflict lists its variants most sources first); when that value would leave
+ * the group none of its members (its sentences not cited for one clause only, `coveringIds`), it
+ * is the value most of its members state. Only
+ * contradictions split a group: a possible rounding may be the same value, and a stance pair never
+ * joins one claim.
  * A sentence that states the group's value too stays. `order` sorts sentence ids as the
  * group's are sorted (article order).
  */
@@ -38,13 +41,22 @@ export function withoutDisputedCitations(
     for (const conflict of contradictions) {
       const stating = conflict.variants.map((variant) => kept.sentenceIds.filter((id) => states(variant, id, figuresOf)));
       if (stating.filter((ids) => ids.length > 0).length < 2) continue;
-      const own = stating.reduce((best, ids, index) => (ids.length > (stating[best]?.length ?? 0) ? index : best), 0);
+      // The claim's own value is the one most of the sentences it cites state, unless that would
+      // leave none of its members (the sentences its words may come from): then its members'.
+      const covering = new Set(kept.coveringIds);
+      const members = (ids: string[]): number => ids.filter((id) => !covering.has(id)).length;
+      const most = (count: (ids: string[]) => number): number =>
+        stating.reduce((best, ids, index) => (count(ids) > count(stating[best] ?? []) ? index : best), 0);
+      const byCitations = most((ids) => ids.length);
+      const leavesMembers = kept.sentenceIds.some(
+        (id) => !covering.has(id) && (stating[byCitations]?.includes(id) === true || !stating.some((ids) => ids.includes(id))),
+      );
+      const own = leavesMembers ? byCitations : most(members);
       const ownIds = new Set(stating[own]);
       for (const [index, ids] of stating.entries()) {
         const leaving = index === own ? [] : ids.filter((id) => !ownIds.has(id));
         if (leaving.length === 0) continue;
         // A covering sentence is a claim of its own elsewhere: it only stops being cited here.
-        const covering = new Set(kept.coveringIds);
         if (leaving.some((id) => !covering.has(id))) moved.push(leaving.filter((id) => !covering.has(id)));
         kept = regroup(kept.sentenceIds.filter((id) => !leaving.includes(id)), kept.coveringIds);
       }

@@ -56,6 +56,12 @@ describe('withoutDisputedCitations', () => {
       { sentenceIds: ['a#0'], sourceIds: ['a'] },
     ]);
   });
+
+  it('keeps the claim’s own sentences when the value most citations give would leave none of them', () => {
+    const groups: ClaimGroup[] = [{ sentenceIds: ['a#0', 'c#0'], sourceIds: ['a', 'c'], coveringIds: ['c#0'] }];
+    const conflicts = [countConflict('contradiction', [['six', ['c#0']], ['five', ['a#0']]])];
+    expect(withoutDisputedCitations(groups, conflicts, texts, byId)).toEqual([{ sentenceIds: ['a#0'], sourceIds: ['a'] }]);
+  });
 });
 
 describe('alignClaims with counts that disagree', () => {

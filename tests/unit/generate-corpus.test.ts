@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bcubed } from '../../src/bench/bcubed.ts';
 import { generateCorpus } from '../../src/bench/generate-corpus.ts';
 import { validateArticleMeta } from '../../src/pipeline/article-schema.ts';
+import { buildDigest } from '../../src/pipeline/build-digest.ts';
 
 const decoder = new TextDecoder();
 
@@ -82,4 +83,20 @@ describe('bcubed', () => {
   it('refuses an item that is in no cluster', () => {
     expect(() => bcubed([['a']], { a: 'x', b: 'x' })).toThrow(/`b`/);
   });
+});
+
+describe('the whole pipeline on a generated corpus', () => {
+  // Many stories at once meet cases no hand-made fixture has (a claim whose own sentences all
+  // state a rival value of a conflict left only sentences cited for one clause, and no words).
+  it('builds 400 generated articles into stories whose every claim has words and cites its sources', () => {
+    const { files } = generateCorpus({ articles: 400, seed: 1 });
+    const { digest } = buildDigest(files, { today: '2026-12-02' });
+    expect(digest.stories.length).toBeGreaterThan(50);
+    for (const story of digest.stories) {
+      for (const claim of story.claims) {
+        expect(claim.text.length, claim.id).toBeGreaterThan(0);
+        expect(claim.sourceIds.length, claim.id).toBeGreaterThan(0);
+      }
+    }
+  }, 30_000);
 });
