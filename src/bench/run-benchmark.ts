@@ -105,8 +105,8 @@ export function runBenchmark(options: BenchmarkOptions): BenchmarkResult {
       bcubed: roundScores(score(naive.value.clusters.map((c) => c.articleIds), truth)),
       stories: naive.value.clusters.length,
     };
-    result.speedup = round(naive.seconds / Math.max(stages.cluster, 1e-6), 1);
-    result.speedupCpu = round(naive.cpuSeconds / Math.max(timer.cpuSeconds().cluster, 1e-6), 1);
+    result.speedup = round(naive.seconds / Math.max(stages.cluster, 1e-6), 2);
+    result.speedupCpu = round(naive.cpuSeconds / Math.max(timer.cpuSeconds().cluster, 1e-6), 2);
   }
 
   if (options.incremental) result.incremental = measureIncremental(files, corpus.files);
