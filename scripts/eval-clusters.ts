@@ -1,12 +1,13 @@
 /**
  * `npm run eval:clusters`: scores the pipeline's stories against a hand-labelled real corpus.
  *
- * Usage: tsx scripts/eval-clusters.ts --dir <corpus folder> [--json] [--stories] [--conflicts] [--timeline]
+ * Usage: tsx scripts/eval-clusters.ts --dir <corpus folder> [--json] [--stories] [--conflicts] [--timeline] [--derivatives]
  *   --dir        a folder holding manifest.json (committed) and texts/<id>.txt (git-ignored)
  *   --json       one object: { corpus, articles, outlets, bcubed, stories, events, excluded, conflicts? }
  *   --stories    also print each story's headline, summary and key points (to read them for chrome)
  *   --conflicts  also score the labelled story's conflicts against <dir>/conflict-labels.json
  *   --timeline   also print the labelled story's timeline and score it against <dir>/timeline-labels.json
+ *   --derivatives  also score the build's derivative families against <dir>/derivative-labels.json
  * Prints BCubed precision/recall/F1, each predicted story with the true labels of its articles,
  * and each true event with the stories it was split into. Exits 1 when texts are missing, naming
  * them and how to gather them again.
@@ -18,11 +19,12 @@ import { buildDate } from '../src/io/digest-from-disk.ts';
 import { readCorpus } from '../src/eval/corpus-files.ts';
 import { evaluateClusters, type ClusterEvaluation } from '../src/eval/evaluate-clusters.ts';
 import { formatConflictScore, parseConflictLabels, scoreConflicts, type ConflictLabels } from '../src/eval/score-conflicts.ts';
+import { formatDerivativeScore, parseDerivativeLabels, scoreDerivatives, type DerivativeLabels } from '../src/eval/score-derivatives.ts';
 import { formatTimelineScore, parseTimelineLabels, scoreTimeline, type TimelineLabels } from '../src/eval/score-timeline.ts';
 import type { Story, TimelineEvent } from '../src/types.ts';
 import { exitCodeOf, isEntryPoint } from '../src/io/run-command.ts';
 
-const USAGE = 'npm run eval:clusters -- --dir <corpus folder> [--json] [--stories] [--conflicts] [--timeline]';
+const USAGE = 'npm run eval:clusters -- --dir <corpus folder> [--json] [--stories] [--conflicts] [--timeline] [--derivatives]';
 
 /** What the command line asked for. */
 export interface EvalArgs {
@@ -31,6 +33,7 @@ export interface EvalArgs {
   stories: boolean;
   conflicts: boolean;
   timeline: boolean;
+  derivatives: boolean;
 }
 
 /** Parses the options; an unknown option or a missing `--dir` is a `UsageError` naming it. */
@@ -40,12 +43,14 @@ export function parseEvalArgs(argv: string[]): EvalArgs {
   let stories = false;
   let conflicts = false;
   let timeline = false;
+  let derivatives = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
     if (arg === '--json') json = true;
     else if (arg === '--stories') stories = true;
     else if (arg === '--conflicts') conflicts = true;
     else if (arg === '--timeline') timeline = true;
+    else if (arg === '--derivatives') derivatives = true;
     else if (arg === '--dir' || arg.startsWith('--dir=')) {
       const value = arg === '--dir' ? argv[(i += 1)] : arg.slice('--dir='.length);
       if (value === undefined || value === '' || value.startsWith('--')) {
@@ -55,7 +60,7 @@ export function parseEvalArgs(argv: string[]): EvalArgs {
     } else throw new UsageError('unknown option', { file: 'command line', field: arg, found: arg, fix: `use ${USAGE}` });
   }
   if (dir === undefined) throw new UsageError('no corpus folder given', { file: 'command line', field: '--dir', found: 'no --dir', fix: `use ${USAGE}` });
-  return { dir, json, stories, conflicts, timeline };
+  return { dir, json, stories, conflicts, timeline, derivatives };
 }
 
 /** The report as text: scores, then stories with their labels, then events with their splits. */
@@ -107,6 +112,15 @@ function readTimelineLabels(dir: string): TimelineLabels {
   return parseTimelineLabels(readFileSync(file, 'utf8'), file);
 }
 
+/** Reads `<dir>/derivative-labels.json`; a missing file is an `ArticleFileError` saying what it holds. */
+function readDerivativeLabels(dir: string): DerivativeLabels {
+  const file = path.join(dir, 'derivative-labels.json');
+  if (!existsSync(file)) {
+    throw new ArticleFileError('the corpus folder has no derivative-labels.json', { file, found: 'no such file', fix: 'label which articles of the largest story are one report (see eval/README.md) or drop --derivatives' });
+  }
+  return parseDerivativeLabels(readFileSync(file, 'utf8'), file);
+}
+
 /** The story holding the most articles of the labelled event. */
 function labelledStory(result: ClusterEvaluation, event: string, file: string): Story {
   const count = (slug: string): number => result.stories.find((s) => s.slug === slug)?.labels.find(([label]) => label === event)?.[1] ?? 0;
@@ -130,18 +144,21 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
     const { manifest, texts } = readCorpus(args.dir);
     const labels = args.conflicts ? readConflictLabels(args.dir) : undefined;
     const timelineLabels = args.timeline ? readTimelineLabels(args.dir) : undefined;
+    const derivativeLabels = args.derivatives ? readDerivativeLabels(args.dir) : undefined;
     const result = evaluateClusters(manifest, texts, buildDate());
     const conflicts = labels === undefined ? undefined : scoreConflicts(labelledStory(result, labels.event, path.join(args.dir, 'conflict-labels.json')), labels);
     const timelineStory = timelineLabels === undefined ? undefined : labelledStory(result, timelineLabels.event, path.join(args.dir, 'timeline-labels.json'));
     const timeline = timelineStory === undefined || timelineLabels === undefined ? undefined : scoreTimeline(storyTimeline(result, timelineStory), timelineLabels);
+    const derivatives = derivativeLabels === undefined ? undefined : scoreDerivatives(result.digest, derivativeLabels);
     if (args.json) {
       const { digest: _digest, ...rest } = result;
-      out(`${JSON.stringify({ ...rest, ...(conflicts === undefined ? {} : { conflicts }), ...(timeline === undefined ? {} : { timeline }) }, null, 2)}\n`);
+      out(`${JSON.stringify({ ...rest, ...(conflicts === undefined ? {} : { conflicts }), ...(timeline === undefined ? {} : { timeline }), ...(derivatives === undefined ? {} : { derivatives }) }, null, 2)}\n`);
     } else {
       out(
         formatEvaluation(result, args.stories) +
           (conflicts === undefined ? '' : `\n${formatConflictScore(conflicts)}`) +
-          (timeline === undefined || timelineStory === undefined ? '' : `\n${formatTimelineScore(timelineStory.slug, timeline)}`),
+          (timeline === undefined || timelineStory === undefined ? '' : `\n${formatTimelineScore(timelineStory.slug, timeline)}`) +
+          (derivatives === undefined ? '' : `\n${formatDerivativeScore(derivatives)}`),
       );
     }
     return 0;

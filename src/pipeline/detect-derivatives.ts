@@ -2,19 +2,24 @@
  * Derivative detection: within one story, tells rewrites of a single report from independent
  * reporting, so readers see "5 sources, 3 independent reports" rather than five confirmations.
  *
- * Three kinds of evidence, strongest first: identical text after normalization (a syndicated copy);
- * a credit line naming the same original reporter, or naming the other article's outlet; and the
- * same facts in the same order. For the last, sentences of two articles are matched one-to-one by
+ * Four kinds of evidence, strongest first: identical text after normalization (a syndicated copy);
+ * a credit line naming the same original reporter, or naming the other article's outlet; sentences
+ * of the reporter's own narrative copied nearly word for word (another edit of one wire story, or a
+ * rewrite that keeps its sentences); and the same facts in the same order. For the last, sentences of two articles are matched one-to-one by
  * the cosine of their stemmed content terms, weighted by how rare each term is among the story's
  * sentences (rewrites paraphrase, so exact wording is not required; the words every article of the
  * story uses say little about which report a sentence came from),
  * and the longest run of matches that keeps both articles' order (a longest increasing subsequence)
  * is measured against the shorter article. Independent reports of one event share facts too, but
- * not their order. Rewrites form families; each member points at one representative of its family.
+ * not their order. Quoted words are no evidence of either: outlets quote the same statement, post
+ * or court opinion word for word without copying each other, so a sentence that is mostly quotation
+ * (`quotedShares`) never witnesses copying. Rewrites form families; each member points at one
+ * representative of its family.
  */
 import { assertInRange } from '../errors.ts';
 import type { DerivativeLink, SegmentedArticle, Sentence } from '../types.ts';
 import { dot, scaleToUnit, type SparseVector } from './sparse-vector.ts';
+import { quotedShares } from './quoted-share.ts';
 import { contentTerms } from './text-features.ts';
 
 /** Tuning of `detectDerivatives`; every field is optional and range-checked. */
@@ -27,6 +32,10 @@ export interface DerivativeOptions {
   orderThreshold?: number;
   /** Fewest matched sentences for order evidence to count at all (2–100). Default 5. */
   minMatches?: number;
+  /** Cosine (0–1) at which a matched sentence pair counts as copied nearly word for word. Default 0.6. */
+  copyThreshold?: number;
+  /** Fewest copied sentences, in the same order in both, that make two articles one report (2–100). Default 2. */
+  minCopied?: number;
 }
 
 const DEFAULTS: Required<DerivativeOptions> = {
@@ -34,6 +43,8 @@ const DEFAULTS: Required<DerivativeOptions> = {
   coverageThreshold: 0.25,
   orderThreshold: 0.8,
   minMatches: 5,
+  copyThreshold: 0.6,
+  minCopied: 2,
 };
 
 interface Profile {
@@ -42,6 +53,8 @@ interface Profile {
   folded: string;
   /** Unit-length IDF vectors of the claim-bearing sentences, in order. */
   sentences: SentenceVector[];
+  /** The same sentences' words, lowercased, to tell a copied sentence from a paraphrase. */
+  words: string[][];
 }
 
 /** Why two articles belong to one family, and how strongly. */
@@ -62,11 +75,13 @@ export function detectDerivatives(articles: SegmentedArticle[], options: Derivat
   assertInRange('detectDerivatives', 'coverageThreshold', opts.coverageThreshold, 0, 1);
   assertInRange('detectDerivatives', 'orderThreshold', opts.orderThreshold, 0, 1);
   assertInRange('detectDerivatives', 'minMatches', opts.minMatches, 2, 100);
+  assertInRange('detectDerivatives', 'copyThreshold', opts.copyThreshold, 0, 1);
+  assertInRange('detectDerivatives', 'minCopied', opts.minCopied, 2, 100);
 
   const sorted = [...articles].sort((a, b) => compareIds(a.id, b.id));
   const terms = sorted.map((article) => claimSentences(article).map((s) => contentTerms(s.text)));
   const weigh = sentenceWeights(terms.flat());
-  const profiles = sorted.map((article, i) => profile(article, (terms[i] ?? []).map(weigh)));
+  const profiles = sorted.map((article, i) => profile(article, claimSentences(article), (terms[i] ?? []).map(weigh)));
   const parent = profiles.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] as number)));
   const evidence = new Map<string, PairEvidence>();
@@ -111,8 +126,14 @@ type SentenceVector = SparseVector;
 /** Fewer content terms than this and a sentence is too slight to witness copying ("Read more."). */
 const MIN_SENTENCE_TERMS = 3;
 
+/** Share (0–1) of a sentence's words inside quotation marks above which it is the quoted party's words, not the report's. */
+const QUOTED_SHARE = 0.5;
+
+/** The sentences that can witness copying: not headings, and not mostly quotation. */
 function claimSentences(article: SegmentedArticle): Sentence[] {
-  return article.sentences.filter((s) => s.kind !== 'heading');
+  const kept = article.sentences.filter((s) => s.kind !== 'heading');
+  const shares = quotedShares(kept);
+  return kept.filter((_, i) => (shares[i] ?? 0) < QUOTED_SHARE);
 }
 
 /** IDF over the story's sentences, each sentence a document; returns a function that builds unit vectors. */
@@ -129,11 +150,13 @@ function sentenceWeights(all: string[][]): (terms: string[]) => SentenceVector {
   };
 }
 
-function profile(article: SegmentedArticle, vectors: SentenceVector[]): Profile {
+function profile(article: SegmentedArticle, sentences: Sentence[], vectors: SentenceVector[]): Profile {
+  const kept = vectors.flatMap((vector, i) => (vector.size > 0 ? [i] : []));
   return {
     article,
     folded: article.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim(),
-    sentences: vectors.filter((vector) => vector.size > 0),
+    sentences: kept.map((i) => vectors[i] as SentenceVector),
+    words: kept.map((i) => (sentences[i]?.text ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []),
   };
 }
 
@@ -161,6 +184,11 @@ function pairEvidence(a: Profile, b: Profile, matched: SentenceMatch[], opts: Re
     strength = 2;
   }
   const order = orderAgreement(matched, a.sentences.length, b.sentences.length);
+  const copied = copiedInOrder(order.positions.filter((p) => p.sim >= opts.copyThreshold && longestSharedRun(a.words[p.i] ?? [], b.words[p.j] ?? []) >= COPIED_RUN));
+  if (copied >= opts.minCopied) {
+    reasons.push(`${copied} sentences copied nearly word for word, in the same order`);
+    strength = Math.max(strength, 2);
+  }
   if (order.matches >= opts.minMatches && order.coverage >= opts.coverageThreshold && order.concordance >= opts.orderThreshold) {
     reasons.push(`same facts in the same order (${order.matches} sentences matched, ${order.concordance.toFixed(2)} in order)`);
     strength = Math.max(strength, 1 + order.coverage * order.concordance);
@@ -233,12 +261,12 @@ function orderAgreement(
   found: readonly SentenceMatch[],
   lengthA: number,
   lengthB: number,
-): { matches: number; coverage: number; concordance: number } {
+): { matches: number; coverage: number; concordance: number; positions: SentenceMatch[] } {
   const pairs = [...found];
   pairs.sort((x, y) => y.sim - x.sim || x.i - y.i || x.j - y.j);
   const usedA = new Set<number>();
   const usedB = new Set<number>();
-  const positions: { i: number; j: number }[] = [];
+  const positions: SentenceMatch[] = [];
   for (const pair of pairs) {
     if (usedA.has(pair.i) || usedB.has(pair.j)) continue;
     usedA.add(pair.i);
@@ -262,7 +290,48 @@ function orderAgreement(
     matches: positions.length,
     coverage: shorter === 0 ? 0 : positions.length / shorter,
     concordance: total === 0 ? 0 : concordant / total,
+    positions,
   };
+}
+
+/**
+ * Words in a row that a copied sentence keeps from its source. Sentences naming the same things
+ * score a high cosine in any wording ("convicted of wire fraud, conspiracy to commit securities
+ * fraud …"); a copy also keeps the writer's run of words ("came seven hours after Microsoft got
+ * final approval from").
+ */
+const COPIED_RUN = 8;
+
+/** The longest run of words two sentences share, in words (dynamic programming; sentences are short). */
+function longestSharedRun(a: readonly string[], b: readonly string[]): number {
+  let best = 0;
+  let previous = new Array<number>(b.length + 1).fill(0);
+  for (let x = 1; x <= a.length; x += 1) {
+    const row = new Array<number>(b.length + 1).fill(0);
+    for (let y = 1; y <= b.length; y += 1) {
+      if (a[x - 1] === b[y - 1]) {
+        row[y] = (previous[y - 1] as number) + 1;
+        best = Math.max(best, row[y] as number);
+      }
+    }
+    previous = row;
+  }
+  return best;
+}
+
+/**
+ * How many of the copied sentence pairs (`copies`, in the first article's order) keep one order in
+ * both articles: the longest increasing run of their places in the second article.
+ */
+function copiedInOrder(copies: readonly SentenceMatch[]): number {
+  const places = copies.map((p) => p.j);
+  const longest: number[] = [];
+  places.forEach((place, x) => {
+    let best = 1;
+    for (let y = 0; y < x; y += 1) if ((places[y] as number) < place) best = Math.max(best, (longest[y] as number) + 1);
+    longest.push(best);
+  });
+  return Math.max(0, ...longest);
 }
 
 /**

@@ -27,7 +27,62 @@ function fixture(name: string, change: Partial<ArticleMeta> = {}): SegmentedArti
   return segmented(name, { ...result.meta, ...change }, parsed.content);
 }
 
+const meta = (outlet: string): ArticleMeta => ({ title: 'unknown', outlet, published: 'unknown', origin: `tests/${outlet}.md`, language: 'en' });
+
+/** A wire story of a ferry strike, a later edit of it, and its opening as a teaser with a line of the site's own. */
+const WIRE = [
+  'Ferry crews on the Tallis Strait walked off the job on Monday, stranding thousands of travellers on both shores.',
+  'The strike began four hours after talks between the crews and the operator broke down without a new date to resume them.',
+  'The operator said it had offered a pay rise of six percent over two years, which the union called too little for the hours.',
+  'Freight lorries queued for twelve kilometres outside the port of Hallam by the afternoon.',
+  'The union said the walkout would last until Thursday unless the operator returned to the table.',
+  'Travel agents advised passengers to book seats on the slower coastal train instead.',
+].join('\n\n');
+const TEASER = [
+  'Ferry strike strands travellers on the strait.',
+  'Ferry crews on the Tallis Strait walked off the job on Monday, stranding thousands of travellers on both shores.',
+  'The strike began four hours after talks between the crews and the operator broke down without a new date to resume them.',
+  'Readers can follow the dispute on our live page.',
+].join('\n\n');
+
+/** Two reports of one court ruling in their own words, each quoting five sentences of it: one in quotation marks, one set out after a colon. */
+const RULING = [
+  'The court must decide only whether the sale should wait for the full hearing.',
+  'It finds that the regulator has not shown the sale would harm buyers of grain.',
+  'The evidence points instead to lower prices for farmers in the valley.',
+  'The regulator may still pursue its case before the tribunal.',
+  'The request to halt the sale is therefore refused.',
+];
+const QUOTING = [
+  'A judge in Corran refused on Tuesday to stop the sale of the Pellam grain cooperative to a larger rival.',
+  `Judge Ines Marrow wrote: "${RULING.join(' ')}"`,
+  'The regulator said it would study the ruling before deciding whether to appeal.',
+].join('\n\n');
+const SETTING_OUT = [
+  'The sale of Pellam Grain can go ahead after the regulator lost its bid for an injunction in the Corran court.',
+  'In her ruling, the judge set out her reasons:',
+  ...RULING,
+  'Shares of the buyer rose four percent in early trading.',
+].join('\n\n');
+
 describe('detectDerivatives', () => {
+  it('links a teaser that keeps two sentences of a wire story word for word, too short for order evidence', () => {
+    const links = detectDerivatives([segmented('wire', meta('Tallis Post'), WIRE), segmented('teaser', meta('Hallam Daily'), TEASER)]);
+    expect(links.map((l) => [l.articleId, l.derivativeOf])).toEqual([['teaser', 'wire']]);
+    expect(links[0]?.evidence).toMatch(/2 sentences copied nearly word for word/);
+  });
+
+  it('does not take two reports quoting the same ruling at length for copies of each other', () => {
+    expect(detectDerivatives([segmented('quoting', meta('Corran Ledger'), QUOTING), segmented('setting-out', meta('Grain Weekly'), SETTING_OUT)])).toEqual([]);
+  });
+
+  it('does not take sentences naming the same things in other words for copies', () => {
+    // The same words in another order: a high cosine, but no run of eight words in common.
+    const a = 'Ferry crews on the Tallis Strait walked off the job on Monday, stranding travellers at Hallam port.\n\nThe operator offered crews a pay rise of six percent over two years.';
+    const b = 'Stranding travellers at Hallam port, Tallis Strait ferry crews walked off the job Monday.\n\nOver two years, crews were offered a six percent pay rise by the operator.';
+    expect(detectDerivatives([segmented('a', meta('Tallis Post'), a), segmented('b', meta('Hallam Daily'), b)])).toEqual([]);
+  });
+
   it('links a paraphrased rewrite and a syndicated copy to the original and leaves an independent report alone', () => {
     const links = detectDerivatives(['independent', 'original', 'rewrite', 'syndicated'].map((name) => fixture(name)));
     expect(links.map(({ articleId, derivativeOf }) => [articleId, derivativeOf])).toEqual([

@@ -90,7 +90,8 @@ describe('evaluateClusters', () => {
 
 describe('eval:clusters command line', () => {
   it('needs a corpus folder and knows its options', () => {
-    expect(parseEvalArgs(['--dir', 'eval/deals', '--json'])).toEqual({ dir: 'eval/deals', json: true, stories: false, conflicts: false, timeline: false });
+    expect(parseEvalArgs(['--dir', 'eval/deals', '--json'])).toEqual({ dir: 'eval/deals', json: true, stories: false, conflicts: false, timeline: false, derivatives: false });
+    expect(parseEvalArgs(['--dir', 'eval/deals', '--derivatives']).derivatives).toBe(true);
     expect(parseEvalArgs(['--dir', 'eval/deals', '--conflicts']).conflicts).toBe(true);
     expect(parseEvalArgs(['--dir', 'eval/deals', '--timeline']).timeline).toBe(true);
     expect(() => parseEvalArgs([])).toThrow(/no corpus folder given/);
