@@ -11,10 +11,10 @@
  */
 import { assertInRange } from '../errors.ts';
 import { isChromeSentence } from './page-chrome.ts';
-import type { IsoDate, SegmentedArticle, TimelineEvent } from '../types.ts';
+import type { DerivativeLink, IsoDate, OtherDating, SegmentedArticle, TimelineEvent } from '../types.ts';
 import { findDateMentions, formatDay, type DateMention, type DateRange, type MentionContext } from './date-expressions.ts';
 import { datesAForecast, eventClause, onlyTellsASaying, soundsPlanned } from './event-clause.ts';
-import { actsOf, eventTerms, multiWordNames, ownPart, sameHappening, type Telling } from './same-happening.ts';
+import { actsOf, eventTerms, mainActs, multiWordNames, ownPart, sameHappening, type Telling } from './same-happening.ts';
 
 /** Options of `extractTimeline`. */
 export interface TimelineOptions {
@@ -22,6 +22,11 @@ export interface TimelineOptions {
   maxTextLength?: number;
   /** Share of the shorter clause's content terms two reports must share to be one event (0–1; default 0.5). */
   sameEventOverlap?: number;
+  /**
+   * The story's rewrite links (`detectDerivatives`), so that a happening two sources date
+   * differently is dated as most independent sources date it; without them each article counts once.
+   */
+  derivatives?: DerivativeLink[];
 }
 
 const DEFAULTS = { maxTextLength: 140, sameEventOverlap: 0.5 };
@@ -362,6 +367,90 @@ function nestLessPrecise(groups: Report[][], overlap: number, vocabulary: Vocabu
   return parentOf;
 }
 
+/** One timeline entry before it is shown: its own group of reports and the vaguer groups listed under it. */
+interface Entry {
+  own: Report[];
+  vaguer: Report[][];
+}
+
+/** Days two datings of one happening may lie apart at any precision: a week, as for days sources disagree on. */
+const RIVAL_SPAN_DAYS = 7;
+
+/** Words that name a stage of a process ("the preliminary approval", "its final ruling"): one act at two stages is two happenings. */
+const STAGE = /\b(?:preliminary|provisional|initial|interim|first|second|final|formal|formally)\b/giu;
+
+/** True when two statements name the same stages of their act, or none ("approved" / "signed off"; not "preliminary approval" / "final approval"). */
+function sameStage(a: string, b: string): boolean {
+  const stages = (text: string) => [...new Set((text.match(STAGE) ?? []).map((w) => w.toLowerCase().replace(/ly$/u, '')))].sort().join(' ');
+  return stages(a) === stages(b);
+}
+
+/**
+ * True when two entries date one happening in ways that cannot both be true: ranges that do not
+ * overlap and lie close together at their own precision (the later starts within a week, or within
+ * the width of the wider range, of the earlier's end: April and May, 2020 and 2021, late 2023 and
+ * 1 January 2024, but not April and August; a plan and a report of it alike), no article behind both (an
+ * article dating two days tells two happenings), and a statement of each that names the same main
+ * kind of act (`mainActs`: a purchase agreed and the purchase completed are two) at the same stage (`sameStage`) and tells the same happening (`sameHappening`, or two
+ * words few of the story's sentences use shared besides the act: the same uncommon party). A happening of different acts (a deal
+ * announced, then closed) or with no act named (a storm at Category 5 on Monday and again on
+ * Tuesday) is never one.
+ */
+function rivalEntries(a: Entry, b: Entry, overlap: number, vocabulary: Vocabulary): boolean {
+  const ra = (a.own[0] as Report).range;
+  const rb = (b.own[0] as Report).range;
+  if (!NESTABLE.has(ra.precision) || !NESTABLE.has(rb.precision)) return false;
+  const [early, late] = ra.start <= rb.start ? [ra, rb] : [rb, ra];
+  if (late.start <= early.end) return false;
+  const day = 86_400_000;
+  const gap = Date.parse(late.start) - Date.parse(early.end);
+  if (gap > Math.max(RIVAL_SPAN_DAYS * day, width(ra), width(rb))) return false;
+  const articles = new Set([a.own, ...a.vaguer].flat().map((r) => r.articleId));
+  if ([b.own, ...b.vaguer].flat().some((r) => articles.has(r.articleId))) return false;
+  return a.own.some((x) =>
+    b.own.some((y) => {
+      const acts = mainActs(x.telling);
+      if (!mainActs(y.telling).some((act) => acts.includes(act)) || !sameStage(x.text, y.text)) return false;
+      // The same act of the same uncommon party ("Kotick … step down" / "Kotick will leave the company"):
+      // two words few of the story's sentences use, besides the act, in both.
+      const distinct = [...x.telling.terms].filter((t) => y.telling.terms.has(t) && !acts.includes(t) && vocabulary.rareTerm(t));
+      return distinct.length >= 2 || sameHappening(x.telling, y.telling, overlap, vocabulary.distinctiveName, vocabulary.rareTerm);
+    }),
+  );
+}
+
+/**
+ * Which entries are rival datings of another's happening (`rivalEntries`), and whose. Entries are
+ * taken most independent sources first (`familyOf` maps a rewrite to the report it rewrites),
+ * then most statements, then the narrower date, then the earlier; each takes in the rivals of its
+ * own date that no entry before it took, so the happening is dated as most independent sources
+ * date it and a chain of rivals (April, May, June) never stretches across more than one span.
+ */
+function rivalDatings(
+  entries: Entry[],
+  overlap: number,
+  vocabulary: Vocabulary,
+  familyOf: (articleId: string) => string,
+): { of: Map<number, number[]>; absorbed: Set<number> } {
+  const independent = (entry: Entry) => new Set(entry.own.map((r) => familyOf(r.articleId))).size;
+  const rangeOf = (entry: Entry) => (entry.own[0] as Report).range;
+  const order = entries
+    .map((entry, e) => ({ e, independent: independent(entry), count: entry.own.length, range: rangeOf(entry) }))
+    .sort((x, y) => y.independent - x.independent || y.count - x.count || width(x.range) - width(y.range) || x.range.start.localeCompare(y.range.start) || x.e - y.e);
+  const of = new Map<number, number[]>();
+  const absorbed = new Set<number>();
+  for (const { e } of order) {
+    if (absorbed.has(e)) continue;
+    for (const { e: other } of order) {
+      if (other === e || absorbed.has(other) || of.has(other)) continue;
+      if (!rivalEntries(entries[e] as Entry, entries[other] as Entry, overlap, vocabulary)) continue;
+      absorbed.add(other);
+      of.set(e, [...(of.get(e) ?? []), other]);
+    }
+  }
+  return { of, absorbed };
+}
+
 /**
  * Says how stand-in dates were used, one sentence per stand-in: "000 and 001 state no publication
  * date; “last year” was counted from 9 April 2026, the earliest known publication date …".
@@ -599,19 +688,31 @@ export function timelineWithDisagreements(
   groups.forEach((_, g) => {
     if (parentOf.has(g)) under.set(entryOf(g), [...(under.get(entryOf(g)) ?? []), g]);
   });
-  const events = groups.flatMap((group, g) => {
-    if (parentOf.has(g)) return [];
+  const entries = groups.flatMap((group, g) => (parentOf.has(g) ? [] : [{ own: group, vaguer: (under.get(g) ?? []).map((v) => groups[v] ?? []) }]));
+  // Rival datings of one happening ("blocked in April" / "vetoed in May") become one entry.
+  const familyOf = new Map((options.derivatives ?? []).map((link) => [link.articleId, link.derivativeOf]));
+  const rivals = rivalDatings(entries, sameEventOverlap, vocabulary, (id) => familyOf.get(id) ?? id);
+  const events = entries.flatMap((entry, e) => {
+    if (rivals.absorbed.has(e)) return [];
+    const group = entry.own;
     const lead = representative(group);
-    const vaguer = (under.get(g) ?? []).map((v) => groups[v] ?? []);
-    const all = [group, ...vaguer].flat();
+    const others = (rivals.of.get(e) ?? []).map((r) => entries[r] as Entry);
+    // A rival's vaguer tellings that hold this entry's date are vaguer tellings of it too; the rest date it otherwise.
+    const holds = (reports: Report[]) => {
+      const range = (reports[0] as Report).range;
+      return range.start <= lead.range.start && lead.range.end <= range.end;
+    };
+    const vaguer = [...entry.vaguer, ...others.flatMap((o) => o.vaguer.filter(holds))];
+    const rivalGroups = [...others.map((o) => o.own), ...others.flatMap((o) => o.vaguer.filter((v) => !holds(v)))];
+    const all = [group, ...vaguer, ...rivalGroups].flat();
     const notes = anchorNotes(all.map((r) => r.anchoring).filter((a): a is Anchoring => a !== undefined));
-    const lessPrecise = vaguer
-      .map((reports) => {
-        const told = representative(reports);
-        return { label: told.range.label, start: told.range.start, end: told.range.end, text: told.text, sourceIds: [...new Set(reports.map((r) => r.articleId))].sort() };
-      })
-      // The closest to the entry's precision first.
-      .sort((a, b) => width(a) - width(b) || a.start.localeCompare(b.start) || a.text.localeCompare(b.text));
+    const mention = (reports: Report[]) => {
+      const told = representative(reports);
+      return { label: told.range.label, start: told.range.start, end: told.range.end, text: told.text, sourceIds: [...new Set(reports.map((r) => r.articleId))].sort() };
+    };
+    // The closest to the entry's precision first.
+    const lessPrecise = vaguer.map(mention).sort((a, b) => width(a) - width(b) || a.start.localeCompare(b.start) || a.text.localeCompare(b.text));
+    const otherDates: OtherDating[] = rivalGroups.map(mention).sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end) || a.text.localeCompare(b.text));
     const event: Omit<TimelineEvent, 'id'> & { told: TimelineStatement[] } = {
       told: all
         .map((r) => ({ articleId: r.articleId, label: r.range.label, text: r.text }))
@@ -625,6 +726,7 @@ export function timelineWithDisagreements(
       storySlug,
       ...(notes.length > 0 ? { anchorNote: notes.join(' ') } : {}),
       ...(lessPrecise.length > 0 ? { lessPrecise } : {}),
+      ...(otherDates.length > 0 ? { otherDates } : {}),
     };
     return [event];
   });

@@ -52,8 +52,12 @@ const DATE_WORDS = new Set(
   ),
 );
 
-/** "Step down" / "stepped aside": leaving a post, read as one word so it meets "resigned" and "departure" ("step" alone is any step). */
-const STEPPING_DOWN = /\bst(?:ep|eps|epped|epping)\s+(?:down|aside)\b/giu;
+/**
+ * "Step down" / "stepped aside" / "will leave the company": leaving a post, read as one word so it
+ * meets "resigned" and "departure" ("step" alone is any step, and a storm or a resident leaves a place).
+ */
+const STEPPING_DOWN =
+  /\b(?:st(?:ep|eps|epped|epping)\s+(?:down|aside)|(?:leave|leaves|leaving|left)\s+(?:the|his|her|their|its)\s+(?:\w+\s+)?(?:company|firm|board|post|role|job|position|office|group))\b/giu;
 
 /** Content terms of an event clause, with synonyms merged and date words and years left out. */
 export function eventTerms(text: string): Set<string> {
@@ -105,6 +109,24 @@ function actsIn(terms: Set<string>): string[] {
 /** The kinds of act one dated statement tells ("approve", "complete"): none when it names no act of the synonym groups. */
 export function actsOf(telling: Telling): string[] {
   return actsIn(telling.terms);
+}
+
+/**
+ * Acts that often only frame another: a deal is "announced", and an acquisition is what gets
+ * approved, blocked or completed ("announced the completion of its acquisition").
+ */
+const FRAMING_ACTS = new Set(['launch', 'acquire'].map((word) => CANONICAL.get(contentTerms(word)[0] ?? word)));
+
+/**
+ * The acts a dated statement mainly tells: its acts (`actsOf`) without those that only frame
+ * another ("completed its purchase" tells a completion, "agreed to buy" a purchase). Takes a
+ * telling; returns its main acts, none when it names no act. Used where a purchase agreed and the
+ * same purchase completed must stay two happenings.
+ */
+export function mainActs(telling: Telling): string[] {
+  const acts = actsOf(telling);
+  const main = acts.filter((act) => !FRAMING_ACTS.has(act));
+  return main.length > 0 ? main : acts;
 }
 
 /** True when two names can be one: the same key, one a shorter form of the other, or one respelled. */

@@ -285,6 +285,63 @@ describe('one timeline entry per happening', () => {
   });
 });
 
+describe('one happening dated two ways that cannot both be true', () => {
+  const story = readJson<{ articles: FixtureArticle[] }>('rival-datings.json').articles.map(segment);
+  const events = extractTimeline(story, 'tern');
+  const telling = (word: RegExp) => events.filter((e) => word.test(e.text) || (e.otherDates ?? []).some((d) => word.test(d.text)));
+
+  it('shows a veto dated March by two outlets and April by one as one entry at March, with April on it', () => {
+    const veto = telling(/blocked|vetoed/u);
+    expect(veto.map((e) => [e.label, e.sourceIds])).toEqual([['March 2026', ['dock-review', 'harbor-post', 'quay-daily']]]);
+    expect(veto[0]?.otherDates?.map((d) => [d.label, d.start, d.end, d.sourceIds])).toEqual([['April 2026', '2026-04-01', '2026-04-30', ['dock-review']]]);
+  });
+
+  it('shows a departure dated the end of the year by two outlets and the next 1 January by one as one entry, and reads "leave the company" as stepping down', () => {
+    const leaving = telling(/step down|departure|leave the combined company/u);
+    expect(leaving.map((e) => [e.label, e.otherDates?.map((d) => d.label)])).toEqual([['Late 2026', ['1 January 2027']]]);
+  });
+
+  it('keeps a preliminary approval and the final approval weeks later apart', () => {
+    expect(telling(/approv/u).map((e) => [e.label, e.otherDates])).toEqual([
+      ['May 2026', undefined],
+      ['9 June 2026', undefined],
+    ]);
+  });
+
+  it('keeps a purchase agreed in one month and completed in the next apart', () => {
+    expect(telling(/buy|purchase/u).map((e) => [e.label, e.otherDates])).toEqual([
+      ['January 2026', undefined],
+      ['February 2026', undefined],
+    ]);
+  });
+
+  it('keeps apart two days one outlet gives for the same kind of act: it tells two happenings', () => {
+    const article = segment({ id: 'gulf-log', published: '2026-09-05', body: 'Storm Ilse was downgraded to a tropical storm on 2 September 2026 off Pell Harbor. It was downgraded to a depression on 3 September 2026 off Pell Harbor.' });
+    expect(extractTimeline([article], 'ilse').map((e) => [e.label, e.otherDates])).toEqual([
+      ['2 September 2026', undefined],
+      ['3 September 2026', undefined],
+    ]);
+  });
+
+  it('dates the entry as most independent sources date it: a rewrite does not count twice', () => {
+    const rewrite = segment({ id: 'wire-copy', published: '2026-06-16', body: 'The Tern Line takeover was vetoed in April by the port authority, the paper reported.' });
+    const withCopy = [...story, rewrite];
+    const counted = extractTimeline(withCopy, 'tern').filter((e) => /blocked|vetoed/u.test(e.text));
+    expect(counted.map((e) => e.label)).toEqual(['April 2026']);
+    const independent = extractTimeline(withCopy, 'tern', { derivatives: [{ articleId: 'wire-copy', derivativeOf: 'dock-review', evidence: 'same facts in the same order' }] });
+    expect(independent.filter((e) => /blocked|vetoed/u.test(e.text)).map((e) => [e.label, e.otherDates?.map((d) => [d.label, d.sourceIds])])).toEqual([
+      ['March 2026', [['April 2026', ['dock-review', 'wire-copy']]]],
+    ]);
+  });
+
+  it('keeps the day disagreement of two rival days as a conflict while showing one entry', () => {
+    const { events: days, disagreements } = timelineWithDisagreements(readJson<{ articles: FixtureArticle[] }>('relative-day-disagreement.json').articles.map(segment), 'kelby');
+    expect(disagreements).toHaveLength(1);
+    const dated = disagreements[0]?.days.map((d) => d.start) ?? [];
+    expect(days.filter((e) => dated.includes(e.start) && (e.otherDates ?? []).some((d) => dated.includes(d.start)))).toHaveLength(1);
+  });
+});
+
 describe('what a dated clause tells', () => {
   it('reads a clause as only a saying when its one verb is of speech, also after the tail of a quote', () => {
     expect(onlyTellsASaying('Board chair Ines Varga said on Friday')).toBe(true);

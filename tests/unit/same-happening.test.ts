@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventTerms, multiWordNames, sameHappening, type Telling } from '../../src/pipeline/same-happening.ts';
+import { actsOf, eventTerms, mainActs, multiWordNames, sameHappening, type Telling } from '../../src/pipeline/same-happening.ts';
 
 /** A telling of one clause, its names read from the clause itself. */
 function telling(clause: string): Telling {
@@ -36,5 +36,18 @@ describe('sameHappening', () => {
   it('keeps a downgrade apart from a landfall, and a ruling apart from a block', () => {
     expect(sameHappening(telling('the storm was downgraded to a weaker category'), telling('the storm made landfall as a strong category'), 0.5, noName)).toBe(false);
     expect(sameHappening(telling('a judge ruled on the merger over competition'), telling('the regulator blocked the merger over competition'), 0.5, noName)).toBe(false);
+  });
+});
+
+describe('the acts a statement tells', () => {
+  it('hears "will leave the company" as stepping down, but not a storm leaving a coast', () => {
+    expect(actsOf(telling('the chief executive will leave the combined company on 1 January'))).toEqual(actsOf(telling('she resigned')));
+    expect(actsOf(telling('the storm will leave the coast by Friday'))).toEqual([]);
+  });
+
+  it('takes a completion, not the purchase it completes, as the main act, and keeps a purchase alone as one', () => {
+    expect(mainActs(telling('the buyer announced the completion of its purchase'))).toEqual(actsOf(telling('it closed')));
+    expect(mainActs(telling('the buyer agreed to buy the ferry line'))).toEqual(actsOf(telling('a purchase')));
+    expect(mainActs(telling('the maker unveiled its new phone'))).toEqual(actsOf(telling('launched')));
   });
 });
