@@ -13,7 +13,7 @@ import { assertInRange } from '../errors.ts';
 import { isChromeSentence } from './page-chrome.ts';
 import type { DerivativeLink, IsoDate, OtherDating, SegmentedArticle, TimelineEvent } from '../types.ts';
 import { findDateMentions, formatDay, type DateMention, type DateRange, type MentionContext } from './date-expressions.ts';
-import { datesAForecast, eventClause, onlyTellsASaying, soundsPlanned } from './event-clause.ts';
+import { datesAForecast, datesANewsPromise, eventClause, onlyTellsASaying, soundsPlanned } from './event-clause.ts';
 import { actsOf, eventTerms, mainActs, multiWordNames, ownPart, sameHappening, type Telling } from './same-happening.ts';
 
 /** Options of `extractTimeline`. */
@@ -209,6 +209,8 @@ function toReport(
   const { text, expression, terms } = clause;
   // A date with nothing said about it ("This happened at 8:30 pm"), or only who spoke then ("the chief executive said on Friday").
   if ([...terms].every((term) => EMPTY_TERMS.has(term) || /^\d/u.test(term)) || onlyTellsASaying(text)) return undefined;
+  // When more will be told ("more details in the coming months") is no happening either.
+  if (datesANewsPromise(sentence, mention.index, mention.text.length)) return undefined;
   const anchored = mention.kind === 'relative' && anchor.basis !== undefined && anchor.date !== undefined;
   // Planned, or after the day it was written; a plan dated on or before that day dates its telling
   // ("will shut 80 branches, it said on Sunday"), which is not upcoming.

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.ts';
 import { findDateMentions } from '../../src/pipeline/date-expressions.ts';
-import { datesAForecast, eventClause, onlyTellsASaying, soundsPlanned } from '../../src/pipeline/event-clause.ts';
+import { datesAForecast, datesANewsPromise, eventClause, onlyTellsASaying, soundsPlanned } from '../../src/pipeline/event-clause.ts';
 import { extractTimeline, timelineWithDisagreements } from '../../src/pipeline/extract-timeline.ts';
 import { normalizeArticle } from '../../src/pipeline/normalize.ts';
 import { splitSentences } from '../../src/pipeline/split-sentences.ts';
@@ -358,6 +358,20 @@ describe('what a dated clause tells', () => {
     const friday = byLabel(extractTimeline([cut, whole], 'ferries'), '5 June 2026');
     expect(friday.map((e) => e.sourceIds)).toEqual([['a-cut', 'b-whole']]);
     expect(friday[0]?.text).toContain('”');
+  });
+
+  it('reads a date next to a promise of more news as dating that promise, not a happening', () => {
+    const at = (sentence: string, date: string) => datesANewsPromise(sentence, sentence.indexOf(date), date.length);
+    expect(at('The ferry line plans to give more details in the coming weeks.', 'in the coming weeks')).toBe(true);
+    expect(at('She said there would be more to share on the timetable “over the coming months.”', 'the coming months')).toBe(true);
+    expect(at('In the coming weeks, further updates will be posted on its site.', 'In the coming weeks')).toBe(true);
+    expect(at('Passengers can expect new routes in the coming months.', 'in the coming months')).toBe(false);
+    expect(at('More details emerged on Friday, when the line confirmed it would close the depot in March.', 'in March')).toBe(false);
+  });
+
+  it('lists no entry for a promise of more news later, and keeps a plan for what will happen', () => {
+    const article = segment({ id: 'ferry-news', published: '2026-05-04', body: 'Tern Line said it would share more details in the coming weeks. Passengers can expect new island routes in the coming weeks.' });
+    expect(extractTimeline([article], 'tern').map((e) => e.text)).toEqual(['Passengers can expect new island routes in the coming weeks']);
   });
 
   it('lists no entry for a date that only says something happened then', () => {
