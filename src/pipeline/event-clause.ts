@@ -352,7 +352,7 @@ const PROMISE_GAP_WORDS = 4;
  * True when the date at `dateIndex` (its text `length` characters long) dates a promise of news
  * later ("will provide more details in the coming months", "In the coming weeks, further updates
  * will be shared"): the promise ends at most a few words before the date, or begins at most a few
- * words after it. Such a date tells when something will be told, not what happened, so the
+ * words after a date that opens its clause. Such a date tells when something will be told, not what happened, so the
  * timeline drops it as it drops a bare saying. Takes the sentence and the date's place in it.
  */
 export function datesANewsPromise(sentence: string, dateIndex: number, length: number): boolean {
@@ -361,7 +361,9 @@ export function datesANewsPromise(sentence: string, dateIndex: number, length: n
     const start = match.index ?? 0;
     const end = start + match[0].length;
     if (end <= dateIndex && words(sentence.slice(end, dateIndex)) <= PROMISE_GAP_WORDS && !/[.;:!?]/u.test(sentence.slice(end, dateIndex))) return true;
-    if (start >= dateIndex + length && words(sentence.slice(dateIndex + length, start)) <= PROMISE_GAP_WORDS && !/[.;:!?]/u.test(sentence.slice(dateIndex + length, start))) return true;
+    // A date after its clause's verb dates that clause ("bringing the games to the service today, planning more details later").
+    const opensClause = /(?:^|[,;:—–(])\s*(?:\p{L}+\s+)?$/u.test(sentence.slice(0, dateIndex));
+    if (opensClause && start >= dateIndex + length && words(sentence.slice(dateIndex + length, start)) <= PROMISE_GAP_WORDS && !/[.;:!?]/u.test(sentence.slice(dateIndex + length, start))) return true;
   }
   return false;
 }

@@ -367,6 +367,7 @@ describe('what a dated clause tells', () => {
     expect(at('In the coming weeks, further updates will be posted on its site.', 'In the coming weeks')).toBe(true);
     expect(at('Passengers can expect new routes in the coming months.', 'in the coming months')).toBe(false);
     expect(at('More details emerged on Friday, when the line confirmed it would close the depot in March.', 'in March')).toBe(false);
+    expect(at('The line said it was starting to move its ferries to the new quay today, planning to share more details in the coming months.', 'today')).toBe(false);
   });
 
   it('lists no entry for a promise of more news later, and keeps a plan for what will happen', () => {
