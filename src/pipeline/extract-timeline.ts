@@ -276,6 +276,7 @@ function groupReports(all: Report[], overlap: number, vocabulary: Vocabulary): R
   // Only reports with the same range are grouped here: compare within each range, not all pairs.
   const byRange = new Map<string, number[]>();
   reports.forEach((r, i) => byRange.set(`${r.range.start}|${r.range.end}`, [...(byRange.get(`${r.range.start}|${r.range.end}`) ?? []), i]));
+  const links: { i: number; j: number; strength: number }[] = [];
   for (const members of byRange.values()) {
     for (let x = 0; x < members.length; x += 1) {
       for (let y = x + 1; y < members.length; y += 1) {
@@ -284,9 +285,27 @@ function groupReports(all: Report[], overlap: number, vocabulary: Vocabulary): R
         const a = reports[i];
         const b = reports[j];
         if (a === undefined || b === undefined) continue;
-        if (sameHappening(a.telling, b.telling, overlap, vocabulary.distinctiveName, vocabulary.rareTerm) || sameWordsRun(a, b)) parent[find(j)] = find(i);
+        if (sameHappening(a.telling, b.telling, overlap, vocabulary.distinctiveName, vocabulary.rareTerm) || sameWordsRun(a, b)) links.push({ i, j, strength: likeness(a, b) });
       }
     }
+  }
+  // The likest pairs join first, and two groups join only when no statement of one names a main
+  // act that no statement of the other shares: a statement that names two acts ("won final
+  // approval, completing the purchase") or none ("we welcome the team") must not chain a
+  // regulator's approval and the buyer's completion into one happening.
+  const acts = reports.map((r) => mainActs(r.telling));
+  const actsOfGroup = new Map<number, string[][]>(reports.map((_, i) => [i, acts[i]?.length ? [acts[i] ?? []] : []]));
+  links.sort((p, q) => q.strength - p.strength || p.i - q.i || p.j - q.j);
+  for (const { i, j } of links) {
+    const ri = find(i);
+    const rj = find(j);
+    if (ri === rj) continue;
+    const left = actsOfGroup.get(ri) ?? [];
+    const right = actsOfGroup.get(rj) ?? [];
+    if (left.some((x) => right.some((y) => !y.some((act) => x.includes(act))))) continue;
+    const root = Math.min(ri, rj);
+    parent[Math.max(ri, rj)] = root;
+    actsOfGroup.set(root, [...left, ...right]);
   }
   const groups = new Map<number, Report[]>();
   reports.forEach((report, i) => {
@@ -294,6 +313,12 @@ function groupReports(all: Report[], overlap: number, vocabulary: Vocabulary): R
     groups.set(root, [...(groups.get(root) ?? []), report]);
   });
   return [...groups.values()];
+}
+
+/** Share of the shorter telling's terms that two reports share: how alike they are, for the order in which they join. */
+function likeness(a: Report, b: Report): number {
+  const shared = [...a.telling.terms].filter((t) => b.telling.terms.has(t)).length;
+  return shared / Math.max(1, Math.min(a.telling.terms.size, b.telling.terms.size));
 }
 
 /** Words in a row two tellings of one date must share to be one statement quoted by both. */

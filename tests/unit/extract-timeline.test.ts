@@ -280,6 +280,22 @@ describe('one timeline entry per happening', () => {
     expect(wednesday).toHaveLength(3);
   });
 
+  it('keeps an approval and a completion of one day apart when a statement naming both would chain them', () => {
+    const story = [
+      { id: 'a-post', body: 'The Pell Port Authority approved the Tern Line takeover on Friday after a year of hearings.' },
+      { id: 'b-daily', body: 'The Tern Line takeover won final approval from the Pell Port Authority on Friday, completing the purchase by Brenna Shipping.' },
+      { id: 'c-review', body: 'Brenna Shipping completed its purchase of Tern Line on Friday for $2 billion.' },
+      { id: 'd-wire', body: 'Brenna Shipping closed its $2 billion purchase of Tern Line on Friday.' },
+    ].map((a) => segment({ ...a, published: '2026-06-06' }));
+    const friday = byLabel(extractTimeline(story, 'tern'), '5 June 2026');
+    const approval = friday.find((e) => e.sourceIds.includes('a-post'));
+    const closing = friday.find((e) => e.sourceIds.includes('d-wire'));
+    expect(approval).toBeDefined();
+    expect(approval).not.toBe(closing);
+    expect(closing?.sourceIds).toEqual(expect.arrayContaining(['c-review', 'd-wire']));
+    expect(closing?.sourceIds).not.toContain('a-post');
+  });
+
   it('lists no entry for a sentence that dates only who spoke', () => {
     expect(wednesday.filter((e) => /\bsaid\b/u.test(e.text))).toEqual([]);
   });
