@@ -293,8 +293,13 @@ function groupReports(all: Report[], overlap: number, vocabulary: Vocabulary): R
   // act that no statement of the other shares: a statement that names two acts ("won final
   // approval, completing the purchase") or none ("we welcome the team") must not chain a
   // regulator's approval and the buyer's completion into one happening.
-  const acts = reports.map((r) => mainActs(r.telling));
-  const actsOfGroup = new Map<number, string[][]>(reports.map((_, i) => [i, acts[i]?.length ? [acts[i] ?? []] : []]));
+  // Each group keeps its members' distinct sets of main acts (few, however many members): the check stays cheap.
+  const actsOfGroup = new Map<number, string[][]>(
+    reports.map((r, i) => {
+      const acts = mainActs(r.telling);
+      return [i, acts.length > 0 ? [acts] : []];
+    }),
+  );
   links.sort((p, q) => q.strength - p.strength || p.i - q.i || p.j - q.j);
   for (const { i, j } of links) {
     const ri = find(i);
@@ -305,7 +310,8 @@ function groupReports(all: Report[], overlap: number, vocabulary: Vocabulary): R
     if (left.some((x) => right.some((y) => !y.some((act) => x.includes(act))))) continue;
     const root = Math.min(ri, rj);
     parent[Math.max(ri, rj)] = root;
-    actsOfGroup.set(root, [...left, ...right]);
+    const kinds = new Map([...left, ...right].map((acts) => [[...acts].sort().join(' '), acts]));
+    actsOfGroup.set(root, [...kinds.values()]);
   }
   const groups = new Map<number, Report[]>();
   reports.forEach((report, i) => {

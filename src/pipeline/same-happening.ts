@@ -21,8 +21,8 @@ const EVENT_SYNONYMS: string[][] = [
   ['acquire', 'buy', 'bought', 'purchase', 'invest', 'stake'],
   ['hire', 'recruit', 'appoint', 'install', 'poach', 'bring', 'brought'],
   ['sue', 'lawsuit', 'suit'],
-  // A storm (or a blow) reaching a place; "struck the coast" / "hit the coast" / "slammed into it" / "made landfall".
-  ['hit', 'strike', 'struck', 'slam', 'batter', 'lash', 'pound', 'landfall'],
+  // A storm (or a blow) reaching a place; "struck the coast" / "hit the coast" / "slammed into it" / "tore through it" / "made landfall".
+  ['hit', 'strike', 'struck', 'slam', 'batter', 'lash', 'pound', 'landfall', 'tore', 'tear'],
   // A storm (or a rating) losing strength: not the landfall it may come with.
   ['downgrade', 'weaken'],
   // A regulator's or a court's no: "blocked the deal" / "vetoed it" / "prohibited it".
@@ -176,8 +176,12 @@ export function sameHappening(
     own === 1 && !rareTerm(one) && (Math.min(left.size, right.size) > 1 ? !within(a.terms, b.terms) : !ACTS.has(one));
   if (!oneCommonWord && own / Math.min(left.size, right.size) >= overlap) return true;
   const all = [...a.terms].filter((t) => b.terms.has(t)).length;
-  const names = [...a.names].filter((n) => b.names.has(n)).length;
-  if ((own > 0 ? names >= 1 : names >= 2) && all / smallest >= overlap / 2) return true;
+  const sharedNames = [...a.names].filter((n) => b.names.has(n));
+  const names = sharedNames.length;
+  // The story's subject and its common words together say nothing of which happening: a shared
+  // name counts with a shared word when either is one few of the story's sentences use, or the word names an act.
+  const telling = sharedNames.some(distinctive) || shared.some((t) => rareTerm(t) || ACTS.has(t));
+  if ((own > 0 ? names >= 1 && telling : names >= 2) && all / smallest >= overlap / 2) return true;
   if (!otherActs.some((act) => acts.includes(act))) return false;
   const mine = a.sentenceNames.filter(distinctive);
   const theirs = b.sentenceNames.filter(distinctive);

@@ -39,7 +39,22 @@ describe('sameHappening', () => {
   });
 });
 
+describe('sameHappening on a shared name', () => {
+  const filing = telling('the company filed papers saying Orland Motors staff options would convert');
+  const purchase = telling('the company completed its purchase of Orland Motors');
+
+  it('takes a shared name and a shared word for one happening only when the name or the word is one few sentences use', () => {
+    expect(sameHappening(filing, purchase, 0.5, noName, rare)).toBe(false);
+    expect(sameHappening(filing, purchase, 0.5, () => true, rare)).toBe(true);
+    expect(sameHappening(filing, purchase, 0.5, noName, () => true)).toBe(true);
+  });
+});
+
 describe('the acts a statement tells', () => {
+  it('hears "tore through" a place as a storm striking it', () => {
+    expect(actsOf(telling('Storm Orla tore through Pell Harbor late Tuesday'))).toEqual(actsOf(telling('it struck')));
+  });
+
   it('hears "will leave the company" as stepping down, but not a storm leaving a coast', () => {
     expect(actsOf(telling('the chief executive will leave the combined company on 1 January'))).toEqual(actsOf(telling('she resigned')));
     expect(actsOf(telling('the storm will leave the coast by Friday'))).toEqual([]);
