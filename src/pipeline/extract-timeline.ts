@@ -12,9 +12,9 @@
 import { assertInRange } from '../errors.ts';
 import { isChromeSentence } from './page-chrome.ts';
 import type { DerivativeLink, IsoDate, OtherDating, SegmentedArticle, TimelineEvent } from '../types.ts';
-import { findDateMentions, formatDay, type DateMention, type DateRange, type MentionContext } from './date-expressions.ts';
+import { findDateMentions, formatDay, type DateMention, type DateRange, type MentionContext, type Precision } from './date-expressions.ts';
 import { datesAForecast, datesANewsPromise, eventClause, onlyTellsASaying, soundsPlanned } from './event-clause.ts';
-import { actsOf, eventTerms, mainActs, multiWordNames, ownPart, sameHappening, type Telling } from './same-happening.ts';
+import { actsInText, actsOf, eventTerms, mainActs, multiWordNames, ownPart, sameHappening, type Telling } from './same-happening.ts';
 
 /** Options of `extractTimeline`. */
 export interface TimelineOptions {
@@ -252,7 +252,14 @@ function eventClauseOf(sentence: string, mention: DateMention, all: DateMention[
   const terms = eventTerms(text.replace(expression, ' '));
   if (terms.size === 0) return { text, expression, terms, telling: { terms, names: new Set(), sentenceNames: [] } };
   const otherDates = all.filter((m) => m !== mention).map((m) => m.text.replace(/[\s,;:]+$/u, ''));
-  const own = eventTerms(ownPart(text, expression, otherDates).replace(expression, ' '));
+  const part = ownPart(text, expression, otherDates);
+  const own = eventTerms(part.replace(expression, ' '));
+  // "the purchases of LinkedIn in 2016 and Bethesda in 2021": a date of the second item of a list
+  // dates the act the list hangs on, which the part before the other date names.
+  if (/^[\s,]*(?:and|or)\b/iu.test(part) && actsOf({ terms: own, names: new Set(), sentenceNames: [] }).length === 0) {
+    const before = text.slice(0, Math.max(0, text.indexOf(part)));
+    for (const act of actsInText(before)) own.add(act);
+  }
   const telling: Telling = { terms: own.size > 0 ? own : terms, names: new Set(multiWordNames(text)), sentenceNames: multiWordNames(window) };
   return { text, expression, terms, telling };
 }
@@ -418,6 +425,12 @@ function sameStage(a: string, b: string): boolean {
   return stages(a) === stages(b);
 }
 
+/** True when a text writes `term` (an event term) as a name: a capitalized word that is not the text's first. */
+function namesTerm(text: string, term: string): boolean {
+  const words = text.match(/[\p{L}][\p{L}’'-]*/gu) ?? [];
+  return words.slice(1).some((word) => /^\p{Lu}/u.test(word) && eventTerms(word).has(term));
+}
+
 /**
  * True when two entries date one happening in ways that cannot both be true: ranges that do not
  * overlap and lie close together at their own precision (the later starts within a week, or within
@@ -444,18 +457,28 @@ function rivalEntries(a: Entry, b: Entry, overlap: number, vocabulary: Vocabular
     b.own.some((y) => {
       const acts = mainActs(x.telling);
       if (!mainActs(y.telling).some((act) => acts.includes(act)) || !sameStage(x.text, y.text)) return false;
-      // The same act of the same uncommon party ("Kotick … step down" / "Kotick will leave the company"):
-      // two words few of the story's sentences use, besides the act, in both.
+      // The same act of the same uncommon party ("Kotick … step down" / "Kotick will leave the company";
+      // "took over … Bethesda" / "the purchases of … Bethesda"): two words few of the story's sentences
+      // use, besides the act, in both, or one that both write as a name.
       const distinct = [...x.telling.terms].filter((t) => y.telling.terms.has(t) && !acts.includes(t) && vocabulary.rareTerm(t));
-      return distinct.length >= 2 || sameHappening(x.telling, y.telling, overlap, vocabulary.distinctiveName, vocabulary.rareTerm);
+      const named = distinct.filter((t) => namesTerm(x.text, t) && namesTerm(y.text, t));
+      return distinct.length >= 2 || named.length > 0 || sameHappening(x.telling, y.telling, overlap, vocabulary.distinctiveName, vocabulary.rareTerm);
     }),
   );
+}
+
+/** Precisions from the finest: a day before a month, whatever the month's length (2021 is not finer than 2020 for being a day shorter). */
+const PRECISION_ORDER: Precision[] = ['day', 'week', 'part-of-month', 'month', 'quarter', 'part-of-year', 'half', 'year'];
+
+function fineness(range: DateRange): number {
+  const rank = PRECISION_ORDER.indexOf(range.precision);
+  return rank < 0 ? PRECISION_ORDER.length : rank;
 }
 
 /**
  * Which entries are rival datings of another's happening (`rivalEntries`), and whose. Entries are
  * taken most independent sources first (`familyOf` maps a rewrite to the report it rewrites),
- * then most statements, then the narrower date, then the earlier; each takes in the rivals of its
+ * then most statements, then the finer precision, then the earlier; each takes in the rivals of its
  * own date that no entry before it took, so the happening is dated as most independent sources
  * date it and a chain of rivals (April, May, June) never stretches across more than one span.
  */
@@ -469,7 +492,7 @@ function rivalDatings(
   const rangeOf = (entry: Entry) => (entry.own[0] as Report).range;
   const order = entries
     .map((entry, e) => ({ e, independent: independent(entry), count: entry.own.length, range: rangeOf(entry) }))
-    .sort((x, y) => y.independent - x.independent || y.count - x.count || width(x.range) - width(y.range) || x.range.start.localeCompare(y.range.start) || x.e - y.e);
+    .sort((x, y) => y.independent - x.independent || y.count - x.count || fineness(x.range) - fineness(y.range) || x.range.start.localeCompare(y.range.start) || x.e - y.e);
   const of = new Map<number, number[]>();
   const absorbed = new Set<number>();
   for (const { e } of order) {

@@ -59,10 +59,13 @@ const DATE_WORDS = new Set(
 const STEPPING_DOWN =
   /\b(?:st(?:ep|eps|epped|epping)\s+(?:down|aside)|(?:leave|leaves|leaving|left)\s+(?:the|his|her|their|its)\s+(?:\w+\s+)?(?:company|firm|board|post|role|job|position|office|group))\b/giu;
 
+/** "Took over" / "take over" a company or a studio: buying it, read as one word so it meets "purchase" and "acquired". */
+const TAKING_OVER = /\b(?:take|takes|took|taken|taking)\s+over\b/giu;
+
 /** Content terms of an event clause, with synonyms merged and date words and years left out. */
 export function eventTerms(text: string): Set<string> {
   return new Set(
-    contentTerms(text.replace(STEPPING_DOWN, 'resigned'))
+    contentTerms(text.replace(STEPPING_DOWN, 'resigned').replace(TAKING_OVER, 'bought'))
       .map((term) => CANONICAL.get(term) ?? term)
       .filter((term) => !DATE_WORDS.has(term) && !/^(?:19|20)\d{2}$/.test(term)),
   );
@@ -71,7 +74,8 @@ export function eventTerms(text: string): Set<string> {
 /**
  * The part of an event clause that its own date dates, when the clause holds other dates too: from
  * the date before it to the date after it ("The family — released in 2023 — reached 100 million
- * downloads by Q3": Q3 dates "reached 100 million downloads", not the release). `expression` is
+ * downloads by Q3": Q3 dates "reached 100 million downloads", not the release; in "the purchases of
+ * LinkedIn in 2016 and Bethesda in 2021" 2016 dates the part up to it). `expression` is
  * the own date as written; when the clause no longer holds it (a leading date is dropped from the
  * clause), it is taken to open the clause.
  */
@@ -88,6 +92,8 @@ export function ownPart(clause: string, expression: string, others: string[]): s
     if (at + other.length <= ownStart) from = Math.max(from, at + other.length);
     else if (at >= ownEnd) to = Math.min(to, at);
   }
+  // The next item of a list ("of LinkedIn in 2016 and Bethesda in 2021") belongs to the next date.
+  if (ownAt >= 0 && to < clause.length && /^\s*,?\s*(?:and|or)\b/iu.test(clause.slice(ownEnd, to))) to = ownEnd;
   return clause.slice(from, to);
 }
 
@@ -104,6 +110,11 @@ export interface Telling {
 /** The kinds of act a statement's terms name (canonical terms of the synonym groups). */
 function actsIn(terms: Set<string>): string[] {
   return [...terms].filter((term) => ACTS.has(term));
+}
+
+/** The kinds of act a text names (canonical terms of the synonym groups), for a part of a clause that is not a telling of its own. */
+export function actsInText(text: string): string[] {
+  return actsIn(eventTerms(text));
 }
 
 /** The kinds of act one dated statement tells ("approve", "complete"): none when it names no act of the synonym groups. */

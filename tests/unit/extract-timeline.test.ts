@@ -317,6 +317,18 @@ describe('one happening dated two ways that cannot both be true', () => {
     expect(leaving.map((e) => [e.label, e.otherDates?.map((d) => d.label)])).toEqual([['Late 2026', ['1 January 2027']]]);
   });
 
+  it('shows one purchase dated 2020 by one outlet and 2021 by another as one entry, reading the act across a list and "took over" as buying', () => {
+    const list = segment({ id: 'm-list', published: '2026-06-15', body: 'The deal is the largest in the group’s history, passing the purchases of Corlan in 2019 and Vestry in 2021, for a total of $3 billion.' });
+    const took = segment({ id: 'n-took', published: '2026-06-15', body: 'In 2020 it took over another large ferry operator on the northern coast, Vestry.' });
+    const vestry = extractTimeline([list, took], 'ferries').filter((e) => [e.text, ...(e.otherDates ?? []).map((d) => d.text)].some((t) => t.includes('Vestry')));
+    // One source each: the earlier of two equally precise datings leads (2020 is a day longer than 2021, not vaguer);
+    // the list's first item (2019) is another purchase.
+    expect(vestry.map((e) => [e.label, e.sourceIds, e.otherDates?.map((d) => [d.label, d.sourceIds])])).toEqual([
+      ['2019', ['m-list'], undefined],
+      ['2020', ['m-list', 'n-took'], [['2021', ['m-list']]]],
+    ]);
+  });
+
   it('keeps a preliminary approval and the final approval weeks later apart', () => {
     expect(telling(/approv/u).map((e) => [e.label, e.otherDates])).toEqual([
       ['May 2026', undefined],
@@ -339,14 +351,15 @@ describe('one happening dated two ways that cannot both be true', () => {
     ]);
   });
 
-  it('dates the entry as most independent sources date it: a rewrite does not count twice', () => {
-    const rewrite = segment({ id: 'wire-copy', published: '2026-06-16', body: 'The Tern Line takeover was vetoed in April by the port authority, the paper reported.' });
-    const withCopy = [...story, rewrite];
+  it('dates the entry as most independent sources date it: rewrites of one report do not count again', () => {
+    const copies = ['wire-copy', 'wire-copy-2'].map((id) => segment({ id, published: '2026-06-16', body: 'The Tern Line takeover was vetoed in April by the port authority, the paper reported.' }));
+    const withCopy = [...story, ...copies];
     const counted = extractTimeline(withCopy, 'tern').filter((e) => /blocked|vetoed/u.test(e.text));
     expect(counted.map((e) => e.label)).toEqual(['April 2026']);
-    const independent = extractTimeline(withCopy, 'tern', { derivatives: [{ articleId: 'wire-copy', derivativeOf: 'dock-review', evidence: 'same facts in the same order' }] });
+    const derivatives = copies.map((copy) => ({ articleId: copy.id, derivativeOf: 'dock-review', evidence: 'same facts in the same order' }));
+    const independent = extractTimeline(withCopy, 'tern', { derivatives });
     expect(independent.filter((e) => /blocked|vetoed/u.test(e.text)).map((e) => [e.label, e.otherDates?.map((d) => [d.label, d.sourceIds])])).toEqual([
-      ['March 2026', [['April 2026', ['dock-review', 'wire-copy']]]],
+      ['March 2026', [['April 2026', ['dock-review', 'wire-copy', 'wire-copy-2']]]],
     ]);
   });
 

@@ -51,6 +51,10 @@ describe('sameHappening on a shared name', () => {
 });
 
 describe('the acts a statement tells', () => {
+  it('hears "took over" a company as buying it', () => {
+    expect(actsOf(telling('it took over another ferry operator'))).toEqual(actsOf(telling('it bought')));
+  });
+
   it('hears "tore through" a place as a storm striking it', () => {
     expect(actsOf(telling('Storm Orla tore through Pell Harbor late Tuesday'))).toEqual(actsOf(telling('it struck')));
   });
