@@ -32,9 +32,9 @@ const EVENT_SYNONYMS: string[][] = [
   // Someone leaving a post: "his departure" / "resigned" / "quit".
   ['depart', 'departure', 'resign', 'resignation', 'quit'],
   // A regulator's or a board's yes: "approved the deal" / "signed off on it" ("cleared" is left out: obstacles are cleared too).
-  ['approve', 'approval', 'sign', 'authorize', 'authorise'],
+  ['approve', 'approval', 'sign'],
   // The end of a deal: "completed the takeover" / "closed the purchase" / "sealed the deal".
-  ['complete', 'completion', 'close', 'finalize', 'finalise', 'seal'],
+  ['complete', 'completion', 'close', 'seal'],
 ];
 
 const CANONICAL: Map<string, string> = new Map(
@@ -62,10 +62,20 @@ const STEPPING_DOWN =
 /** "Took over" / "take over" a company or a studio: buying it, read as one word so it meets "purchase" and "acquired". */
 const TAKING_OVER = /\b(?:take|takes|took|taken|taking)\s+over\b/giu;
 
+/**
+ * Verbs whose stem is another word's: "authorized" stems as "authority" does and "finalized" as
+ * "final", so they are read as "approved" and "completed" before stemming, and a regulator's name
+ * ("the Markets Authority") or a "final" ruling names no act.
+ */
+const STEM_CLASHES: [RegExp, string][] = [
+  [/\bauthori[sz](?:e|es|ed|ing|ation)\b/giu, 'approved'],
+  [/\bfinali[sz](?:e|es|ed|ing|ation)\b/giu, 'completed'],
+];
+
 /** Content terms of an event clause, with synonyms merged and date words and years left out. */
 export function eventTerms(text: string): Set<string> {
   return new Set(
-    contentTerms(text.replace(STEPPING_DOWN, 'resigned').replace(TAKING_OVER, 'bought'))
+    contentTerms(STEM_CLASHES.reduce((t, [pattern, word]) => t.replace(pattern, word), text.replace(STEPPING_DOWN, 'resigned').replace(TAKING_OVER, 'bought')))
       .map((term) => CANONICAL.get(term) ?? term)
       .filter((term) => !DATE_WORDS.has(term) && !/^(?:19|20)\d{2}$/.test(term)),
   );

@@ -329,6 +329,17 @@ describe('one happening dated two ways that cannot both be true', () => {
     ]);
   });
 
+  it('lists a vaguer telling that holds both datings under the entry, and one that holds only the other dating as another dating', () => {
+    const vaguer = [
+      { id: 'e-quarter', body: 'The port authority vetoed the Tern Line takeover in the second quarter of 2026.' },
+      { id: 'f-year', body: 'The port authority blocked the Tern Line takeover in 2026.' },
+    ].map((a) => segment({ ...a, published: '2026-06-17' }));
+    const veto = extractTimeline([...story, ...vaguer], 'tern').filter((e) => /blocked/u.test(e.text));
+    expect(veto.map((e) => [e.label, e.lessPrecise?.map((m) => m.label), e.otherDates?.map((d) => d.label)])).toEqual([
+      ['March 2026', ['2026'], ['April 2026', 'Q2 2026']],
+    ]);
+  });
+
   it('keeps a preliminary approval and the final approval weeks later apart', () => {
     expect(telling(/approv/u).map((e) => [e.label, e.otherDates])).toEqual([
       ['May 2026', undefined],

@@ -51,6 +51,13 @@ describe('sameHappening on a shared name', () => {
 });
 
 describe('the acts a statement tells', () => {
+  it('reads a regulator called an Authority and a "final" word as no act, and "authorized" and "finalized" as approving and completing', () => {
+    expect(actsOf(telling('the Pell Port Authority met the ferry owners'))).toEqual([]);
+    expect(actsOf(telling('the final hearing of the inquiry'))).toEqual([]);
+    expect(actsOf(telling('the board authorized the sale'))).toEqual(actsOf(telling('approved')));
+    expect(actsOf(telling('the buyer finalized the sale'))).toEqual(actsOf(telling('completed')));
+  });
+
   it('hears "took over" a company as buying it', () => {
     expect(actsOf(telling('it took over another ferry operator'))).toEqual(actsOf(telling('it bought')));
   });
