@@ -69,6 +69,8 @@ interface Report {
   expression: string;
   /** The date is that of a forecast ("the storm will reach the coast on Thursday"), not of a happening or a saying. */
   forecast: boolean;
+  /** The date relative dates count from: the article's publication date, or its stand-in. */
+  told: IsoDate | undefined;
 }
 
 /** How the relative dates of each article are anchored, and the note that says so. */
@@ -230,6 +232,7 @@ function toReport(
     telling: clause.telling,
     expression,
     forecast: datesAForecast(sentence, mention.index),
+    told: anchor.date,
   };
 }
 
@@ -435,7 +438,8 @@ function namesTerm(text: string, term: string): boolean {
  * True when two entries date one happening in ways that cannot both be true: ranges that do not
  * overlap and lie close together at their own precision (the later starts within a week, or within
  * the width of the wider range, of the earlier's end: April and May, 2020 and 2021, late 2023 and
- * 1 January 2024, but not April and August; a plan and a report of it alike), no article behind both (an
+ * 1 January 2024, but not April and August), not one told as done by its reports' day and the other
+ * as still to come (a ruling and a deadline; two plans may rival each other), no article behind both (an
  * article dating two days tells two happenings), and a statement of each that names the same main
  * kind of act (`mainActs`: a purchase agreed and the purchase completed are two) at the same stage (`sameStage`) and tells the same happening (`sameHappening`, or two
  * words few of the story's sentences use shared besides the act: the same uncommon party). A happening of different acts (a deal
@@ -451,6 +455,11 @@ function rivalEntries(a: Entry, b: Entry, overlap: number, vocabulary: Vocabular
   const day = 86_400_000;
   const gap = Date.parse(late.start) - Date.parse(early.end);
   if (gap > Math.max(RIVAL_SPAN_DAYS * day, width(ra), width(rb))) return false;
+  // What a report tells as done by the day it was written and what another tells as still to come
+  // (a plan, a deadline) are two things: "the judge ruled on Tuesday" / "ahead of the 18 July deadline".
+  const done = (entry: Entry) => entry.own.every((r) => !r.upcoming && r.told !== undefined && r.range.end <= r.told);
+  const ahead = (entry: Entry) => entry.own.some((r) => r.upcoming);
+  if ((done(a) && ahead(b)) || (done(b) && ahead(a))) return false;
   const articles = new Set([a.own, ...a.vaguer].flat().map((r) => r.articleId));
   if ([b.own, ...b.vaguer].flat().some((r) => articles.has(r.articleId))) return false;
   return a.own.some((x) =>

@@ -340,6 +340,17 @@ describe('one happening dated two ways that cannot both be true', () => {
     ]);
   });
 
+  it('keeps a ruling told as done and a deadline still to come a week later apart', () => {
+    const story = [
+      segment({ id: 'r-court', published: '2026-07-07', body: 'A judge ruled on Tuesday that Brenna Shipping may go ahead with its purchase of Tern Line.' }),
+      segment({ id: 's-deadline', published: '2026-07-08', body: 'The ruling lets Brenna Shipping buy Tern Line ahead of the July 14, 2026 deadline.' }),
+    ];
+    expect(extractTimeline(story, 'tern').map((e) => [e.label, e.upcoming, e.otherDates])).toEqual([
+      ['7 July 2026', false, undefined],
+      ['14 July 2026', true, undefined],
+    ]);
+  });
+
   it('keeps a preliminary approval and the final approval weeks later apart', () => {
     expect(telling(/approv/u).map((e) => [e.label, e.otherDates])).toEqual([
       ['May 2026', undefined],
