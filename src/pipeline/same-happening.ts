@@ -25,6 +25,8 @@ const EVENT_SYNONYMS: string[][] = [
   ['hit', 'strike', 'struck', 'slam', 'batter', 'lash', 'pound', 'landfall', 'tore', 'tear'],
   // A storm (or a rating) losing strength: not the landfall it may come with.
   ['downgrade', 'weaken'],
+  // A win in a match, a race or an election: "won the final" / "their third victory" / "the triumph".
+  ['win', 'won', 'victory', 'triumph'],
   // A regulator's or a court's no: "blocked the deal" / "vetoed it" / "prohibited it".
   ['block', 'veto', 'prohibit'],
   // A court's decision: "the judge ruled" / "the ruling"; not a regulator's yes or no.

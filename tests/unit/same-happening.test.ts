@@ -58,6 +58,14 @@ describe('the acts a statement tells', () => {
     expect(actsOf(telling('the buyer finalized the sale'))).toEqual(actsOf(telling('completed')));
   });
 
+  it('hears "their third victory" and "a win" as one kind of act, so two tellings of one final that share only the story\'s common words meet', () => {
+    expect(actsOf(telling('the team took home their third victory'))).toEqual(actsOf(telling('a nervy win')));
+    const common = ['corlan', 'pellmarsh', 'vestri', 'final'];
+    const victory = telling('Corlan took home their third Harbour Cup victory in Pellmarsh');
+    const win = telling('Battling to a nervy penalty win over Vestry in the final of the Harbour Cup in Pellmarsh');
+    expect(sameHappening(victory, win, 0.5, (name) => name !== 'harbour cup', (term) => !common.includes(term))).toBe(true);
+  });
+
   it('hears "took over" a company as buying it', () => {
     expect(actsOf(telling('it took over another ferry operator'))).toEqual(actsOf(telling('it bought')));
   });
