@@ -438,13 +438,14 @@ function namesTerm(text: string, term: string): boolean {
  * True when two entries date one happening in ways that cannot both be true: ranges that do not
  * overlap and lie close together at their own precision (the later starts within a week, or within
  * the width of the wider range, of the earlier's end: April and May, 2020 and 2021, late 2023 and
- * 1 January 2024, but not April and August), not one told as done by its reports' day and the other
- * as still to come (a ruling and a deadline; two plans may rival each other), no article behind both (an
- * article dating two days tells two happenings), and a statement of each that names the same main
- * kind of act (`mainActs`: a purchase agreed and the purchase completed are two) at the same stage (`sameStage`) and tells the same happening (`sameHappening`, or two
- * words few of the story's sentences use shared besides the act: the same uncommon party). A happening of different acts (a deal
- * announced, then closed) or with no act named (a storm at Category 5 on Monday and again on
- * Tuesday) is never one.
+ * 1 January 2024, but not April and August); not one told as done by its reports' day and the
+ * other as still to come (a ruling and a deadline; two plans may rival each other); no article
+ * behind both (an article dating two days tells two happenings); and a statement of each that
+ * names the same main kind of act (`mainActs`: a purchase agreed and the purchase completed are
+ * two) at the same stage (`sameStage`) and tells the same happening (`sameHappening`, or two words
+ * few of the story's sentences use shared besides the act, or one both write as a name: the same
+ * uncommon party). A happening of different acts (a deal announced, then closed) or with no act
+ * named (a storm at Category 5 on Monday and again on Tuesday) is never one.
  */
 function rivalEntries(a: Entry, b: Entry, overlap: number, vocabulary: Vocabulary): boolean {
   const ra = (a.own[0] as Report).range;
@@ -479,6 +480,7 @@ function rivalEntries(a: Entry, b: Entry, overlap: number, vocabulary: Vocabular
 /** Precisions from the finest: a day before a month, whatever the month's length (2021 is not finer than 2020 for being a day shorter). */
 const PRECISION_ORDER: Precision[] = ['day', 'week', 'part-of-month', 'month', 'quarter', 'part-of-year', 'half', 'year'];
 
+/** Rank of a range's precision in `PRECISION_ORDER`, finest first; other precisions last. */
 function fineness(range: DateRange): number {
   const rank = PRECISION_ORDER.indexOf(range.precision);
   return rank < 0 ? PRECISION_ORDER.length : rank;
