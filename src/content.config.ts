@@ -147,6 +147,10 @@ const timeline = defineCollection({
     lessPrecise: z
       .array(z.object({ label: z.string(), start: isoDate, end: isoDate, text: z.string(), sourceIds: z.array(z.string()) }))
       .optional(),
+    /** Rival datings of the same happening, shown on the entry ("also reported as May 2023"). */
+    otherDates: z
+      .array(z.object({ label: z.string(), start: isoDate, end: isoDate, text: z.string(), sourceIds: z.array(z.string()) }))
+      .optional(),
   }),
 });
 

@@ -329,6 +329,25 @@ export interface TimelineEvent {
    * (which `sourceIds` also cites); absent when there are none.
    */
   lessPrecise?: LessPreciseMention[];
+  /**
+   * Other datings of the same happening that cannot all be true with the entry's own ("April
+   * 2023" for the entry, "May 2023" here): the entry is dated as most independent sources date it,
+   * and each other dating is shown on it with its label, range, words and sources (which
+   * `sourceIds` also cites), earliest first; absent when the sources agree.
+   */
+  otherDates?: OtherDating[];
+}
+
+/** One dating of a timeline event's happening that rivals the entry's own date. */
+export interface OtherDating {
+  /** The date this telling gives ("May 2023"). */
+  label: string;
+  start: IsoDate;
+  end: IsoDate;
+  /** The clause that tells it, from the source. */
+  text: string;
+  /** Article ids that date it this way, sorted. */
+  sourceIds: string[];
 }
 
 /** One vaguer telling of a timeline event's happening. */

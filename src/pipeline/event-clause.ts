@@ -340,3 +340,30 @@ export function datesAForecast(sentence: string, dateIndex: number): boolean {
   const between = before.slice((last.index ?? 0) + last[0].length);
   return !TELLING_VERB.test(between) && !/[;:]/u.test(between);
 }
+
+/** A promise of news later: "more details", "further updates", "more to share", "details will follow". */
+const NEWS_PROMISE =
+  /\b(?:(?:more|further|additional|fuller)\s+(?:details?|information|news|updates?|announcements?)|(?:more|plenty|lots)\s+to\s+(?:share|say|announce|reveal|tell)|details?\s+(?:will|would|are\s+to)\s+(?:follow|be\s+(?:shared|announced|released|given|provided|revealed)))\b/giu;
+
+/** Words that may stand between a promise of news and its date: "more to share in that regard “over the coming months”". */
+const PROMISE_GAP_WORDS = 4;
+
+/**
+ * True when the date at `dateIndex` (its text `length` characters long) dates a promise of news
+ * later ("will provide more details in the coming months", "In the coming weeks, further updates
+ * will be shared"): the promise ends at most a few words before the date, or begins at most a few
+ * words after a date that opens its clause. Such a date tells when something will be told, not what happened, so the
+ * timeline drops it as it drops a bare saying. Takes the sentence and the date's place in it.
+ */
+export function datesANewsPromise(sentence: string, dateIndex: number, length: number): boolean {
+  const words = (text: string) => text.match(/[\p{L}\p{N}’'-]+/gu)?.length ?? 0;
+  for (const match of sentence.matchAll(NEWS_PROMISE)) {
+    const start = match.index ?? 0;
+    const end = start + match[0].length;
+    if (end <= dateIndex && words(sentence.slice(end, dateIndex)) <= PROMISE_GAP_WORDS && !/[.;:!?]/u.test(sentence.slice(end, dateIndex))) return true;
+    // A date after its clause's verb dates that clause ("bringing the games to the service today, planning more details later").
+    const opensClause = /(?:^|[,;:—–(])\s*(?:\p{L}+\s+)?$/u.test(sentence.slice(0, dateIndex));
+    if (opensClause && start >= dateIndex + length && words(sentence.slice(dateIndex + length, start)) <= PROMISE_GAP_WORDS && !/[.;:!?]/u.test(sentence.slice(dateIndex + length, start))) return true;
+  }
+  return false;
+}

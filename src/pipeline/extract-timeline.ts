@@ -11,10 +11,10 @@
  */
 import { assertInRange } from '../errors.ts';
 import { isChromeSentence } from './page-chrome.ts';
-import type { IsoDate, SegmentedArticle, TimelineEvent } from '../types.ts';
-import { findDateMentions, formatDay, type DateMention, type DateRange, type MentionContext } from './date-expressions.ts';
-import { datesAForecast, eventClause, onlyTellsASaying, soundsPlanned } from './event-clause.ts';
-import { actsOf, eventTerms, multiWordNames, ownPart, sameHappening, type Telling } from './same-happening.ts';
+import type { DerivativeLink, IsoDate, OtherDating, SegmentedArticle, TimelineEvent } from '../types.ts';
+import { findDateMentions, formatDay, type DateMention, type DateRange, type MentionContext, type Precision } from './date-expressions.ts';
+import { datesAForecast, datesANewsPromise, eventClause, onlyTellsASaying, soundsPlanned } from './event-clause.ts';
+import { actsInText, actsOf, eventTerms, mainActs, multiWordNames, ownPart, sameHappening, type Telling } from './same-happening.ts';
 
 /** Options of `extractTimeline`. */
 export interface TimelineOptions {
@@ -22,6 +22,11 @@ export interface TimelineOptions {
   maxTextLength?: number;
   /** Share of the shorter clause's content terms two reports must share to be one event (0–1; default 0.5). */
   sameEventOverlap?: number;
+  /**
+   * The story's rewrite links (`detectDerivatives`), so that a happening two sources date
+   * differently is dated as most independent sources date it; without them each article counts once.
+   */
+  derivatives?: DerivativeLink[];
 }
 
 const DEFAULTS = { maxTextLength: 140, sameEventOverlap: 0.5 };
@@ -64,6 +69,8 @@ interface Report {
   expression: string;
   /** The date is that of a forecast ("the storm will reach the coast on Thursday"), not of a happening or a saying. */
   forecast: boolean;
+  /** The date relative dates count from: the article's publication date, or its stand-in. */
+  told: IsoDate | undefined;
 }
 
 /** How the relative dates of each article are anchored, and the note that says so. */
@@ -204,6 +211,8 @@ function toReport(
   const { text, expression, terms } = clause;
   // A date with nothing said about it ("This happened at 8:30 pm"), or only who spoke then ("the chief executive said on Friday").
   if ([...terms].every((term) => EMPTY_TERMS.has(term) || /^\d/u.test(term)) || onlyTellsASaying(text)) return undefined;
+  // When more will be told ("more details in the coming months") is no happening either.
+  if (datesANewsPromise(sentence, mention.index, mention.text.length)) return undefined;
   const anchored = mention.kind === 'relative' && anchor.basis !== undefined && anchor.date !== undefined;
   // Planned, or after the day it was written; a plan dated on or before that day dates its telling
   // ("will shut 80 branches, it said on Sunday"), which is not upcoming.
@@ -223,6 +232,7 @@ function toReport(
     telling: clause.telling,
     expression,
     forecast: datesAForecast(sentence, mention.index),
+    told: anchor.date,
   };
 }
 
@@ -245,7 +255,14 @@ function eventClauseOf(sentence: string, mention: DateMention, all: DateMention[
   const terms = eventTerms(text.replace(expression, ' '));
   if (terms.size === 0) return { text, expression, terms, telling: { terms, names: new Set(), sentenceNames: [] } };
   const otherDates = all.filter((m) => m !== mention).map((m) => m.text.replace(/[\s,;:]+$/u, ''));
-  const own = eventTerms(ownPart(text, expression, otherDates).replace(expression, ' '));
+  const part = ownPart(text, expression, otherDates);
+  const own = eventTerms(part.replace(expression, ' '));
+  // "the purchases of LinkedIn in 2016 and Bethesda in 2021": a date of the second item of a list
+  // dates the act the list hangs on, which the part before the other date names.
+  if (/^[\s,]*(?:and|or)\b/iu.test(part) && actsOf({ terms: own, names: new Set(), sentenceNames: [] }).length === 0) {
+    const before = text.slice(0, Math.max(0, text.indexOf(part)));
+    for (const act of actsInText(before)) own.add(act);
+  }
   const telling: Telling = { terms: own.size > 0 ? own : terms, names: new Set(multiWordNames(text)), sentenceNames: multiWordNames(window) };
   return { text, expression, terms, telling };
 }
@@ -269,6 +286,7 @@ function groupReports(all: Report[], overlap: number, vocabulary: Vocabulary): R
   // Only reports with the same range are grouped here: compare within each range, not all pairs.
   const byRange = new Map<string, number[]>();
   reports.forEach((r, i) => byRange.set(`${r.range.start}|${r.range.end}`, [...(byRange.get(`${r.range.start}|${r.range.end}`) ?? []), i]));
+  const links: { i: number; j: number; strength: number }[] = [];
   for (const members of byRange.values()) {
     for (let x = 0; x < members.length; x += 1) {
       for (let y = x + 1; y < members.length; y += 1) {
@@ -277,9 +295,33 @@ function groupReports(all: Report[], overlap: number, vocabulary: Vocabulary): R
         const a = reports[i];
         const b = reports[j];
         if (a === undefined || b === undefined) continue;
-        if (sameHappening(a.telling, b.telling, overlap, vocabulary.distinctiveName, vocabulary.rareTerm) || sameWordsRun(a, b)) parent[find(j)] = find(i);
+        if (sameHappening(a.telling, b.telling, overlap, vocabulary.distinctiveName, vocabulary.rareTerm) || sameWordsRun(a, b)) links.push({ i, j, strength: likeness(a, b) });
       }
     }
+  }
+  // The likest pairs join first, and two groups join only when no statement of one names a main
+  // act that no statement of the other shares: a statement that names two acts ("won final
+  // approval, completing the purchase") or none ("we welcome the team") must not chain a
+  // regulator's approval and the buyer's completion into one happening.
+  // Each group keeps its members' distinct sets of main acts (few, however many members): the check stays cheap.
+  const actsOfGroup = new Map<number, string[][]>(
+    reports.map((r, i) => {
+      const acts = mainActs(r.telling);
+      return [i, acts.length > 0 ? [acts] : []];
+    }),
+  );
+  links.sort((p, q) => q.strength - p.strength || p.i - q.i || p.j - q.j);
+  for (const { i, j } of links) {
+    const ri = find(i);
+    const rj = find(j);
+    if (ri === rj) continue;
+    const left = actsOfGroup.get(ri) ?? [];
+    const right = actsOfGroup.get(rj) ?? [];
+    if (left.some((x) => right.some((y) => !y.some((act) => x.includes(act))))) continue;
+    const root = Math.min(ri, rj);
+    parent[Math.max(ri, rj)] = root;
+    const kinds = new Map([...left, ...right].map((acts) => [[...acts].sort().join(' '), acts]));
+    actsOfGroup.set(root, [...kinds.values()]);
   }
   const groups = new Map<number, Report[]>();
   reports.forEach((report, i) => {
@@ -287,6 +329,12 @@ function groupReports(all: Report[], overlap: number, vocabulary: Vocabulary): R
     groups.set(root, [...(groups.get(root) ?? []), report]);
   });
   return [...groups.values()];
+}
+
+/** Share of the shorter telling's terms that two reports share: how alike they are, for the order in which they join. */
+function likeness(a: Report, b: Report): number {
+  const shared = [...a.telling.terms].filter((t) => b.telling.terms.has(t)).length;
+  return shared / Math.max(1, Math.min(a.telling.terms.size, b.telling.terms.size));
 }
 
 /** Words in a row two tellings of one date must share to be one statement quoted by both. */
@@ -360,6 +408,114 @@ function nestLessPrecise(groups: Report[][], overlap: number, vocabulary: Vocabu
     parentOf.set(g, first.h);
   });
   return parentOf;
+}
+
+/** One timeline entry before it is shown: its own group of reports and the vaguer groups listed under it. */
+interface Entry {
+  own: Report[];
+  vaguer: Report[][];
+}
+
+/** Days two datings of one happening may lie apart at any precision: a week, as for days sources disagree on. */
+const RIVAL_SPAN_DAYS = 7;
+
+/** Words that name a stage of a process ("the preliminary approval", "its final ruling"): one act at two stages is two happenings. */
+const STAGE = /\b(?:preliminary|provisional|initial|interim|first|second|final|formal|formally)\b/giu;
+
+/** True when two statements name the same stages of their act, or none ("approved" / "signed off"; not "preliminary approval" / "final approval"). */
+function sameStage(a: string, b: string): boolean {
+  const stages = (text: string) => [...new Set((text.match(STAGE) ?? []).map((w) => w.toLowerCase().replace(/ly$/u, '')))].sort().join(' ');
+  return stages(a) === stages(b);
+}
+
+/** True when a text writes `term` (an event term) as a name: a capitalized word that is not the text's first. */
+function namesTerm(text: string, term: string): boolean {
+  const words = text.match(/[\p{L}][\p{L}’'-]*/gu) ?? [];
+  return words.slice(1).some((word) => /^\p{Lu}/u.test(word) && eventTerms(word).has(term));
+}
+
+/**
+ * True when two entries date one happening in ways that cannot both be true: ranges that do not
+ * overlap and lie close together at their own precision (the later starts within a week, or within
+ * the width of the wider range, of the earlier's end: April and May, 2020 and 2021, late 2023 and
+ * 1 January 2024, but not April and August); not one told as done by its reports' day and the
+ * other as still to come (a ruling and a deadline; two plans may rival each other); no article
+ * behind both (an article dating two days tells two happenings); and a statement of each that
+ * names the same main kind of act (`mainActs`: a purchase agreed and the purchase completed are
+ * two) at the same stage (`sameStage`) and tells the same happening (`sameHappening`, or two words
+ * few of the story's sentences use shared besides the act, or one both write as a name: the same
+ * uncommon party). A happening of different acts (a deal announced, then closed) or with no act
+ * named (a storm at Category 5 on Monday and again on Tuesday) is never one.
+ */
+function rivalEntries(a: Entry, b: Entry, overlap: number, vocabulary: Vocabulary): boolean {
+  const ra = (a.own[0] as Report).range;
+  const rb = (b.own[0] as Report).range;
+  if (!NESTABLE.has(ra.precision) || !NESTABLE.has(rb.precision)) return false;
+  const [early, late] = ra.start <= rb.start ? [ra, rb] : [rb, ra];
+  if (late.start <= early.end) return false;
+  const day = 86_400_000;
+  const gap = Date.parse(late.start) - Date.parse(early.end);
+  if (gap > Math.max(RIVAL_SPAN_DAYS * day, width(ra), width(rb))) return false;
+  // What a report tells as done by the day it was written and what another tells as still to come
+  // (a plan, a deadline) are two things: "the judge ruled on Tuesday" / "ahead of the 18 July deadline".
+  const done = (entry: Entry) => entry.own.every((r) => !r.upcoming && r.told !== undefined && r.range.end <= r.told);
+  const ahead = (entry: Entry) => entry.own.some((r) => r.upcoming);
+  if ((done(a) && ahead(b)) || (done(b) && ahead(a))) return false;
+  const articles = new Set([a.own, ...a.vaguer].flat().map((r) => r.articleId));
+  if ([b.own, ...b.vaguer].flat().some((r) => articles.has(r.articleId))) return false;
+  return a.own.some((x) =>
+    b.own.some((y) => {
+      const acts = mainActs(x.telling);
+      if (!mainActs(y.telling).some((act) => acts.includes(act)) || !sameStage(x.text, y.text)) return false;
+      // The same act of the same uncommon party ("Kotick … step down" / "Kotick will leave the company";
+      // "took over … Bethesda" / "the purchases of … Bethesda"): two words few of the story's sentences
+      // use, besides the act, in both, or one that both write as a name.
+      const distinct = [...x.telling.terms].filter((t) => y.telling.terms.has(t) && !acts.includes(t) && vocabulary.rareTerm(t));
+      const named = distinct.filter((t) => namesTerm(x.text, t) && namesTerm(y.text, t));
+      return distinct.length >= 2 || named.length > 0 || sameHappening(x.telling, y.telling, overlap, vocabulary.distinctiveName, vocabulary.rareTerm);
+    }),
+  );
+}
+
+/** Precisions from the finest: a day before a month, whatever the month's length (2021 is not finer than 2020 for being a day shorter). */
+const PRECISION_ORDER: Precision[] = ['day', 'week', 'part-of-month', 'month', 'quarter', 'part-of-year', 'half', 'year'];
+
+/** Rank of a range's precision in `PRECISION_ORDER`, finest first; other precisions last. */
+function fineness(range: DateRange): number {
+  const rank = PRECISION_ORDER.indexOf(range.precision);
+  return rank < 0 ? PRECISION_ORDER.length : rank;
+}
+
+/**
+ * Which entries are rival datings of another's happening (`rivalEntries`), and whose. Entries are
+ * taken most independent sources first (`familyOf` maps a rewrite to the report it rewrites),
+ * then most statements, then the finer precision, then the earlier; each takes in the rivals of its
+ * own date that no entry before it took, so the happening is dated as most independent sources
+ * date it and a chain of rivals (April, May, June) never stretches across more than one span.
+ */
+function rivalDatings(
+  entries: Entry[],
+  overlap: number,
+  vocabulary: Vocabulary,
+  familyOf: (articleId: string) => string,
+): { of: Map<number, number[]>; absorbed: Set<number> } {
+  const independent = (entry: Entry) => new Set(entry.own.map((r) => familyOf(r.articleId))).size;
+  const rangeOf = (entry: Entry) => (entry.own[0] as Report).range;
+  const order = entries
+    .map((entry, e) => ({ e, independent: independent(entry), count: entry.own.length, range: rangeOf(entry) }))
+    .sort((x, y) => y.independent - x.independent || y.count - x.count || fineness(x.range) - fineness(y.range) || x.range.start.localeCompare(y.range.start) || x.e - y.e);
+  const of = new Map<number, number[]>();
+  const absorbed = new Set<number>();
+  for (const { e } of order) {
+    if (absorbed.has(e)) continue;
+    for (const { e: other } of order) {
+      if (other === e || absorbed.has(other) || of.has(other)) continue;
+      if (!rivalEntries(entries[e] as Entry, entries[other] as Entry, overlap, vocabulary)) continue;
+      absorbed.add(other);
+      of.set(e, [...(of.get(e) ?? []), other]);
+    }
+  }
+  return { of, absorbed };
 }
 
 /**
@@ -599,19 +755,31 @@ export function timelineWithDisagreements(
   groups.forEach((_, g) => {
     if (parentOf.has(g)) under.set(entryOf(g), [...(under.get(entryOf(g)) ?? []), g]);
   });
-  const events = groups.flatMap((group, g) => {
-    if (parentOf.has(g)) return [];
+  const entries = groups.flatMap((group, g) => (parentOf.has(g) ? [] : [{ own: group, vaguer: (under.get(g) ?? []).map((v) => groups[v] ?? []) }]));
+  // Rival datings of one happening ("blocked in April" / "vetoed in May") become one entry.
+  const familyOf = new Map((options.derivatives ?? []).map((link) => [link.articleId, link.derivativeOf]));
+  const rivals = rivalDatings(entries, sameEventOverlap, vocabulary, (id) => familyOf.get(id) ?? id);
+  const events = entries.flatMap((entry, e) => {
+    if (rivals.absorbed.has(e)) return [];
+    const group = entry.own;
     const lead = representative(group);
-    const vaguer = (under.get(g) ?? []).map((v) => groups[v] ?? []);
-    const all = [group, ...vaguer].flat();
+    const others = (rivals.of.get(e) ?? []).map((r) => entries[r] as Entry);
+    // A rival's vaguer tellings that hold this entry's date are vaguer tellings of it too; the rest date it otherwise.
+    const holds = (reports: Report[]) => {
+      const range = (reports[0] as Report).range;
+      return range.start <= lead.range.start && lead.range.end <= range.end;
+    };
+    const vaguer = [...entry.vaguer, ...others.flatMap((o) => o.vaguer.filter(holds))];
+    const rivalGroups = [...others.map((o) => o.own), ...others.flatMap((o) => o.vaguer.filter((v) => !holds(v)))];
+    const all = [group, ...vaguer, ...rivalGroups].flat();
     const notes = anchorNotes(all.map((r) => r.anchoring).filter((a): a is Anchoring => a !== undefined));
-    const lessPrecise = vaguer
-      .map((reports) => {
-        const told = representative(reports);
-        return { label: told.range.label, start: told.range.start, end: told.range.end, text: told.text, sourceIds: [...new Set(reports.map((r) => r.articleId))].sort() };
-      })
-      // The closest to the entry's precision first.
-      .sort((a, b) => width(a) - width(b) || a.start.localeCompare(b.start) || a.text.localeCompare(b.text));
+    const mention = (reports: Report[]) => {
+      const told = representative(reports);
+      return { label: told.range.label, start: told.range.start, end: told.range.end, text: told.text, sourceIds: [...new Set(reports.map((r) => r.articleId))].sort() };
+    };
+    // The closest to the entry's precision first.
+    const lessPrecise = vaguer.map(mention).sort((a, b) => width(a) - width(b) || a.start.localeCompare(b.start) || a.text.localeCompare(b.text));
+    const otherDates: OtherDating[] = rivalGroups.map(mention).sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end) || a.text.localeCompare(b.text));
     const event: Omit<TimelineEvent, 'id'> & { told: TimelineStatement[] } = {
       told: all
         .map((r) => ({ articleId: r.articleId, label: r.range.label, text: r.text }))
@@ -625,6 +793,7 @@ export function timelineWithDisagreements(
       storySlug,
       ...(notes.length > 0 ? { anchorNote: notes.join(' ') } : {}),
       ...(lessPrecise.length > 0 ? { lessPrecise } : {}),
+      ...(otherDates.length > 0 ? { otherDates } : {}),
     };
     return [event];
   });

@@ -21,10 +21,12 @@ const EVENT_SYNONYMS: string[][] = [
   ['acquire', 'buy', 'bought', 'purchase', 'invest', 'stake'],
   ['hire', 'recruit', 'appoint', 'install', 'poach', 'bring', 'brought'],
   ['sue', 'lawsuit', 'suit'],
-  // A storm (or a blow) reaching a place; "struck the coast" / "hit the coast" / "slammed into it" / "made landfall".
-  ['hit', 'strike', 'struck', 'slam', 'batter', 'lash', 'pound', 'landfall'],
+  // A storm (or a blow) reaching a place; "struck the coast" / "hit the coast" / "slammed into it" / "tore through it" / "made landfall".
+  ['hit', 'strike', 'struck', 'slam', 'batter', 'lash', 'pound', 'landfall', 'tore', 'tear'],
   // A storm (or a rating) losing strength: not the landfall it may come with.
   ['downgrade', 'weaken'],
+  // A win in a match, a race or an election: "won the final" / "their third victory" / "the triumph".
+  ['win', 'won', 'victory', 'triumph'],
   // A regulator's or a court's no: "blocked the deal" / "vetoed it" / "prohibited it".
   ['block', 'veto', 'prohibit'],
   // A court's decision: "the judge ruled" / "the ruling"; not a regulator's yes or no.
@@ -32,9 +34,9 @@ const EVENT_SYNONYMS: string[][] = [
   // Someone leaving a post: "his departure" / "resigned" / "quit".
   ['depart', 'departure', 'resign', 'resignation', 'quit'],
   // A regulator's or a board's yes: "approved the deal" / "signed off on it" ("cleared" is left out: obstacles are cleared too).
-  ['approve', 'approval', 'sign', 'authorize', 'authorise'],
+  ['approve', 'approval', 'sign'],
   // The end of a deal: "completed the takeover" / "closed the purchase" / "sealed the deal".
-  ['complete', 'completion', 'close', 'finalize', 'finalise', 'seal'],
+  ['complete', 'completion', 'close', 'seal'],
 ];
 
 const CANONICAL: Map<string, string> = new Map(
@@ -52,13 +54,30 @@ const DATE_WORDS = new Set(
   ),
 );
 
-/** "Step down" / "stepped aside": leaving a post, read as one word so it meets "resigned" and "departure" ("step" alone is any step). */
-const STEPPING_DOWN = /\bst(?:ep|eps|epped|epping)\s+(?:down|aside)\b/giu;
+/**
+ * "Step down" / "stepped aside" / "will leave the company": leaving a post, read as one word so it
+ * meets "resigned" and "departure" ("step" alone is any step, and a storm or a resident leaves a place).
+ */
+const STEPPING_DOWN =
+  /\b(?:st(?:ep|eps|epped|epping)\s+(?:down|aside)|(?:leave|leaves|leaving|left)\s+(?:the|his|her|their|its)\s+(?:\w+\s+)?(?:company|firm|board|post|role|job|position|office|group))\b/giu;
+
+/** "Took over" / "take over" a company or a studio: buying it, read as one word so it meets "purchase" and "acquired". */
+const TAKING_OVER = /\b(?:take|takes|took|taken|taking)\s+over\b/giu;
+
+/**
+ * Verbs whose stem is another word's: "authorized" stems as "authority" does and "finalized" as
+ * "final", so they are read as "approved" and "completed" before stemming, and a regulator's name
+ * ("the Markets Authority") or a "final" ruling names no act.
+ */
+const STEM_CLASHES: [RegExp, string][] = [
+  [/\bauthori[sz](?:e|es|ed|ing|ation)\b/giu, 'approved'],
+  [/\bfinali[sz](?:e|es|ed|ing|ation)\b/giu, 'completed'],
+];
 
 /** Content terms of an event clause, with synonyms merged and date words and years left out. */
 export function eventTerms(text: string): Set<string> {
   return new Set(
-    contentTerms(text.replace(STEPPING_DOWN, 'resigned'))
+    contentTerms(STEM_CLASHES.reduce((t, [pattern, word]) => t.replace(pattern, word), text.replace(STEPPING_DOWN, 'resigned').replace(TAKING_OVER, 'bought')))
       .map((term) => CANONICAL.get(term) ?? term)
       .filter((term) => !DATE_WORDS.has(term) && !/^(?:19|20)\d{2}$/.test(term)),
   );
@@ -67,7 +86,8 @@ export function eventTerms(text: string): Set<string> {
 /**
  * The part of an event clause that its own date dates, when the clause holds other dates too: from
  * the date before it to the date after it ("The family — released in 2023 — reached 100 million
- * downloads by Q3": Q3 dates "reached 100 million downloads", not the release). `expression` is
+ * downloads by Q3": Q3 dates "reached 100 million downloads", not the release; in "the purchases of
+ * LinkedIn in 2016 and Bethesda in 2021" 2016 dates the part up to it). `expression` is
  * the own date as written; when the clause no longer holds it (a leading date is dropped from the
  * clause), it is taken to open the clause.
  */
@@ -84,6 +104,8 @@ export function ownPart(clause: string, expression: string, others: string[]): s
     if (at + other.length <= ownStart) from = Math.max(from, at + other.length);
     else if (at >= ownEnd) to = Math.min(to, at);
   }
+  // The next item of a list ("of LinkedIn in 2016 and Bethesda in 2021") belongs to the next date.
+  if (ownAt >= 0 && to < clause.length && /^\s*,?\s*(?:and|or)\b/iu.test(clause.slice(ownEnd, to))) to = ownEnd;
   return clause.slice(from, to);
 }
 
@@ -102,9 +124,32 @@ function actsIn(terms: Set<string>): string[] {
   return [...terms].filter((term) => ACTS.has(term));
 }
 
+/** The kinds of act a text names (canonical terms of the synonym groups), for a part of a clause that is not a telling of its own. */
+export function actsInText(text: string): string[] {
+  return actsIn(eventTerms(text));
+}
+
 /** The kinds of act one dated statement tells ("approve", "complete"): none when it names no act of the synonym groups. */
 export function actsOf(telling: Telling): string[] {
   return actsIn(telling.terms);
+}
+
+/**
+ * Acts that often only frame another: a deal is "announced", and an acquisition is what gets
+ * approved, blocked or completed ("announced the completion of its acquisition").
+ */
+const FRAMING_ACTS = new Set(['launch', 'acquire'].map((word) => CANONICAL.get(contentTerms(word)[0] ?? word)));
+
+/**
+ * The acts a dated statement mainly tells: its acts (`actsOf`) without those that only frame
+ * another ("completed its purchase" tells a completion, "agreed to buy" a purchase). Takes a
+ * telling; returns its main acts, none when it names no act. Used where a purchase agreed and the
+ * same purchase completed must stay two happenings.
+ */
+export function mainActs(telling: Telling): string[] {
+  const acts = actsOf(telling);
+  const main = acts.filter((act) => !FRAMING_ACTS.has(act));
+  return main.length > 0 ? main : acts;
 }
 
 /** True when two names can be one: the same key, one a shorter form of the other, or one respelled. */
@@ -154,8 +199,12 @@ export function sameHappening(
     own === 1 && !rareTerm(one) && (Math.min(left.size, right.size) > 1 ? !within(a.terms, b.terms) : !ACTS.has(one));
   if (!oneCommonWord && own / Math.min(left.size, right.size) >= overlap) return true;
   const all = [...a.terms].filter((t) => b.terms.has(t)).length;
-  const names = [...a.names].filter((n) => b.names.has(n)).length;
-  if ((own > 0 ? names >= 1 : names >= 2) && all / smallest >= overlap / 2) return true;
+  const sharedNames = [...a.names].filter((n) => b.names.has(n));
+  const names = sharedNames.length;
+  // The story's subject and its common words together say nothing of which happening: a shared
+  // name counts with a shared word when either is one few of the story's sentences use, or the word names an act.
+  const telling = sharedNames.some(distinctive) || shared.some((t) => rareTerm(t) || ACTS.has(t));
+  if ((own > 0 ? names >= 1 && telling : names >= 2) && all / smallest >= overlap / 2) return true;
   if (!otherActs.some((act) => acts.includes(act))) return false;
   const mine = a.sentenceNames.filter(distinctive);
   const theirs = b.sentenceNames.filter(distinctive);

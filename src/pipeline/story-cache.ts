@@ -44,7 +44,7 @@ export function buildStory(members: SegmentedArticle[], observer: StageObserver 
   const derivatives = observer.run('derivatives', () => detectDerivatives(members));
   const aligned = observer.run('align', () => alignClaims(members, derivatives));
   const story = observer.run('merge', () => mergeStory(members, aligned, derivatives));
-  const { events, disagreements } = observer.run('timeline', () => timelineWithDisagreements(members, story.slug));
+  const { events, disagreements } = observer.run('timeline', () => timelineWithDisagreements(members, story.slug, { derivatives }));
   story.timelineIds = events.map((event) => event.id);
   // Days of one happening that sources disagree on show only once relative dates are resolved, here.
   story.conflicts = withConflicts(story.conflicts, dayConflicts(disagreements, derivatives));

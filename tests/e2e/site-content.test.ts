@@ -91,6 +91,12 @@ describe('pages rendered from a hand-written digest', () => {
     expect(timeline).toContain('href="/digest/sources/valley-post-library/"');
   });
 
+  it('shows a rival dating of one happening on its entry, with the sources that give it, on the timeline and the story page', () => {
+    const entry = (html: string) => html.slice(html.indexOf('Construction of the barrage began'), html.indexOf('Construction of the barrage began') + 1500);
+    expect(entry(page('timeline'))).toMatch(/Also reported as April 2019 by <span class="cite"><a href="\/digest\/sources\/energy-notes-riverton\/"/u);
+    expect(entry(page('stories', STORY))).toMatch(/Also reported as April 2019 by <span class="cite"><a[^>]*href="#s\d"/u);
+  });
+
   it('publishes digest.json in the pipeline order and JSON-LD that names every source', () => {
     const digest = JSON.parse(page('digest.json')) as { stories: { slug: string }[]; sources: { id: string }[] };
     expect(digest.stories.map((s) => s.slug)).toEqual([STORY, 'valley-libraries-to-open-on-sundays']);

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.ts';
 import { findDateMentions } from '../../src/pipeline/date-expressions.ts';
-import { datesAForecast, eventClause, onlyTellsASaying, soundsPlanned } from '../../src/pipeline/event-clause.ts';
+import { datesAForecast, datesANewsPromise, eventClause, onlyTellsASaying, soundsPlanned } from '../../src/pipeline/event-clause.ts';
 import { extractTimeline, timelineWithDisagreements } from '../../src/pipeline/extract-timeline.ts';
 import { normalizeArticle } from '../../src/pipeline/normalize.ts';
 import { splitSentences } from '../../src/pipeline/split-sentences.ts';
@@ -280,8 +280,116 @@ describe('one timeline entry per happening', () => {
     expect(wednesday).toHaveLength(3);
   });
 
+  it('keeps an approval and a completion of one day apart when a statement naming both would chain them', () => {
+    const story = [
+      { id: 'a-post', body: 'The Pell Port Authority approved the Tern Line takeover on Friday after a year of hearings.' },
+      { id: 'b-daily', body: 'The Tern Line takeover won final approval from the Pell Port Authority on Friday, completing the purchase by Brenna Shipping.' },
+      { id: 'c-review', body: 'Brenna Shipping completed its purchase of Tern Line on Friday for $2 billion.' },
+      { id: 'd-wire', body: 'Brenna Shipping closed its $2 billion purchase of Tern Line on Friday.' },
+    ].map((a) => segment({ ...a, published: '2026-06-06' }));
+    const friday = byLabel(extractTimeline(story, 'tern'), '5 June 2026');
+    const approval = friday.find((e) => e.sourceIds.includes('a-post'));
+    const closing = friday.find((e) => e.sourceIds.includes('d-wire'));
+    expect(approval).toBeDefined();
+    expect(approval).not.toBe(closing);
+    expect(closing?.sourceIds).toEqual(expect.arrayContaining(['c-review', 'd-wire']));
+    expect(closing?.sourceIds).not.toContain('a-post');
+  });
+
   it('lists no entry for a sentence that dates only who spoke', () => {
     expect(wednesday.filter((e) => /\bsaid\b/u.test(e.text))).toEqual([]);
+  });
+});
+
+describe('one happening dated two ways that cannot both be true', () => {
+  const story = readJson<{ articles: FixtureArticle[] }>('rival-datings.json').articles.map(segment);
+  const events = extractTimeline(story, 'tern');
+  const telling = (word: RegExp) => events.filter((e) => word.test(e.text) || (e.otherDates ?? []).some((d) => word.test(d.text)));
+
+  it('shows a veto dated March by two outlets and April by one as one entry at March, with April on it', () => {
+    const veto = telling(/blocked|vetoed/u);
+    expect(veto.map((e) => [e.label, e.sourceIds])).toEqual([['March 2026', ['dock-review', 'harbor-post', 'quay-daily']]]);
+    expect(veto[0]?.otherDates?.map((d) => [d.label, d.start, d.end, d.sourceIds])).toEqual([['April 2026', '2026-04-01', '2026-04-30', ['dock-review']]]);
+  });
+
+  it('shows a departure dated the end of the year by two outlets and the next 1 January by one as one entry, and reads "leave the company" as stepping down', () => {
+    const leaving = telling(/step down|departure|leave the combined company/u);
+    expect(leaving.map((e) => [e.label, e.otherDates?.map((d) => d.label)])).toEqual([['Late 2026', ['1 January 2027']]]);
+  });
+
+  it('shows one purchase dated 2020 by one outlet and 2021 by another as one entry, reading the act across a list and "took over" as buying', () => {
+    const list = segment({ id: 'm-list', published: '2026-06-15', body: 'The deal is the largest in the group’s history, passing the purchases of Corlan in 2019 and Vestry in 2021, for a total of $3 billion.' });
+    const took = segment({ id: 'n-took', published: '2026-06-15', body: 'In 2020 it took over another large ferry operator on the northern coast, Vestry.' });
+    const vestry = extractTimeline([list, took], 'ferries').filter((e) => [e.text, ...(e.otherDates ?? []).map((d) => d.text)].some((t) => t.includes('Vestry')));
+    // One source each: the earlier of two equally precise datings leads (2020 is a day longer than 2021, not vaguer);
+    // the list's first item (2019) is another purchase.
+    expect(vestry.map((e) => [e.label, e.sourceIds, e.otherDates?.map((d) => [d.label, d.sourceIds])])).toEqual([
+      ['2019', ['m-list'], undefined],
+      ['2020', ['m-list', 'n-took'], [['2021', ['m-list']]]],
+    ]);
+  });
+
+  it('lists a vaguer telling that holds both datings under the entry, and one that holds only the other dating as another dating', () => {
+    const vaguer = [
+      { id: 'e-quarter', body: 'The port authority vetoed the Tern Line takeover in the second quarter of 2026.' },
+      { id: 'f-year', body: 'The port authority blocked the Tern Line takeover in 2026.' },
+    ].map((a) => segment({ ...a, published: '2026-06-17' }));
+    const veto = extractTimeline([...story, ...vaguer], 'tern').filter((e) => /blocked/u.test(e.text));
+    expect(veto.map((e) => [e.label, e.lessPrecise?.map((m) => m.label), e.otherDates?.map((d) => d.label)])).toEqual([
+      ['March 2026', ['2026'], ['April 2026', 'Q2 2026']],
+    ]);
+  });
+
+  it('keeps a ruling told as done and a deadline still to come a week later apart', () => {
+    const story = [
+      segment({ id: 'r-court', published: '2026-07-07', body: 'A judge ruled on Tuesday that Brenna Shipping may go ahead with its purchase of Tern Line.' }),
+      segment({ id: 's-deadline', published: '2026-07-08', body: 'The ruling lets Brenna Shipping buy Tern Line ahead of the July 14, 2026 deadline.' }),
+    ];
+    expect(extractTimeline(story, 'tern').map((e) => [e.label, e.upcoming, e.otherDates])).toEqual([
+      ['7 July 2026', false, undefined],
+      ['14 July 2026', true, undefined],
+    ]);
+  });
+
+  it('keeps a preliminary approval and the final approval weeks later apart', () => {
+    expect(telling(/approv/u).map((e) => [e.label, e.otherDates])).toEqual([
+      ['May 2026', undefined],
+      ['9 June 2026', undefined],
+    ]);
+  });
+
+  it('keeps a purchase agreed in one month and completed in the next apart', () => {
+    expect(telling(/buy|purchase/u).map((e) => [e.label, e.otherDates])).toEqual([
+      ['January 2026', undefined],
+      ['February 2026', undefined],
+    ]);
+  });
+
+  it('keeps apart two days one outlet gives for the same kind of act: it tells two happenings', () => {
+    const article = segment({ id: 'gulf-log', published: '2026-09-05', body: 'Storm Ilse was downgraded to a tropical storm on 2 September 2026 off Pell Harbor. It was downgraded to a depression on 3 September 2026 off Pell Harbor.' });
+    expect(extractTimeline([article], 'ilse').map((e) => [e.label, e.otherDates])).toEqual([
+      ['2 September 2026', undefined],
+      ['3 September 2026', undefined],
+    ]);
+  });
+
+  it('dates the entry as most independent sources date it: rewrites of one report do not count again', () => {
+    const copies = ['wire-copy', 'wire-copy-2'].map((id) => segment({ id, published: '2026-06-16', body: 'The Tern Line takeover was vetoed in April by the port authority, the paper reported.' }));
+    const withCopy = [...story, ...copies];
+    const counted = extractTimeline(withCopy, 'tern').filter((e) => /blocked|vetoed/u.test(e.text));
+    expect(counted.map((e) => e.label)).toEqual(['April 2026']);
+    const derivatives = copies.map((copy) => ({ articleId: copy.id, derivativeOf: 'dock-review', evidence: 'same facts in the same order' }));
+    const independent = extractTimeline(withCopy, 'tern', { derivatives });
+    expect(independent.filter((e) => /blocked|vetoed/u.test(e.text)).map((e) => [e.label, e.otherDates?.map((d) => [d.label, d.sourceIds])])).toEqual([
+      ['March 2026', [['April 2026', ['dock-review', 'wire-copy', 'wire-copy-2']]]],
+    ]);
+  });
+
+  it('keeps the day disagreement of two rival days as a conflict while showing one entry', () => {
+    const { events: days, disagreements } = timelineWithDisagreements(readJson<{ articles: FixtureArticle[] }>('relative-day-disagreement.json').articles.map(segment), 'kelby');
+    expect(disagreements).toHaveLength(1);
+    const dated = disagreements[0]?.days.map((d) => d.start) ?? [];
+    expect(days.filter((e) => dated.includes(e.start) && (e.otherDates ?? []).some((d) => dated.includes(d.start)))).toHaveLength(1);
   });
 });
 
@@ -301,6 +409,21 @@ describe('what a dated clause tells', () => {
     const friday = byLabel(extractTimeline([cut, whole], 'ferries'), '5 June 2026');
     expect(friday.map((e) => e.sourceIds)).toEqual([['a-cut', 'b-whole']]);
     expect(friday[0]?.text).toContain('”');
+  });
+
+  it('reads a date next to a promise of more news as dating that promise, not a happening', () => {
+    const at = (sentence: string, date: string) => datesANewsPromise(sentence, sentence.indexOf(date), date.length);
+    expect(at('The ferry line plans to give more details in the coming weeks.', 'in the coming weeks')).toBe(true);
+    expect(at('She said there would be more to share on the timetable “over the coming months.”', 'the coming months')).toBe(true);
+    expect(at('In the coming weeks, further updates will be posted on its site.', 'In the coming weeks')).toBe(true);
+    expect(at('Passengers can expect new routes in the coming months.', 'in the coming months')).toBe(false);
+    expect(at('More details emerged on Friday, when the line confirmed it would close the depot in March.', 'in March')).toBe(false);
+    expect(at('The line said it was starting to move its ferries to the new quay today, planning to share more details in the coming months.', 'today')).toBe(false);
+  });
+
+  it('lists no entry for a promise of more news later, and keeps a plan for what will happen', () => {
+    const article = segment({ id: 'ferry-news', published: '2026-05-04', body: 'Tern Line said it would share more details in the coming weeks. Passengers can expect new island routes in the coming weeks.' });
+    expect(extractTimeline([article], 'tern').map((e) => e.text)).toEqual(['Passengers can expect new island routes in the coming weeks']);
   });
 
   it('lists no entry for a date that only says something happened then', () => {

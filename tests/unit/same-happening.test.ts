@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventTerms, multiWordNames, sameHappening, type Telling } from '../../src/pipeline/same-happening.ts';
+import { actsOf, eventTerms, mainActs, multiWordNames, sameHappening, type Telling } from '../../src/pipeline/same-happening.ts';
 
 /** A telling of one clause, its names read from the clause itself. */
 function telling(clause: string): Telling {
@@ -36,5 +36,52 @@ describe('sameHappening', () => {
   it('keeps a downgrade apart from a landfall, and a ruling apart from a block', () => {
     expect(sameHappening(telling('the storm was downgraded to a weaker category'), telling('the storm made landfall as a strong category'), 0.5, noName)).toBe(false);
     expect(sameHappening(telling('a judge ruled on the merger over competition'), telling('the regulator blocked the merger over competition'), 0.5, noName)).toBe(false);
+  });
+});
+
+describe('sameHappening on a shared name', () => {
+  const filing = telling('the company filed papers saying Orland Motors staff options would convert');
+  const purchase = telling('the company completed its purchase of Orland Motors');
+
+  it('takes a shared name and a shared word for one happening only when the name or the word is one few sentences use', () => {
+    expect(sameHappening(filing, purchase, 0.5, noName, rare)).toBe(false);
+    expect(sameHappening(filing, purchase, 0.5, () => true, rare)).toBe(true);
+    expect(sameHappening(filing, purchase, 0.5, noName, () => true)).toBe(true);
+  });
+});
+
+describe('the acts a statement tells', () => {
+  it('reads a regulator called an Authority and a "final" word as no act, and "authorized" and "finalized" as approving and completing', () => {
+    expect(actsOf(telling('the Pell Port Authority met the ferry owners'))).toEqual([]);
+    expect(actsOf(telling('the final hearing of the inquiry'))).toEqual([]);
+    expect(actsOf(telling('the board authorized the sale'))).toEqual(actsOf(telling('approved')));
+    expect(actsOf(telling('the buyer finalized the sale'))).toEqual(actsOf(telling('completed')));
+  });
+
+  it('hears "their third victory" and "a win" as one kind of act, so two tellings of one final that share only the story\'s common words meet', () => {
+    expect(actsOf(telling('the team took home their third victory'))).toEqual(actsOf(telling('a nervy win')));
+    const common = ['corlan', 'pellmarsh', 'vestri', 'final'];
+    const victory = telling('Corlan took home their third Harbour Cup victory in Pellmarsh');
+    const win = telling('Battling to a nervy penalty win over Vestry in the final of the Harbour Cup in Pellmarsh');
+    expect(sameHappening(victory, win, 0.5, (name) => name !== 'harbour cup', (term) => !common.includes(term))).toBe(true);
+  });
+
+  it('hears "took over" a company as buying it', () => {
+    expect(actsOf(telling('it took over another ferry operator'))).toEqual(actsOf(telling('it bought')));
+  });
+
+  it('hears "tore through" a place as a storm striking it', () => {
+    expect(actsOf(telling('Storm Orla tore through Pell Harbor late Tuesday'))).toEqual(actsOf(telling('it struck')));
+  });
+
+  it('hears "will leave the company" as stepping down, but not a storm leaving a coast', () => {
+    expect(actsOf(telling('the chief executive will leave the combined company on 1 January'))).toEqual(actsOf(telling('she resigned')));
+    expect(actsOf(telling('the storm will leave the coast by Friday'))).toEqual([]);
+  });
+
+  it('takes a completion, not the purchase it completes, as the main act, and keeps a purchase alone as one', () => {
+    expect(mainActs(telling('the buyer announced the completion of its purchase'))).toEqual(actsOf(telling('it closed')));
+    expect(mainActs(telling('the buyer agreed to buy the ferry line'))).toEqual(actsOf(telling('a purchase')));
+    expect(mainActs(telling('the maker unveiled its new phone'))).toEqual(actsOf(telling('launched')));
   });
 });
