@@ -95,7 +95,7 @@ export function nameVariant(a: string, b: string): 'spelling' | 'word' | null {
 /** Results of `nameVariant`: the same few names are compared across every sentence pair of a story. */
 const variantMemo = new Map<string, 'spelling' | 'word' | null>();
 
-/** Titles written before a person's surname ("Ms Cardell", "Gov. DeSantis"): another way to name the same person. */
+/** Titles written before a person's surname ("Ms Cardell", "Gov. Okafor"): another way to name the same person. */
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'gov', 'sen', 'rep', 'rev', 'president', 'judge', 'justice']);
 
 function compareNames(a: string, b: string): 'spelling' | 'word' | null {

@@ -103,7 +103,7 @@ function onlyNamesShared(clause: string, sentences: SentenceFeatures[]): boolean
   return shared.length > 0 && shared.every((term) => own.nameTerms.includes(term));
 }
 
-/** A list of three or more short items: "text, image, audio, and video", "Naples, Tampa and Orlando". */
+/** A list of three or more short items: "text, image, audio, and video", "Kell, Dunmore and Port Alder". */
 const LIST = /[\p{L}-]+(?:\s[\p{L}-]+)?(?:,\s+[\p{L}-]+(?:\s[\p{L}-]+)?)+,?\s+(?:and|or)\s+[\p{L}-]+(?:\s[\p{L}-]+)?/gu;
 
 /**

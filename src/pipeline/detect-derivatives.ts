@@ -297,8 +297,8 @@ function orderAgreement(
 /**
  * Words in a row that a copied sentence keeps from its source. Sentences naming the same things
  * score a high cosine in any wording ("convicted of wire fraud, conspiracy to commit securities
- * fraud …"); a copy also keeps the writer's run of words ("came seven hours after Microsoft got
- * final approval from").
+ * fraud …"); a copy also keeps the writer's run of words ("landed two hours after the harbour board gave
+ * its final approval to").
  */
 const COPIED_RUN = 8;
 

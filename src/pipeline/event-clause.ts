@@ -103,7 +103,7 @@ function boundaries(sentence: string, spans: Span[]): { cut: number; resume: num
 }
 
 /**
- * Brackets that hold an aside, not a clause: no verb and no date inside ("(£59bn)", "(CMA)"). The
+ * Brackets that hold an aside, not a clause: no verb and no date inside ("(£59bn)", "(KHA)"). The
  * clause runs through them: "it blocked the original $69bn (£59bn) deal in April" is one clause.
  */
 function bracketAsides(sentence: string, spans: Span[]): { open: number; close: number }[] {

@@ -257,7 +257,7 @@ function eventClauseOf(sentence: string, mention: DateMention, all: DateMention[
   const otherDates = all.filter((m) => m !== mention).map((m) => m.text.replace(/[\s,;:]+$/u, ''));
   const part = ownPart(text, expression, otherDates);
   const own = eventTerms(part.replace(expression, ' '));
-  // "the purchases of LinkedIn in 2016 and Bethesda in 2021": a date of the second item of a list
+  // "the purchases of Harbor Lines in 2016 and Norrvik Ferries in 2021": a date of the second item of a list
   // dates the act the list hangs on, which the part before the other date names.
   if (/^[\s,]*(?:and|or)\b/iu.test(part) && actsOf({ terms: own, names: new Set(), sentenceNames: [] }).length === 0) {
     const before = text.slice(0, Math.max(0, text.indexOf(part)));
@@ -467,8 +467,8 @@ function rivalEntries(a: Entry, b: Entry, overlap: number, vocabulary: Vocabular
     b.own.some((y) => {
       const acts = mainActs(x.telling);
       if (!mainActs(y.telling).some((act) => acts.includes(act)) || !sameStage(x.text, y.text)) return false;
-      // The same act of the same uncommon party ("Kotick … step down" / "Kotick will leave the company";
-      // "took over … Bethesda" / "the purchases of … Bethesda"): two words few of the story's sentences
+      // The same act of the same uncommon party ("Rein … step down" / "Rein will leave the company";
+      // "took over … Norrvik Ferries" / "the purchases of … Norrvik Ferries"): two words few of the story's sentences
       // use, besides the act, in both, or one that both write as a name.
       const distinct = [...x.telling.terms].filter((t) => y.telling.terms.has(t) && !acts.includes(t) && vocabulary.rareTerm(t));
       const named = distinct.filter((t) => namesTerm(x.text, t) && namesTerm(y.text, t));

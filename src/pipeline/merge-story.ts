@@ -47,13 +47,13 @@ export function dependsOnPrevious(text: string): boolean {
 
 /**
  * A report's dateline before its first words: places, an agency or outlet in capitals or in
- * brackets, and a date in brackets, each closed by a dash ("TAMPA, Fla. — (AP) —", "(Reuters) –",
+ * brackets, and a date in brackets, each closed by a dash ("PORT ALDER, Maine — (AP) —", "(Reuters) –",
  * "BALTIMORE —", "Asian Tech Press (Oct 16) --"). It says where and from whom, not what happened.
  */
 const DATELINE = /^(?:(?:\([\p{L}\d .,']{1,24}\)|[\p{Lu}][\p{L}.'’]*(?:[ ,]+[\p{Lu}][\p{L}.'’]*){0,4},?(?:\s*\([\p{L}\d .,']{1,24}\))?)\s*(?:—|–|--|-)\s+)+(?=[\p{Lu}“"‘])/u;
 
 /**
- * Drops a dateline ("TAMPA, Fla. — (AP) —"), a dangling opener ("However, …", "And …") and a
+ * Drops a dateline ("PORT ALDER, Maine — (AP) —"), a dangling opener ("However, …", "And …") and a
  * parenthetical ", however," so a sentence stands alone.
  */
 export function cleanClaimText(text: string): string {
@@ -429,7 +429,7 @@ function planSections(ordered: Draft[], derivatives: DerivativeLink[]): PlannedS
         const follows = draft.follows === undefined ? undefined : ids.get(draft.follows);
         return {
           id: ids.get(draft) ?? '',
-          // The words a reader sees: a report's dateline ("TAMPA, Fla. —") is not what a claim is about.
+          // The words a reader sees: a report's dateline ("PORT ALDER, Maine —") is not what a claim is about.
           text: cleanClaimText(draft.representative.sentence.text),
           independentSources: independent.get(draft) ?? 1,
           position: draft.position,

@@ -87,7 +87,7 @@ export function eventTerms(text: string): Set<string> {
  * The part of an event clause that its own date dates, when the clause holds other dates too: from
  * the date before it to the date after it ("The family — released in 2023 — reached 100 million
  * downloads by Q3": Q3 dates "reached 100 million downloads", not the release; in "the purchases of
- * LinkedIn in 2016 and Bethesda in 2021" 2016 dates the part up to it). `expression` is
+ * Harbor Lines in 2016 and Norrvik Ferries in 2021" 2016 dates the part up to it). `expression` is
  * the own date as written; when the clause no longer holds it (a leading date is dropped from the
  * clause), it is taken to open the clause.
  */
@@ -104,7 +104,7 @@ export function ownPart(clause: string, expression: string, others: string[]): s
     if (at + other.length <= ownStart) from = Math.max(from, at + other.length);
     else if (at >= ownEnd) to = Math.min(to, at);
   }
-  // The next item of a list ("of LinkedIn in 2016 and Bethesda in 2021") belongs to the next date.
+  // The next item of a list ("of Harbor Lines in 2016 and Norrvik Ferries in 2021") belongs to the next date.
   if (ownAt >= 0 && to < clause.length && /^\s*,?\s*(?:and|or)\b/iu.test(clause.slice(ownEnd, to))) to = ownEnd;
   return clause.slice(from, to);
 }

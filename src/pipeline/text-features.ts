@@ -177,7 +177,7 @@ export function entities(text: string): string[] {
     for (const match of splitAtSentenceEnds(run[0], run.index ?? 0)) addEntity(match);
   }
   function addEntity(match: { 0: string; index: number }): void {
-    // A possessive, a closing quote mark ("‘Call of Duty’ are…") or a trailing stop is not part of the name.
+    // A possessive, a closing quote mark ("‘Bank of England’ are…") or a trailing stop is not part of the name.
     let phrase = match[0].replace(/[’']s$/u, '').replace(/[.’'-]+$/u, '');
     const parts = phrase.split(/\s+/);
     while (parts.length > 0 && NOT_NAMES.has(parts[0] ?? '')) parts.shift();

@@ -336,7 +336,7 @@ function timeConflicts(input: ConflictInput, spans: NameSpan[][]): Conflict[] {
     const times = timesOfDay(sentence.text);
     if (times.length === 0) return [];
     const periods = new Map(times.map((time) => [time.index, time.period]));
-    // An aside in brackets ("near Siesta Key (Florida) during the afternoon") does not end the clause that states when.
+    // An aside in brackets ("near Kell Point (Maine) during the afternoon") does not end the clause that states when.
     const text = blankAsides(sentence.text, times.map((time) => time.index));
     return dateFrames(index, sentence.articleId, text, times.map(asDateMention), spans[index] ?? []).flatMap((frame) => {
       const period = periods.get(frame.index);

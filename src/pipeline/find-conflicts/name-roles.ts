@@ -111,7 +111,7 @@ function splitRun(run: string, offset: number): { text: string; index: number }[
 
 function toSpan(text: string, raw: string, index: number, known: ReadonlySet<string>): NameSpan | undefined {
   let trimmed = raw.replace(/[.-]+$/u, '');
-  // A closing quotation mark ("its 'Game Pass' service") is not part of the name; a possessive is.
+  // A closing quotation mark ("its 'Ferry Pass' service") is not part of the name; a possessive is.
   if (!POSSESSIVE.test(trimmed)) trimmed = trimmed.replace(/[’'.-]+$/u, '');
   // "Idris-related": a name made into an adjective is the name; a capital glued on after a
   // lowercase letter ("CountyA") is the next sentence run into it by a lost line break.

@@ -131,7 +131,7 @@ export function groupByTopic(items: TopicItem[], options: TopicOptions = {}): To
   for (const found of phrasesOf.values()) for (const phrase of found.values()) if (phrase.named) capitalized.set(phrase.key, (capitalized.get(phrase.key) ?? 0) + 1);
   const named = new Set([...capitalized].filter(([key, count]) => count * 2 > (df.get(key) ?? 0)).map(([key]) => key));
   // The subject: words in more claims than the limit, and the other word of a two-part name of it
-  // when mostly written in that name ("Blizzard", nearly always in "Activision Blizzard").
+  // when mostly written in that name ("Ferries", nearly always in "Pellam Ferries").
   const subjectWords = new Set([...df].filter(([key, count]) => !key.includes(' ') && count > subjectLimit).map(([key]) => key));
   for (const key of named) {
     const parts = key.split(' ');
@@ -148,11 +148,11 @@ export function groupByTopic(items: TopicItem[], options: TopicOptions = {}): To
     const count = df.get(key) ?? 0;
     if (count < 2 || subject(key) || /^[\d.,%$€£ ]+$/u.test(key)) return false;
     const parts = key.split(' ');
-    // The subject's word with one more ("Hurricane Milton", "Activision Blizzard" in stories about
+    // The subject's word with one more ("Storm Kira", "Pellam Ferries" in stories about
     // them) names the subject too, only less often; a longer name that holds it ("Advanced AI
     // Scaling Framework") names something of its own.
     if (parts.length > 1 && parts.some(subject) && parts.filter((part) => !subject(part) && !JOINS_NAME.has(part)).length <= 1) return false;
-    // A name keeps its words ("Call of Duty"); elsewhere a generic first or last word makes a phrase generic.
+    // A name keeps its words ("Bank of England"); elsewhere a generic first or last word makes a phrase generic.
     if (!named.has(key) && (GENERIC.has(parts[0] ?? '') || GENERIC.has(parts.at(-1) ?? ''))) return false;
     // A day or month dates a fact; it is not what the fact is about.
     if (parts.every((part) => CALENDAR.has(part))) return false;
@@ -242,8 +242,8 @@ export function groupByTopic(items: TopicItem[], options: TopicOptions = {}): To
 
 /**
  * Adds to each claim that names a thing another way the name most claims spell out, so all the
- * ways of naming one thing make one topic: an acronym ("CMA") gets the name whose initials it
- * is ("Competition and Markets Authority"), when two or more claims write that name; a name
+ * ways of naming one thing make one topic: an acronym ("KHA") gets the name whose initials it
+ * is ("Kell and Harbour Authority"), when two or more claims write that name; a name
  * written without its joining word ("Competition Markets Authority") gets the name with it.
  * Takes and returns the phrases of each claim.
  */
@@ -367,7 +367,7 @@ export function phrases(text: string): Map<string, Phrase> {
     const words = chunk.trim().split(/\s+/u).map((raw) => raw.replace(/^[^\p{L}\p{N}$€£]+|[^\p{L}\p{N}%]+$/gu, '').replace(/['’]s$/u, ''));
     for (const [index, word] of words.entries()) {
       const lower = word.toLowerCase();
-      // "of", "and", "the" inside a name ("Call of Duty", "Competition and Markets Authority") belong to it.
+      // "of", "and", "the" inside a name ("Bank of England", "Kell and Harbour Authority") belong to it.
       const insideName = JOINS_NAME.has(lower) && (run.at(-1)?.capital ?? false) && /^\p{Lu}/u.test(words[index + 1] ?? '');
       if (insideName) {
         run.push({ word, stem: lower, capital: true });
