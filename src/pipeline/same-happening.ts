@@ -65,6 +65,12 @@ const STEPPING_DOWN =
 const TAKING_OVER = /\b(?:take|takes|took|taken|taking)\s+over\b/giu;
 
 /**
+ * A storm or a blow crossing a place: "passed through the state", "swept across the county", read
+ * as one word so it meets "struck" and "tore through" ("passed" alone is any passing: a law, a deadline).
+ */
+const SWEEPING_THROUGH = /\b(?:pass|passes|passed|passing|sweep|sweeps|swept|sweeping|rip|rips|ripped|ripping|plow|plows|plowed|plough|ploughed)\s+(?:through|across)\b/giu;
+
+/**
  * Verbs whose stem is another word's: "authorized" stems as "authority" does and "finalized" as
  * "final", so they are read as "approved" and "completed" before stemming, and a regulator's name
  * ("the Markets Authority") or a "final" ruling names no act.
@@ -77,7 +83,7 @@ const STEM_CLASHES: [RegExp, string][] = [
 /** Content terms of an event clause, with synonyms merged and date words and years left out. */
 export function eventTerms(text: string): Set<string> {
   return new Set(
-    contentTerms(STEM_CLASHES.reduce((t, [pattern, word]) => t.replace(pattern, word), text.replace(STEPPING_DOWN, 'resigned').replace(TAKING_OVER, 'bought')))
+    contentTerms(STEM_CLASHES.reduce((t, [pattern, word]) => t.replace(pattern, word), text.replace(STEPPING_DOWN, 'resigned').replace(TAKING_OVER, 'bought').replace(SWEEPING_THROUGH, 'struck')))
       .map((term) => CANONICAL.get(term) ?? term)
       .filter((term) => !DATE_WORDS.has(term) && !/^(?:19|20)\d{2}$/.test(term)),
   );

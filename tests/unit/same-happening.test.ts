@@ -74,6 +74,12 @@ describe('the acts a statement tells', () => {
     expect(actsOf(telling('Storm Orla tore through Pell Harbor late Tuesday'))).toEqual(actsOf(telling('it struck')));
   });
 
+  it('hears "passed through" or "swept across" a place as a storm striking it, but not a law that passed', () => {
+    expect(actsOf(telling('the storm passed through the county late on Tuesday'))).toEqual(actsOf(telling('it struck')));
+    expect(actsOf(telling('Storm Orla swept across Pell Harbor'))).toEqual(actsOf(telling('it struck')));
+    expect(actsOf(telling('the council passed the harbour bill on Tuesday'))).toEqual([]);
+  });
+
   it('hears "will leave the company" as stepping down, but not a storm leaving a coast', () => {
     expect(actsOf(telling('the chief executive will leave the combined company on 1 January'))).toEqual(actsOf(telling('she resigned')));
     expect(actsOf(telling('the storm will leave the coast by Friday'))).toEqual([]);
