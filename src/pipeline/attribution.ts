@@ -8,6 +8,7 @@
  */
 
 import { spelledCounts } from './find-conflicts/spelled-counts.ts';
+import { dateMentions } from './claim-features.ts';
 import { CLOCK_TIME, figures } from './text-features.ts';
 
 /** Verbs that attribute a statement to a speaker. */
@@ -29,9 +30,12 @@ const PERSON_WORD =
 const JUDGEMENT =
   /\b(?:appears? to|seems?|likely|unlikely|believes?|thinks?|feels?|hopes?|fears?|optimistic|pessimistic|confident|concerned|worried|argued?|argues|framed?|frames|described|describes|call(?:ed|s)? (?:it|them|the|this|that)|praised?|criticized?|criticised?|hailed?|blamed?|insisted?|claimed?|warned?|warns|cautioned?|should|must|would|could|might|may|best|worst|impressive|disappointing|underwhelming|terrible|great|good|bad)\b/iu;
 
-/** True when a statement gives something a reader can check: a figure, a count in words, a year or a clock time. */
+/** `CLOCK_TIME` without its global flag, so a test keeps no position between calls. */
+const CLOCK = new RegExp(CLOCK_TIME.source, 'iu');
+
+/** True when a statement gives something a reader can check: a figure, a count in words, a date or a clock time. */
 function checkable(text: string): boolean {
-  return figures(text).length > 0 || spelledCounts(text).length > 0 || /\b(?:19|20)\d{2}\b/u.test(text) || new RegExp(CLOCK_TIME.source, 'iu').test(text);
+  return figures(text).length > 0 || spelledCounts(text).length > 0 || dateMentions(text).length > 0 || CLOCK.test(text);
 }
 
 /** A speaker that refers back to the story's subject as an institution. */
@@ -92,7 +96,8 @@ function cleanSpeaker(speaker: string): string {
  * True when a sentence is reaction: a statement attributed to a person or an outside party, or a
  * quotation whose speaker is not the subject itself. `names` are the sentence's named entities and
  * `subjectNames` the names the story is about (both lowercased): a statement by the subject as an
- * institution is a reported fact.
+ * institution is a reported fact, and so is a checkable one with its source named (a figure, a
+ * count, a date or a time, and no word of judgement: "five people died, a spokesman said").
  */
 export function isReaction(text: string, quoted: boolean, names: string[], subjectNames: Set<string>): boolean {
   const speaker = speakerOf(text);
