@@ -19,6 +19,7 @@
 import { assertInRange } from '../errors.ts';
 import type { DerivativeLink, SegmentedArticle, Sentence } from '../types.ts';
 import { dot, scaleToUnit, type SparseVector } from './sparse-vector.ts';
+import { longestCommonRun } from './common-run.ts';
 import { quotedShares } from './quoted-share.ts';
 import { contentTerms } from './text-features.ts';
 
@@ -184,7 +185,7 @@ function pairEvidence(a: Profile, b: Profile, matched: SentenceMatch[], opts: Re
     strength = 2;
   }
   const order = orderAgreement(matched, a.sentences.length, b.sentences.length);
-  const copied = copiedInOrder(order.positions.filter((p) => p.sim >= opts.copyThreshold && longestSharedRun(a.words[p.i] ?? [], b.words[p.j] ?? []) >= COPIED_RUN));
+  const copied = copiedInOrder(order.positions.filter((p) => p.sim >= opts.copyThreshold && longestCommonRun(a.words[p.i] ?? [], b.words[p.j] ?? []).length >= COPIED_RUN));
   if (copied >= opts.minCopied) {
     reasons.push(`${copied} sentences copied nearly word for word, in the same order`);
     strength = Math.max(strength, 2);
@@ -297,27 +298,10 @@ function orderAgreement(
 /**
  * Words in a row that a copied sentence keeps from its source. Sentences naming the same things
  * score a high cosine in any wording ("convicted of wire fraud, conspiracy to commit securities
- * fraud …"); a copy also keeps the writer's run of words ("landed two hours after the harbour board gave
- * its final approval to").
+ * fraud …"); a copy also keeps the writer's run of words ("landed two hours after the harbour
+ * board gave its final approval to").
  */
 const COPIED_RUN = 8;
-
-/** The longest run of words two sentences share, in words (dynamic programming; sentences are short). */
-function longestSharedRun(a: readonly string[], b: readonly string[]): number {
-  let best = 0;
-  let previous = new Array<number>(b.length + 1).fill(0);
-  for (let x = 1; x <= a.length; x += 1) {
-    const row = new Array<number>(b.length + 1).fill(0);
-    for (let y = 1; y <= b.length; y += 1) {
-      if (a[x - 1] === b[y - 1]) {
-        row[y] = (previous[y - 1] as number) + 1;
-        best = Math.max(best, row[y] as number);
-      }
-    }
-    previous = row;
-  }
-  return best;
-}
 
 /**
  * How many of the copied sentence pairs (`copies`, in the first article's order) keep one order in

@@ -5,6 +5,7 @@
  * ladder,” the firm wrote" / "its announcement called it “the first step on our scaling ladder
  * and the first product of …”").
  */
+import { longestCommonRun } from './common-run.ts';
 import { isStopWord } from './text-features.ts';
 
 /**
@@ -25,20 +26,11 @@ function quotations(text: string): string[][] {
  * joined by spaces.
  */
 export function sharedQuotation(a: string, b: string): string | undefined {
-  let best: string[] = [];
+  let best: readonly string[] = [];
   for (const x of quotations(a)) {
     for (const y of quotations(b)) {
-      // Longest common run by dynamic programming over word positions (quotations are short).
-      let previous = new Array<number>(y.length + 1).fill(0);
-      for (let i = 1; i <= x.length; i += 1) {
-        const current = new Array<number>(y.length + 1).fill(0);
-        for (let j = 1; j <= y.length; j += 1) {
-          if (x[i - 1] !== y[j - 1]) continue;
-          current[j] = (previous[j - 1] ?? 0) + 1;
-          if ((current[j] ?? 0) > best.length) best = x.slice(i - (current[j] ?? 0), i);
-        }
-        previous = current;
-      }
+      const run = longestCommonRun(x, y);
+      if (run.length > best.length) best = run;
     }
   }
   const content = best.filter((word) => !isStopWord(word)).length;
