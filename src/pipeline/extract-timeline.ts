@@ -263,8 +263,22 @@ function eventClauseOf(sentence: string, mention: DateMention, all: DateMention[
     const before = text.slice(0, Math.max(0, text.indexOf(part)));
     for (const act of actsInText(before)) own.add(act);
   }
+  // "the biggest deal it made in 2016 when it bought Harbor Lines": a "when" clause right after the
+  // date tells what happened then, though the clause shown ends at the date.
+  const tail = whenTail(window, local(mention.index) + mention.text.length);
+  if (tail !== undefined && !text.includes(tail)) for (const term of eventTerms(tail)) own.add(term);
   const telling: Telling = { terms: own.size > 0 ? own : terms, names: new Set(multiWordNames(text)), sentenceNames: multiWordNames(window) };
   return { text, expression, terms, telling };
+}
+
+/**
+ * The "when …" clause that follows a date (`from`: where the date ends in `sentence`), up to the
+ * next comma, semicolon or end of the sentence: "in 2016 when it bought Harbor Lines" → "when it bought
+ * Harbor Lines". Undefined when the date is not followed by one.
+ */
+export function whenTail(sentence: string, from: number): string | undefined {
+  // A full stop inside a sentence ends an abbreviation ("U.S.-based"), not the clause.
+  return /^\s*,?\s*(when\s+[^,;!?]+)/iu.exec(sentence.slice(from))?.[1]?.replace(/[\s.]+$/u, '');
 }
 
 /** Reports of one happening: the same words with the same date, or the same happening (`sameHappening`). */

@@ -266,6 +266,16 @@ describe('one timeline entry per happening', () => {
     expect(extractTimeline([...formed].reverse(), 'tidewater')).toEqual(extractTimeline(formed, 'tidewater'));
   });
 
+  it('reads the “when …” clause after a date as what happened then, so “its biggest deal in 2016 when it bought X” meets “the purchase of X in 2016”', () => {
+    const story = [
+      { id: 'a-post', body: 'The takeover is the largest in Brenna Shipping history, surpassing the purchase of Tern Line in 2016 and Gull Ferries in 2021.' },
+      { id: 'b-daily', body: 'It follows the biggest deal the group made in 2016 when it acquired the coastal operator Tern Line for $3 billion.' },
+      { id: 'c-review', body: 'Brenna Shipping opened a new head office in 2016.' },
+    ].map((a) => segment({ ...a, published: '2026-06-06' }));
+    const year = byLabel(extractTimeline(story, 'tern'), '2016');
+    expect(year.map((e) => e.sourceIds).sort()).toEqual([['a-post', 'b-daily'], ['c-review']]);
+  });
+
   const paraphrased = readJson<{ articles: FixtureArticle[] }>('paraphrases-one-day.json').articles.map(segment);
   const wednesday = byLabel(extractTimeline(paraphrased, 'kelby'), '3 June 2026');
   const citing = (word: RegExp) => wednesday.filter((e) => word.test(e.text)).map((e) => e.sourceIds);
