@@ -8,7 +8,7 @@
  * ("However, …"), so the story never states a fact no source stated.
  */
 import type { AlignedClaims, Claim, ClaimGroup, ClaimSection, DerivativeLink, LeftOut, SegmentedArticle, Sentence, Story, StorySection } from '../types.ts';
-import { buildIdf, containedIn, sentenceFeatures, termOverlap, withStoryNames, type SentenceFeatures } from './claim-features.ts';
+import { buildIdf, containedIn, sentenceFeatures, termOverlap, withStoryNames, type IdfTable, type SentenceFeatures } from './claim-features.ts';
 import { carriesInformation } from './align-claims.ts';
 import { claimSupport, clauseCoverage, factClauses, STATED } from './claim-support.ts';
 import { isReaction } from './attribution.ts';
@@ -261,7 +261,7 @@ export function mergeStory(articles: SegmentedArticle[], aligned: AlignedClaims,
 
   const sourceIds = articles.map((article) => article.id).sort();
   const published = articles.map((article) => article.meta.published).filter((date) => date !== 'unknown').sort();
-  const { summary, keyPoints } = summarize(ordered, claims);
+  const { summary, keyPoints } = summarize(ordered, claims, idf);
   return {
     slug,
     title,
@@ -576,11 +576,22 @@ export function readsAsTitle(text: string): boolean {
 }
 
 /**
+ * Share of a claim's weighted words another already holds (the overlap side of `termOverlap`) at
+ * which the top of the page counts it as the same statement again: "Argentina beat France to win
+ * the World Cup" after "Argentina defeated France 4-2 on penalties to win the World Cup". Below it,
+ * summary sentences and key points of real stories read as different facts.
+ */
+const RESTATES = 0.6;
+
+/**
  * Summary: the 2–3 most-cited claims that stand alone, in story order. Key points: the next 3–6
  * most-cited, informative, short claims, in story order; when the story has too few claims,
- * summary claims are reused so there are still three.
+ * summary claims are reused so there are still three. A claim that restates one already picked
+ * (`RESTATES`, on `idf`-weighted words) is passed over: the top of the page says each thing once.
  */
-function summarize(ordered: Draft[], claims: Claim[]): { summary: string; keyPoints: string[] } {
+function summarize(ordered: Draft[], claims: Claim[], idf: IdfTable): { summary: string; keyPoints: string[] } {
+  const restates = (item: { draft: Draft }, picked: { draft: Draft }[]): boolean =>
+    picked.some((other) => termOverlap(item.draft.representative.features, other.draft.representative.features, idf).overlap >= RESTATES);
   const standalone = (d: Draft): boolean => !dependsOnPrevious(d.representative.sentence.text) && !readsAsTitle(d.representative.sentence.text) && d.section !== 'reaction';
   // How many sources back a claim, a source that states only part of it counting half: ten partial
   // citations of a long sentence do not make it the story's main fact.
@@ -603,6 +614,7 @@ function summarize(ordered: Draft[], claims: Claim[]): { summary: string; keyPoi
     if (!standalone(item.draft) || item.text.length > 320) continue;
     // The lead's claims all tell the event: one is enough, and the rest of the summary says what came of it.
     if (item.draft.section === 'lead' && summaryPicks.some((pick) => pick.draft.section === 'lead')) continue;
+    if (restates(item, summaryPicks)) continue;
     if (summaryPicks.length >= 2 && (summaryPicks.length >= 3 || length + item.text.length > 480)) break;
     summaryPicks.push(item);
     length += item.text.length;
@@ -622,7 +634,11 @@ function summarize(ordered: Draft[], claims: Claim[]): { summary: string; keyPoi
         anchors(b.draft) - anchors(a.draft) ||
         a.index - b.index,
     );
-  let points = pointRank.slice(0, 6);
+  let points: typeof rank = [];
+  for (const item of pointRank) {
+    if (points.length >= 6) break;
+    if (!restates(item, [...summaryPicks, ...points])) points.push(item);
+  }
   if (points.length < 3) {
     const others = rank.filter((item) => !points.includes(item));
     points = [...points, ...others].slice(0, Math.min(3, rank.length));

@@ -274,6 +274,36 @@ describe('the summary', () => {
   });
 });
 
+describe('the top of the page says each thing once', () => {
+  const final = [
+    makeArticle('north-post', [[
+      'Tarn Rovers beat Kessel City 3-1 on penalties to win the Northern Cup final in Orsa on Sunday.',
+      'Ida Lunde scored the equaliser for Tarn Rovers in the 88th minute.',
+      'A crowd of 41,000 watched the final at the Orsa Arena.',
+      'Kessel City had led since the 12th minute through a header by Tomas Brek.',
+    ]], { title: 'Tarn Rovers win the Northern Cup on penalties', published: '2026-05-11' }),
+    makeArticle('valley-times', [[
+      'Tarn Rovers won the Northern Cup on Sunday after beating Kessel City 3-1 on penalties in Orsa.',
+      'Ida Lunde equalised for Tarn Rovers in the 88th minute.',
+      'The Orsa Arena was sold out with 41,000 fans.',
+      'Tarn Rovers Beat Kessel City, to Win Northern Cup.',
+    ]], { title: 'Rovers take the Northern Cup', published: '2026-05-11' }),
+    makeArticle('coast-daily', [[
+      'Tarn Rovers lifted the Northern Cup in Orsa on Sunday, beating Kessel City 3-1 in a penalty shoot-out.',
+      'Kessel City took the lead in the 12th minute with a header by Tomas Brek.',
+      'It is the first Northern Cup for Tarn Rovers since 1998.',
+      'Tarn Rovers coach Mira Holt said the players had never stopped believing.',
+    ]], { title: 'Penalties hand Tarn Rovers the Northern Cup', published: '2026-05-11' }),
+  ];
+  const story = merge(final, []);
+
+  it('passes over a key point that restates the summary in fewer words', () => {
+    expect(story.summary).toContain('to win the Northern Cup final');
+    expect(story.keyPoints).not.toContain('Tarn Rovers Beat Kessel City, to Win Northern Cup.');
+    expect(story.keyPoints.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
 describe('a story with nothing to state', () => {
   it('still gets a headline and a slug, with no claims, summary or key points', () => {
     const empty = makeArticle('empty', [['# Live updates'], ['More soon.']], { title: 'Live updates from the Vessen flood' });
