@@ -61,6 +61,13 @@ const DATE_WORDS = new Set(
 const STEPPING_DOWN =
   /\b(?:st(?:ep|eps|epped|epping)\s+(?:down|aside)|(?:leave|leaves|leaving|left)\s+(?:the|his|her|their|its)\s+(?:\w+\s+)?(?:company|firm|board|post|role|job|position|office|group))\b/giu;
 
+/**
+ * "Dropped its objections" / "withdrew its opposition": a regulator or a party saying yes, read as
+ * "approved" so it meets "approval" and "signed off" ("dropped" alone is any drop: a price, a plan).
+ */
+const DROPPING_OBJECTIONS =
+  /\b(?:drop|drops|dropped|dropping|withdr[ae]w|withdrawn|withdraws|withdrawing)\s+(?:(?:its|their|his|her|those|these|the|all)\s+)?(?:[\p{L}-]+\s+)?(?:objections?|opposition)\b/giu;
+
 /** "Took over" / "take over" a company or a studio: buying it, read as one word so it meets "purchase" and "acquired". */
 const TAKING_OVER = /\b(?:take|takes|took|taken|taking)\s+over\b/giu;
 
@@ -83,7 +90,7 @@ const STEM_CLASHES: [RegExp, string][] = [
 /** Content terms of an event clause, with synonyms merged and date words and years left out. */
 export function eventTerms(text: string): Set<string> {
   return new Set(
-    contentTerms(STEM_CLASHES.reduce((t, [pattern, word]) => t.replace(pattern, word), text.replace(STEPPING_DOWN, 'resigned').replace(TAKING_OVER, 'bought').replace(SWEEPING_THROUGH, 'struck')))
+    contentTerms(STEM_CLASHES.reduce((t, [pattern, word]) => t.replace(pattern, word), text.replace(STEPPING_DOWN, 'resigned').replace(DROPPING_OBJECTIONS, 'approved').replace(TAKING_OVER, 'bought').replace(SWEEPING_THROUGH, 'struck')))
       .map((term) => CANONICAL.get(term) ?? term)
       .filter((term) => !DATE_WORDS.has(term) && !/^(?:19|20)\d{2}$/.test(term)),
   );
@@ -112,6 +119,13 @@ export function ownPart(clause: string, expression: string, others: string[]): s
   }
   // The next item of a list ("of Harbor Lines in 2016 and Norrvik Ferries in 2021") belongs to the next date.
   if (ownAt >= 0 && to < clause.length && /^\s*,?\s*(?:and|or)\b/iu.test(clause.slice(ownEnd, to))) to = ownEnd;
+  // A phrase after the own date that opens with a word of time tells another happening, earlier or
+  // later: in "dropped its objections in May ahead of its final approval (on Friday)", May dates
+  // the dropped objections, not the approval.
+  if (ownAt >= 0) {
+    const other = /\s(?:ahead of|before|after|until|prior to|followed by)\s/iu.exec(clause.slice(ownEnd, to));
+    if (other !== null) to = ownEnd + other.index;
+  }
   return clause.slice(from, to);
 }
 

@@ -276,6 +276,16 @@ describe('one timeline entry per happening', () => {
     expect(year.map((e) => e.sourceIds).sort()).toEqual([['a-post', 'b-daily'], ['c-review']]);
   });
 
+  it('reads “dropped its objections” as approving, and leaves what a phrase of time after the date tells (“ahead of its final approval”) to that other happening', () => {
+    const story = [
+      { id: 'a-post', body: 'The port authority had doubts. It gave its provisional approval in May 2026 to a revised offer from Brenna Shipping.' },
+      { id: 'b-daily', body: 'The port authority had doubts. But it dropped those objections in May 2026 ahead of its formal approval.' },
+      { id: 'c-review', body: 'Tern Line opened a second ferry route in May 2026.' },
+    ].map((a) => segment({ ...a, published: '2026-06-06' }));
+    const may = byLabel(extractTimeline(story, 'tern'), 'May 2026');
+    expect(may.map((e) => e.sourceIds).sort()).toEqual([['a-post', 'b-daily'], ['c-review']]);
+  });
+
   const paraphrased = readJson<{ articles: FixtureArticle[] }>('paraphrases-one-day.json').articles.map(segment);
   const wednesday = byLabel(extractTimeline(paraphrased, 'kelby'), '3 June 2026');
   const citing = (word: RegExp) => wednesday.filter((e) => word.test(e.text)).map((e) => e.sourceIds);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actsOf, eventTerms, mainActs, multiWordNames, sameHappening, type Telling } from '../../src/pipeline/same-happening.ts';
+import { actsOf, eventTerms, mainActs, multiWordNames, ownPart, sameHappening, type Telling } from '../../src/pipeline/same-happening.ts';
 
 /** A telling of one clause, its names read from the clause itself. */
 function telling(clause: string): Telling {
@@ -89,5 +89,25 @@ describe('the acts a statement tells', () => {
     expect(mainActs(telling('the buyer announced the completion of its purchase'))).toEqual(actsOf(telling('it closed')));
     expect(mainActs(telling('the buyer agreed to buy the ferry line'))).toEqual(actsOf(telling('a purchase')));
     expect(mainActs(telling('the maker unveiled its new phone'))).toEqual(actsOf(telling('launched')));
+  });
+});
+
+describe('ownPart', () => {
+  it('ends the part a date dates at the next item of a list, which the next date dates', () => {
+    expect(ownPart('the purchases of Harbor Lines in 2016 and Norrvik Ferries in 2021', '2016', ['2021'])).toBe('the purchases of Harbor Lines in 2016');
+  });
+
+  it('leaves out a phrase of time after the date (“ahead of”, “before”, “after”), which tells another happening, dated or not', () => {
+    expect(ownPart('It dropped those objections in May ahead of its formal approval on Friday', 'May', ['Friday'])).toBe('It dropped those objections in May');
+    expect(ownPart('The tornadoes struck on Wednesday, before the storm made landfall', 'Wednesday', [])).toBe('The tornadoes struck on Wednesday,');
+    expect(ownPart('The tornadoes struck on Wednesday', 'Wednesday', [])).toBe('The tornadoes struck on Wednesday');
+  });
+});
+
+describe('eventTerms', () => {
+  it('reads “dropped its objections” and “withdrew their opposition” as approving, and a bare “dropped” as no act', () => {
+    expect(actsOf(telling('The regulator dropped its objections'))).toEqual(actsOf(telling('The regulator approved it')));
+    expect(actsOf(telling('The board withdrew their opposition'))).toEqual(actsOf(telling('The board approved it')));
+    expect(actsOf(telling('Shares dropped sharply'))).toEqual([]);
   });
 });
