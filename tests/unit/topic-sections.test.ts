@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupByTopic, phrases, type TopicItem } from '../../src/pipeline/merge/topic-sections.ts';
+import { groupByTopic, onlyInsideNames, phrases, type TopicItem } from '../../src/pipeline/merge/topic-sections.ts';
 
 /** A claim at `position` in its sources, stated by `sources` independent sources. */
 function item(id: string, text: string, position: number, sources = 1, follows?: string): TopicItem {
@@ -37,6 +37,12 @@ describe('phrases', () => {
     expect(found.has('bank of')).toBe(false);
     // Between lowercase words "of" still ends a phrase.
     expect(found.has('shareholder of bank')).toBe(false);
+  });
+
+  it('keeps a short abbreviation or an initial inside a name, so the name is not cut at its full stop', () => {
+    expect(phrases('Two homes burned in St. Ives County on Monday.').get('st ives county')?.surface).toBe('St Ives County');
+    expect(phrases('The U.K. Harbour Authority agreed.').has('harbour authority')).toBe(true);
+    expect(phrases('The U.K. Harbour Authority agreed.').has('u.k harbour authority')).toBe(true);
   });
 
   it('writes a phrase as the text does and folds plurals and possessives into one key', () => {
@@ -127,8 +133,43 @@ describe('groupByTopic', () => {
     expect(headings).not.toContain('Pellam Ferries Group');
   });
 
+  it('makes no topic of a word the claims write only inside longer names: a kind of place, a rating, a piece of a name', () => {
+    const storm: TopicItem[] = [
+      item('c1', 'Storm Vela flooded 200 homes in Ash County on Monday.', 0.1),
+      item('c2', 'Schools in Pell County stayed shut after Storm Vela.', 0.2),
+      item('c3', 'Dorn County opened three shelters for Storm Vela evacuees.', 0.3),
+      item('r1', 'Storm Vela reached Category 4 strength over open water.', 0.4),
+      item('r2', 'Storm Vela weakened to Category 2 before landfall.', 0.5),
+      item('r3', 'Forecasters expect Storm Vela to stay at Category 3 through Tuesday.', 0.6),
+      item('h1', 'The Kell Harbour Authority closed the Norrvik Terminal.', 0.7),
+      item('h2', 'The Kell Harbour Authority will inspect every pier.', 0.8),
+      item('h3', 'Ferry crews waited for word from the Kell Harbour Authority.', 0.9),
+      ...Array.from({ length: 10 }, (_, i) => item(`b${i + 1}`, `Storm Vela brought rain gauge reading number ${i + 1}.`, 0.91 + i * 0.005)),
+    ];
+    const headings = groupByTopic(storm).map((group) => group.heading);
+    expect(headings).not.toContain('County');
+    expect(headings).not.toContain('Category');
+    expect(headings).toContain('Kell Harbour Authority');
+    expect(headings).not.toContain('Harbour Authority');
+  });
+
   it('rejects options outside their range, naming the option and the value', () => {
     expect(() => groupByTopic(story, { minGroupSize: 0 })).toThrow(/minGroupSize .* got 0/);
     expect(() => groupByTopic(story, { subjectShare: 1.5 })).toThrow(/subjectShare .* got 1.5/);
+  });
+});
+
+describe('onlyInsideNames', () => {
+  it('is true when every use of the phrase is part of a longer name or comes before a number', () => {
+    expect(onlyInsideNames('Rain fell on Pell County and on Ash County.', 'County')).toBe(true);
+    expect(onlyInsideNames('The storm reached Category 4.', 'Category')).toBe(true);
+    expect(onlyInsideNames('The Competition and Markets Authority agreed.', 'Markets Authority')).toBe(true);
+  });
+
+  it('is false when the phrase stands alone once, follows a possessive, is a lowercase word after a name, or is not there', () => {
+    expect(onlyInsideNames('Pell County and the rest of the County flooded.', 'County')).toBe(false);
+    expect(onlyInsideNames('Britain’s Harbour Authority agreed.', 'Harbour Authority')).toBe(false);
+    expect(onlyInsideNames('It led on the Diamond benchmark.', 'benchmark')).toBe(false);
+    expect(onlyInsideNames('Nothing here.', 'County')).toBe(false);
   });
 });

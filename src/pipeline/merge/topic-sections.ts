@@ -144,6 +144,13 @@ export function groupByTopic(items: TopicItem[], options: TopicOptions = {}): To
   // Short words some claim writes in capitals only: acronyms.
   const acronyms = new Set<string>();
   for (const found of phrasesOf.values()) for (const phrase of found.values()) if (phrase.length === 1 && /^\p{Lu}{2,}$/u.test(phrase.surface)) acronyms.add(phrase.key);
+  // Per key, the claims that write it only inside longer names.
+  const insideNames = new Map<string, number>();
+  for (const root of roots) {
+    for (const [key, phrase] of phrasesOf.get(root.id) ?? []) {
+      if (onlyInsideNames(root.text, phrase.surface)) insideNames.set(key, (insideNames.get(key) ?? 0) + 1);
+    }
+  }
   const distinctive = (key: string): boolean => {
     const count = df.get(key) ?? 0;
     if (count < 2 || subject(key) || /^[\d.,%$€£ ]+$/u.test(key)) return false;
@@ -158,6 +165,10 @@ export function groupByTopic(items: TopicItem[], options: TopicOptions = {}): To
     if (parts.every((part) => CALENDAR.has(part))) return false;
     // Two letters name a topic only as an acronym ("UK", "EU"), not as an abbreviation ("St").
     if (parts.length === 1 && key.length <= 2 && !acronyms.has(key)) return false;
+    // Words most claims write only inside a longer name name a kind of thing ("County" in "Pell
+    // County" and "Ash County"; "Category 3") or a piece of a name that is a topic itself
+    // ("Markets Authority" in "Competition and Markets Authority"): not a topic on their own.
+    if ((insideNames.get(key) ?? 0) * 3 >= count * 2) return false;
     // A lone lowercase verb or adverb form ("leading", "offered", "really") names no topic.
     return key.includes(' ') || named.has(key) || !/(?:ing|ed|ly)$/u.test(key);
   };
@@ -294,6 +305,38 @@ function initialsOf(phrase: Phrase): string {
     .join('');
 }
 
+/**
+ * True when every time `text` writes `phrase` (a phrase of it as written) it is part of a longer
+ * name: capitalized next to a capitalized word that does not open the sentence ("Pell County",
+ * "Competition and Markets Authority" for "Markets Authority"), or before a number ("Category 3");
+ * not a lowercase word after a name ("the Diamond benchmark"). A possessive
+ * before it ("Britain's Competition and Markets Authority") names whose it is, not more of the
+ * name. False when the text does not write the phrase as given.
+ */
+export function onlyInsideNames(text: string, phrase: string): boolean {
+  const tokens = text.split(/\s+/u);
+  const bare = tokens.map((token) => token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+  const words = phrase.toLowerCase().split(/\s+/u);
+  const plain = (index: number): string => (bare[index] ?? '').replace(/['’]s$/u, '').toLowerCase();
+  const capitalized = (index: number): boolean => index > 0 && /^\p{Lu}/u.test(bare[index] ?? '') && !/[.!?:]$/u.test(tokens[index - 1] ?? '');
+  let seen = 0;
+  for (let index = 0; index + words.length <= bare.length; index += 1) {
+    if (!words.every((word, k) => plain(index + k) === word)) continue;
+    seen += 1;
+    const last = index + words.length - 1;
+    // Punctuation or a possessive at either edge ends the name there ("in Tampa, …", "Britain's").
+    const ends = /[,;:.!?)”"]$|['’]s$/u.test(tokens[last] ?? '');
+    const opens = /[,;:.!?)”"]$|['’]s[,;:.!?)”"]?$/u.test(tokens[index - 1] ?? '');
+    const numbered = !ends && /^\d/u.test(bare[last + 1] ?? '');
+    // A lowercase word after a name ("the Diamond benchmark") is no part of it.
+    const written = /^\p{Lu}/u.test(bare[index] ?? '');
+    const before = written && !opens && (capitalized(index - 1) || (JOINS_NAME.has(plain(index - 1)) && capitalized(index - 2)));
+    const after = written && !ends && (capitalized(last + 1) || (JOINS_NAME.has(plain(last + 1)) && capitalized(last + 2)));
+    if (!before && !after && !numbered) return false;
+  }
+  return seen > 0;
+}
+
 /** Ids by position in the sources (then id), each followed by its dependents, recursively. */
 function readingOrder(ids: string[], byId: Map<string, TopicItem>, dependents: Map<string, TopicItem[]>): string[] {
   const byPosition = (a: TopicItem, b: TopicItem) => a.position - b.position || a.id.localeCompare(b.id);
@@ -347,7 +390,8 @@ function heading(
 export function phrases(text: string): Map<string, Phrase> {
   const found = new Map<string, Phrase>();
   // Punctuation that ends a clause or a quote breaks a phrase; so does a stop word.
-  for (const chunk of text.split(/[,;:!?()[\]“”"—–]+|\.(?=\s|$)|\s-\s/u)) {
+  // The full stop of a short abbreviation inside a name ("St. Lucie County", "Mt. Ash") does not end it.
+  for (const chunk of text.split(/[,;:!?()[\]“”"—–]+|(?<!\b(?:St|Mt|Ft|Pt)|\b\p{Lu})\.(?=\s|$)|(?<=\b(?:St|Mt|Ft|Pt)\.)(?=\s+\p{Ll})|\s-\s/u)) {
     let run: { word: string; stem: string; capital: boolean }[] = [];
     const flush = () => {
       for (let start = 0; start < run.length; start += 1) {
