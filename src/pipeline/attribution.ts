@@ -14,11 +14,15 @@ import { CLOCK_TIME, figures } from './text-features.ts';
 /** Verbs that attribute a statement to a speaker. */
 const SPEECH_VERB =
   String.raw`(?:said|says|told|tells|wrote|writes|stated|states|added|adds|noted|notes|argued|argues|warned|warns|called|calls|framed|frames|described|describes|explained|explains|shared|shares|announced|announces|confirmed|confirms|acknowledged|acknowledges|outlined|outlines|claimed|claims|insisted|insists|cautioned|cautions)`;
-const LEADING = new RegExp(String.raw`^((?:\S+\s+){0,9}?)${SPEECH_VERB}\b`, 'iu');
+const LEADING = new RegExp(String.raw`^((?:\S+\s+){0,9}?)(?<verb>${SPEECH_VERB})\b`, 'iud');
 // The attribution may trail a participle clause: "…,” the firm said, noting that…".
-const CLOSING = new RegExp(String.raw`[,”"]\s+((?:\S+\s+){0,6}?)${SPEECH_VERB}\b([^,”"]*)(?:,[^”"]*)?\.?$`, 'iu');
+const CLOSING = new RegExp(String.raw`[,”"]\s+((?:\S+\s+){0,6}?)(?<verb>${SPEECH_VERB})\b(?<after>[^,”"]*)(?:,[^”"]*)?\.?$`, 'iud');
+/** Speech verbs that are also plural nouns ("Activision shares fell", "the notes"): speech only before a comma, a colon, a quote, "that" or the end. */
+const NOUN_LIKE_VERB = /^(?:shares|states|notes|claims|calls|frames|cautions)$/iu;
 const PASSIVE = new RegExp(String.raw`\b(?:described|called|framed)\s+by\s+([^,.;]+?)\s+as\b`, 'iu');
 const ACCORDING = /\baccording to ([^,.;]+)/iu;
+/** A form of "be" (and adverbs) right before the verb: the verb is passive ("was first announced"). */
+const PASSIVE_AUXILIARY = /\b(?:is|are|was|were|be|been|being)\s+(?:(?:first|already|also|not|just|now|officially|formally|publicly|\p{L}+ly)\s+)*$/iu;
 
 /** Words that make a speaker a person, even unnamed ("an Orland executive", "the chief executive"). */
 const PERSON_WORD =
@@ -38,6 +42,10 @@ function checkable(text: string): boolean {
   return figures(text).length > 0 || spelledCounts(text).length > 0 || dateMentions(text).length > 0 || CLOCK.test(text);
 }
 
+/** A speaker that is a document or a record rather than a person or a body ("a filing with the regulator", "the forecast"). */
+const DOCUMENT =
+  /^(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\p{L}-]+\s+)?(?:filings?|records?|data|figures|statistics|documents?|(?:press\s+)?releases?|reports?|tally|forecasts?|advisory|advisories|website|tracker)\b/iu;
+
 /** A speaker that refers back to the story's subject as an institution. */
 const SELF_REFERENCE = /^(?:it|its|the company|the company['’]s|company)\b/iu;
 
@@ -49,14 +57,18 @@ const SELF_REFERENCE = /^(?:it|its|the company|the company['’]s|company)\b/iu;
  */
 export function speakerOf(text: string): string | undefined {
   const trimmed = text.trim();
-  const closing = CLOSING.exec(trimmed);
+  // "The deal was first announced in January", "changes are being announced": a passive verb of
+  // speech tells what was made known, not who said the sentence ("described by X as" is read below).
+  const active = (match: RegExpExecArray | null) => (match !== null && !PASSIVE_AUXILIARY.test(match[1] ?? '') && speechVerbAt(trimmed, match) ? match : null);
+  const closing = active(CLOSING.exec(trimmed));
   if (closing !== null) {
     const before = (closing[1] ?? '').trim();
     // "…, said Jane Doe." names the speaker after the verb.
-    const speaker = before === '' ? (closing[2] ?? '').trim() : before;
+    const speaker = before === '' ? (closing.groups?.after ?? '').trim() : before;
     if (speaker !== '') return cleanSpeaker(speaker);
   }
-  const leading = LEADING.exec(trimmed);
+  // "With all that said, …" / "That said, …" is a turn of phrase, not an attribution.
+  const leading = /^(?:with\s+)?(?:all\s+)?(?:of\s+)?(?:that|this)\s+(?:being\s+)?said\b/iu.test(trimmed) ? null : active(LEADING.exec(trimmed));
   if (leading !== null && !/[“"]/u.test(leading[1] ?? '')) {
     // "In a public post, Rein outlined…": the speaker follows the last comma of the opener.
     const opener = (leading[1] ?? '').split(',').pop()?.trim() ?? '';
@@ -66,6 +78,19 @@ export function speakerOf(text: string): string | undefined {
   if (passive !== null) return cleanSpeaker(passive[1] ?? '');
   const according = ACCORDING.exec(trimmed);
   return according === null ? undefined : cleanSpeaker(according[1] ?? '');
+}
+
+/**
+ * True when the speech verb a match found (its `verb` group) is one in `text`: written in lowercase
+ * past the sentence's first word ("the United States" names a country), and, for a verb that is
+ * also a plural noun ("Activision shares fell"), followed by a comma, a colon, a quote, "that" or
+ * the end of the sentence.
+ */
+function speechVerbAt(text: string, match: RegExpExecArray): boolean {
+  const [start, end] = match.indices?.groups?.verb ?? [0, 0];
+  const verb = text.slice(start, end);
+  if (start > 0 && /^\p{Lu}/u.test(verb)) return false;
+  return !NOUN_LIKE_VERB.test(verb) || /^\s*(?:[,:“"‘]|that\b|[.!?]?\s*$)/iu.test(text.slice(end));
 }
 
 /** A sentence that opens with a quotation and then says who spoke: the quotation, then the rest. */
@@ -115,6 +140,9 @@ export function isReaction(text: string, quoted: boolean, names: string[], subje
   const isSubject = (name: string): boolean => subjectNames.has(name) || [...subjectNames].some((subject) => name.startsWith(`${subject} `));
   if (PERSON_WORD.test(lower)) return true;
   if (SELF_REFERENCE.test(lower)) return false;
+  // A document as the source ("according to a filing with the regulator", "data from the tracker")
+  // is a record of a fact, not somebody's reaction.
+  if (DOCUMENT.test(lower)) return false;
   const named = names.filter((name) => lower.includes(name));
   if (named.length > 0) return named.some((name) => !isSubject(name));
   // A capitalized word the entity finder missed ("Rein" opening the sentence) is a name.

@@ -350,6 +350,25 @@ describe('the reaction section', () => {
     expect(speakerOf('The plant will close in May.')).toBeUndefined();
   });
 
+  it('finds no speaker in a passive verb of speech, a capitalized name, a plural noun or a turn of phrase', () => {
+    // What was made known, not who said it.
+    expect(speakerOf('The takeover was first announced in January and drew scrutiny.')).toBeUndefined();
+    expect(speakerOf('Residents were told to leave the coast by noon.')).toBeUndefined();
+    // "States" in a name, "shares" and "calls" as nouns.
+    expect(speakerOf('Talks spread to several places, including the United States and Canada.')).toBeUndefined();
+    expect(speakerOf('On Friday trading in Tern Line shares was halted.')).toBeUndefined();
+    expect(speakerOf('The mayor ruled out a vote, despite calls from three parties.')).toBeUndefined();
+    expect(speakerOf('With all of that said, the buyer prevailed.')).toBeUndefined();
+    // A passive with its agent still names the speaker; a noun-like verb before a quote or "that" is speech.
+    expect(speakerOf('The plan was described by analysts as a gamble.')).toBe('analysts');
+    expect(speakerOf('Ada Rein notes that the plant will close.')).toBe('Ada Rein');
+  });
+
+  it('keeps a fact whose source is a document among the details', () => {
+    expect(isReaction('According to a filing with the port regulator, Tern Line is now a unit of the group.', false, ['tern line'], subjects)).toBe(false);
+    expect(isReaction('According to Ada Rein, Tern Line is now a unit of the group.', false, ['ada rein', 'tern line'], subjects)).toBe(true);
+  });
+
   it('reads what a quotation credited to its speaker states as the quotation alone', () => {
     expect(quotedWords('“We will hire 300 people. Talks go on,” said Jon Hale, a union organiser in Kelby.')).toBe('We will hire 300 people. Talks go on');
     expect(quotedWords('“We will hire 300 people,” the union said.')).toBe('We will hire 300 people');
