@@ -189,12 +189,30 @@ function pairEvidence(a: Profile, b: Profile, matched: SentenceMatch[], opts: Re
   if (copied >= opts.minCopied) {
     reasons.push(`${copied} sentences copied nearly word for word, in the same order`);
     strength = Math.max(strength, 2);
+  } else if (copied >= 1 && shortReportMirrored(a, b, order)) {
+    // A flash of two or three sentences cannot copy two of them and say anything else: one copied
+    // word for word, and every other sentence of the shorter matched in the same order, is one report.
+    reasons.push(`a short report: every sentence matched in the same order, ${copied} copied word for word`);
+    strength = Math.max(strength, 2);
   }
   if (order.matches >= opts.minMatches && order.coverage >= opts.coverageThreshold && order.concordance >= opts.orderThreshold) {
     reasons.push(`same facts in the same order (${order.matches} sentences matched, ${order.concordance.toFixed(2)} in order)`);
     strength = Math.max(strength, 1 + order.coverage * order.concordance);
   }
   return reasons.length === 0 ? undefined : { strength, text: reasons.join('; ') };
+}
+
+/** Most claim-bearing sentences a report may have for `shortReportMirrored` to read it as a flash. */
+const SHORT_REPORT = 3;
+
+/**
+ * True when the shorter of two reports is a flash of at most `SHORT_REPORT` sentences and every
+ * one of them is matched in the other, in the same order (`order` from `orderAgreement`).
+ */
+function shortReportMirrored(a: Profile, b: Profile, order: { matches: number; positions: SentenceMatch[] }): boolean {
+  const shorter = Math.min(a.sentences.length, b.sentences.length);
+  if (shorter < 2 || shorter > SHORT_REPORT || order.matches < shorter) return false;
+  return order.positions.every((p, x) => x === 0 || (order.positions[x - 1] as SentenceMatch).j < p.j);
 }
 
 /** Sentence `i` of one article and sentence `j` of another, with their similarity. */

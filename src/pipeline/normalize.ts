@@ -12,7 +12,8 @@
  *    to the next heading that is not a question). Section headings such as "Conclusion" are
  *    structure and stay.
  * 5. A truncated ending: when the last paragraph stops without terminal punctuation, its unfinished
- *    sentence is dropped.
+ *    sentence is dropped, unless it ends by saying who said it (", the forecaster said"): then it
+ *    is finished and only lost its full stop.
  *
  * Output `text` is Markdown-lite: paragraphs separated by one blank line, headings as `## Heading`,
  * list items as `- item` lines (one list per paragraph). That is all the sentence stage reads.
@@ -279,6 +280,14 @@ function isHardWrapped(run: SourceLine[]): boolean {
   return run.length > 2 && open.length * 2 >= run.length - 1;
 }
 
+/**
+ * True when a sentence ends by saying who said it (", the forecaster said", ", said Ana Ruiz"): it
+ * is finished, only its full stop is missing, which saved pages and feeds often lose.
+ */
+function endsWithAttribution(sentence: string): boolean {
+  return /,\s+(?:(?:[\p{L}’'.-]+\s+){0,6}(?:said|says|added|noted|wrote|reported|told\s+[\p{L}’'.-]+)|(?:said|says|added)\s+(?:[\p{L}’'.-]+\s*){1,8})$/u.test(sentence.trim());
+}
+
 /** Drops the unfinished sentence at the end of the last paragraph, and the paragraph if nothing is left. */
 function dropTruncatedEnding(blocks: Block[], removed: Removal[]): void {
   const last = blocks.at(-1);
@@ -287,7 +296,7 @@ function dropTruncatedEnding(blocks: Block[], removed: Removal[]): void {
   if (endsWithTerminal(text)) return;
   const sentences = splitText(text);
   const unfinished = sentences.at(-1);
-  if (unfinished === undefined) return;
+  if (unfinished === undefined || endsWithAttribution(unfinished)) return;
   const offset = text.lastIndexOf(unfinished);
   let lineOfCut = last.lines[0]?.line ?? 0;
   let position = 0;

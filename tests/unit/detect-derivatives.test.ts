@@ -72,6 +72,17 @@ describe('detectDerivatives', () => {
     expect(links[0]?.evidence).toMatch(/2 sentences copied nearly word for word/);
   });
 
+  it('links two flashes of two sentences when one is copied word for word and the other matches in the same place', () => {
+    const flash = 'Ferry crews on the Tallis Strait walked off the job on Monday, the union said.\n\nFreight lorries queued for twelve kilometres outside the port of Hallam by the afternoon, the port authority said.';
+    const edit = 'Tallis Strait ferry crews walked off the job on Monday, according to the union.\n\nFreight lorries queued for twelve kilometres outside the port of Hallam by the afternoon, the port authority said.';
+    const links = detectDerivatives([segmented('flash', meta('Tallis Post'), flash), segmented('edit', meta('Hallam Daily'), edit)]);
+    expect(links.map((l) => [l.articleId, l.derivativeOf].sort())).toEqual([['edit', 'flash']]);
+    expect(links[0]?.evidence).toMatch(/a short report: every sentence matched in the same order/);
+    // The copied sentence alone, beside a sentence the other does not state, is not enough.
+    const other = 'Coastal trains ran extra services for stranded travellers on Monday.\n\nFreight lorries queued for twelve kilometres outside the port of Hallam by the afternoon, the port authority said.';
+    expect(detectDerivatives([segmented('flash', meta('Tallis Post'), flash), segmented('other', meta('Coast FM'), other)])).toEqual([]);
+  });
+
   it('does not take two reports quoting the same ruling at length for copies of each other', () => {
     expect(detectDerivatives([segmented('quoting', meta('Corran Ledger'), QUOTING), segmented('setting-out', meta('Grain Weekly'), SETTING_OUT)])).toEqual([]);
   });

@@ -125,6 +125,18 @@ describe('normalizeArticle', () => {
     ]);
   });
 
+  it('keeps a last sentence that only lost its full stop after saying who said it', () => {
+    for (const ending of ['Ferries were halted at noon, the harbour board said', 'Ferries were halted at noon, said Ana Ruiz of the harbour board']) {
+      const result = normalizeArticle(article(`The vote passed.\n${ending}\n`));
+      expect(result.removed).toEqual([]);
+      expect(result.text.endsWith(ending)).toBe(true);
+    }
+    // Cut off before its speaker, it is still unfinished.
+    expect(normalizeArticle(article('The vote passed.\nFerries were halted at noon, the harbour\n')).removed).toEqual([
+      expect.objectContaining({ reason: 'truncated-sentence' }),
+    ]);
+  });
+
   it('does not treat a last paragraph ending in a closing quote or bracket as truncated', () => {
     for (const ending of ['“We will rebuild.”', '(The firm declined to comment.)', 'Is it over?']) {
       const result = normalizeArticle(article(`The vote passed.\n${ending}\n`));
