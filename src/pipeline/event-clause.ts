@@ -173,7 +173,8 @@ function stripLead(text: string, offset: number, date: Span): { text: string; of
 
 /** Removes trailing punctuation and unbalanced quotes, capitalizes the first letter. */
 function tidy(text: string): string {
-  let t = text.trim().replace(/[\s,;:.]+$/u, '');
+  // A clause cut before what a connective leads to ends at the word before it ("won approval on Friday, thus").
+  let t = text.trim().replace(/[\s,;:.]+$/u, '').replace(/(?:[\s,]+(?:thus|hence|and|but|or|so|then|while|whereas|which|who|that|when|with))+$/iu, '');
   const opens = (t.match(/[“"]/g) ?? []).length;
   const closes = (t.match(/[”"]/g) ?? []).length;
   if (/^[“"]/.test(t) && opens > closes) t = t.slice(1).trimStart();

@@ -106,6 +106,10 @@ describe('eventClause', () => {
     ]);
   });
 
+  it('ends a clause cut before a connective at the word before it, not on “thus” or “and”', () => {
+    expect(clauses('The ferry deal won final approval on Friday, thus, ending a year of hearings.')[0]).toBe('The ferry deal won final approval on Friday');
+  });
+
   it('keeps the commas of a list inside the clause', () => {
     expect(clauses('By late 2025, ferries from Arden, Bexley, and Corran had joined the scheme, doubling traffic.')).toEqual([
       'Ferries from Arden, Bexley, and Corran had joined the scheme',
