@@ -3,6 +3,7 @@
  * story URLs and imported article file names stay stable between builds. Story slugs (merge-story)
  * and article file names (import/import-raw) share this one function and differ only in its options.
  */
+import transliterate from '@sindresorhus/transliterate';
 import { OptionError, assertInRange } from '../errors.ts';
 
 /** Longest story slug kept; longer headlines are cut at a word boundary. */
@@ -21,14 +22,15 @@ export interface SlugOptions {
    * existing story URLs.
    */
   trimDanglingWords?: boolean;
-  /** Returned when nothing ASCII is left (a headline in a non-Latin script). Default `"story"`. */
+  /** Returned when nothing ASCII is left (a headline in a script with no Latin spelling here, such as Chinese). Default `"story"`. */
   fallback?: string;
 }
 
 const DANGLING_WORDS = new Set(['a', 'an', 'and', 'the', 'of', 'to', 'for', 'in', 'on', 'at', 'by', 'with', 'or']);
 
 /**
- * Turns a headline into a slug: accents dropped ("Café" → "cafe"), apostrophes removed
+ * Turns a headline into a slug: accents dropped ("Café" → "cafe"), other alphabets spelled in Latin
+ * letters by `@sindresorhus/transliterate` ("Москва" → "moskva"), apostrophes removed
  * ("Harbor’s" → "harbors"), every other run of non-alphanumerics a hyphen, at most `maxLength`
  * characters. A long slug is cut at its last hyphen within the limit, unless that would keep no
  * more than a quarter of it (one short word before a very long one): then it is cut mid-word.
@@ -48,6 +50,9 @@ export function slugify(text: string, options: SlugOptions = {}): string {
   const ascii = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
+    // Greek, Cyrillic and other alphabets are spelled in Latin letters ("Αθήνα" → "athina"); Latin
+    // letters keep the treatment above, so no existing slug moves.
+    .replace(/[^\p{Script=Latin}\p{N}\p{P}\p{S}\p{Z}\p{M}\p{Cc}]+/gu, (run) => transliterate(run))
     .toLowerCase()
     .replace(/['’‘`]/g, '')
     .replace(/[^a-z0-9]+/g, '-')

@@ -331,7 +331,8 @@ describe('slugify', () => {
     expect(slugify('Meta unveils Muse Spark, its first AI model since hiring Alexandr Wang and more')).toBe(
       'meta-unveils-muse-spark-its-first-ai-model-since-hiring',
     );
-    expect(slugify('Новости')).toBe('story');
+    expect(slugify('Новости')).toBe('novosti');
+    expect(slugify('新闻')).toBe('story');
     expect(slugify('x'.repeat(80))).toHaveLength(60);
   });
 

@@ -29,6 +29,13 @@ describe('slugify options', () => {
     expect(slugify(`${'a'.repeat(20)} ${'b'.repeat(70)}`)).toBe('a'.repeat(20));
   });
 
+  it('spells Greek and Cyrillic headlines in Latin letters, and leaves Latin letters as before', () => {
+    expect(slugify('Νέα γέφυρα στην Πάτρα')).toBe('nea-gefyra-stin-patra');
+    expect(slugify('Паром в Архангельск')).toBe('parom-v-arkhangelsk');
+    expect(slugify('Η Pellam Ferries ανοίγει')).toBe('i-pellam-ferries-anoigei');
+    expect(slugify('Müller wins')).toBe('muller-wins');
+  });
+
   it('returns the fallback when no ASCII is left', () => {
     expect(slugify('東京')).toBe('story');
     expect(slugify('東京', { fallback: '' })).toBe('');
