@@ -39,8 +39,11 @@ const CLOCK = new RegExp(CLOCK_TIME.source, 'iu');
 
 /** True when a statement gives something a reader can check: a figure, a count in words, a date or a clock time. */
 function checkable(text: string): boolean {
-  return figures(text).length > 0 || spelledCounts(text).length > 0 || dateMentions(text).length > 0 || CLOCK.test(text);
+  return figures(text).length > 0 || spelledCounts(text).length > 0 || dateMentions(text).length > 0 || CLOCK.test(text) || WEEKDAY.test(text);
 }
+
+/** A weekday or a day named from today: when something happened, which a reader can check. */
+const WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|overnight)\b/iu;
 
 /** A speaker that is a document or a record rather than a person or a body ("a filing with the regulator", "the forecast"). */
 const DOCUMENT =
@@ -126,9 +129,11 @@ function cleanSpeaker(speaker: string): string {
  */
 export function isReaction(text: string, quoted: boolean, names: string[], subjectNames: Set<string>): boolean {
   const speaker = speakerOf(text);
+  // A quotation in single marks after a colon or a comma ("said: 'Whether you play …'") is a quotation too.
+  const quotes = quoted || /[:,]\s*['‘][^'’]{12,}/u.test(text);
   // A checkable fact with its source named ("Five people died in the county, a spokesman said";
   // "the weather service said power was out for 3 million homes") is reported, not reacted.
-  if (speaker !== undefined && !quoted && checkable(text) && !JUDGEMENT.test(text)) return false;
+  if (speaker !== undefined && !quotes && checkable(text) && !JUDGEMENT.test(text)) return false;
   if (speaker === undefined) {
     if (!quoted) return false;
     // A quotation with no speaker verb ("Orland describes it as “…”", "Its blog post states “…”").

@@ -389,6 +389,10 @@ describe('the reaction section', () => {
     expect(isReaction('Five people died in Harlow County, county spokesman Dan Webb said.', false, ['harlow county', 'dan webb'], subjects)).toBe(false);
     expect(isReaction('The weather service said 3,000 homes in Kell lost power overnight.', false, ['kell'], subjects)).toBe(false);
     expect(isReaction('Analysts said the 12% fare rise was likely to drive riders away.', false, [], subjects)).toBe(true);
+    // A weekday dates what happened as a figure or a date does.
+    expect(isReaction('Storm Vela came ashore near Kelby on Wednesday, the weather service said.', false, ['storm vela', 'kelby', 'wednesday'], subjects)).toBe(false);
+    // A quotation in single marks is a quotation, whatever day it was said.
+    expect(isReaction("Ada Rein on Friday said: 'Whoever you are, you are welcome at our plant.'", false, ['ada rein', 'friday'], subjects)).toBe(true);
   });
 
   it('keeps the subject’s own statements of fact among the details', () => {
