@@ -13,7 +13,9 @@ import type { ClaimSupport } from '../types.ts';
 import { compatibleFigures, type IdfTable, type SentenceFeatures, sentenceFeatures } from './claim-features.ts';
 import { splitAtJoints } from './claim-stance.ts';
 import { quotedWords } from './attribution.ts';
-import { contentTerms } from './text-features.ts';
+import { possibleRounding } from './find-conflicts/rounding.ts';
+import { spelledCounts } from './find-conflicts/spelled-counts.ts';
+import { contentTerms, figures, sameFigure, type Figure } from './text-features.ts';
 
 /** Coverage of its best clause at which a source plainly states part of the claim. */
 export const STATED = 0.25;
@@ -103,6 +105,28 @@ function onlyNamesShared(clause: string, sentences: SentenceFeatures[]): boolean
   return shared.length > 0 && shared.every((term) => own.nameTerms.includes(term));
 }
 
+/** What a number word before it multiplies: "three million" is 3,000,000. */
+const MAGNITUDES: ReadonlyMap<string, number> = new Map([['hundred', 1e2], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9]]);
+
+/** Figures in digits and counts in words, so "ten" and "10", "three million" and "3 million" are one value. */
+function countsAndFigures(text: string): Figure[] {
+  const spelled = spelledCounts(text).map(({ figure, index }) => {
+    const magnitude = /^\s+(hundred|thousand|million|billion)\b/iu.exec(text.slice(index + figure.raw.length))?.[1]?.toLowerCase();
+    // Written in digits, so its precision reads as a figure's does ("three million" as "3 million").
+    return magnitude === undefined ? { ...figure, raw: String(figure.value) } : { ...figure, raw: `${figure.value} ${magnitude}`, value: figure.value * (MAGNITUDES.get(magnitude) ?? 1) };
+  });
+  return [...figures(text), ...spelled];
+}
+
+/** True when `claimText` gives a figure and none of the `sentences` gives any of its figures, exactly or rounded. */
+function givesNoFigureOf(claimText: string, sentences: SentenceFeatures[]): boolean {
+  const wanted = countsAndFigures(claimText);
+  if (wanted.length === 0) return false;
+  const given = sentences.flatMap((s) => countsAndFigures(s.text));
+  // A figure rounded at its own precision is the same figure ("more than 3 million" / "more than 3.2 million").
+  return !wanted.some((figure) => given.some((other) => compatibleFigures(figure, other) || sameFigure(figure, other) || possibleRounding([figure, other])));
+}
+
 /** A list of three or more short items: "text, image, audio, and video", "Kell, Dunmore and Port Alder". */
 const LIST = /[\p{L}-]+(?:\s[\p{L}-]+)?(?:,\s+[\p{L}-]+(?:\s[\p{L}-]+)?)+,?\s+(?:and|or)\s+[\p{L}-]+(?:\s[\p{L}-]+)?/gu;
 
@@ -133,7 +157,11 @@ export function claimSupport(claimText: string, bySource: Map<string, SentenceFe
   const facts = supportedParts(claimText);
   return [...bySource.keys()].sort().map((sourceId) => {
     const sentences = bySource.get(sourceId) ?? [];
-    if (facts.length < 2 || sentences.some((s) => s.text.includes(claimText) || claimText.includes(s.text))) return { sourceId, part: 'full' };
+    const whole = sentences.some((s) => s.text.includes(claimText) || claimText.includes(s.text));
+    // A one-fact claim with a figure ("at least 10 died") is stated only in part by a source that
+    // gives none of its figures ("four died in one community", "residents were killed").
+    if (facts.length < 2 && !whole && givesNoFigureOf(claimText, sentences)) return { sourceId, part: 'partial' };
+    if (facts.length < 2 || whole) return { sourceId, part: 'full' };
     // Names alone are no evidence of a fact; a list given in part is evidence, but of less than the clause.
     const coverage = facts.map((fact) => (onlyNamesShared(fact, sentences) ? 0 : clauseCoverage(fact, sentences, idf)));
     const best = Math.max(...coverage);

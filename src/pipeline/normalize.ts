@@ -6,7 +6,8 @@
  * 1. Characters: Unicode NFC and mojibake repair by rule (`repair-characters.ts`).
  * 2. Markup: Markdown/HTML reduced to Markdown-lite lines (`strip-markup.ts`).
  * 3. Page chrome, line by line (`page-chrome.ts`): promo/navigation labels, credit lines, bylines;
- *    a first line repeating the headline; runs of blank lines.
+ *    lines repeating the headline (the first line, or any line that is the headline word for word);
+ *    runs of blank lines.
  * 4. Headings in plain text (see `looksLikeHeading`), then blocks: a site-written summary (its
  *    heading and the bullets under it) and an SEO FAQ (its heading and every question and answer up
  *    to the next heading that is not a question). Section headings such as "Conclusion" are
@@ -120,20 +121,27 @@ function headlineKey(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-/** Drops a first line that repeats the title (also with an outlet suffix like " | Outlet"). */
+/**
+ * Drops the lines that repeat the title: the first line, also with an outlet suffix like
+ * " | Outlet", and any later line that is the title word for word (a saved page often prints the
+ * headline again above the article, under the site's own header).
+ */
 function removeDuplicateHeadline(lines: SourceLine[], title: string, removed: Removal[]): SourceLine[] {
-  const first = lines.findIndex((line) => line.kind !== 'blank');
-  const line = lines[first];
-  if (line === undefined || title === 'unknown') return lines;
-  const key = headlineKey(line.text);
   const titleKey = headlineKey(title);
-  if (titleKey === '') return lines;
-  // "Headline | Outlet" and "Headline - Outlet" repeat the headline too.
-  const withOutlet = /^(.+)\s[|–—-]\s[^|–—-]{1,60}$/u.exec(line.text);
-  const repeats = key === titleKey || (withOutlet?.[1] !== undefined && headlineKey(withOutlet[1]) === titleKey);
-  if (!repeats) return lines;
-  removed.push({ text: line.text, reason: 'duplicate-headline', detail: 'the headline repeated as the first line of the text', line: line.line });
-  return lines.filter((_, index) => index !== first);
+  if (title === 'unknown' || titleKey === '') return lines;
+  const first = lines.findIndex((line) => line.kind !== 'blank');
+  const dropped = new Set<number>();
+  lines.forEach((line, index) => {
+    if (line.kind === 'blank') return;
+    const key = headlineKey(line.text);
+    // "Headline | Outlet" and "Headline - Outlet" repeat the headline too, as a first line.
+    const withOutlet = index === first ? /^(.+)\s[|–—-]\s[^|–—-]{1,60}$/u.exec(line.text) : null;
+    if (key !== titleKey && !(withOutlet?.[1] !== undefined && headlineKey(withOutlet[1]) === titleKey)) return;
+    const detail = index === first ? 'the headline repeated as the first line of the text' : 'the headline repeated on a line of its own inside the text';
+    removed.push({ text: line.text, reason: 'duplicate-headline', detail, line: line.line });
+    dropped.add(index);
+  });
+  return dropped.size === 0 ? lines : lines.filter((_, index) => !dropped.has(index));
 }
 
 /**

@@ -156,4 +156,16 @@ describe('claimSupport', () => {
     const idf = buildIdf([one]);
     expect(claimSupport('The Quill reader is sold in Norway alone.', new Map([['x', [one]]]), idf)).toEqual([{ sourceId: 'x', part: 'full' }]);
   });
+
+  it('marks a source partial when the claim states one fact with a figure and the source gives none of its figures', () => {
+    const oneFact = 'At least 12 people died in the county after the storm spawned tornadoes, officials said.';
+    const parts = (text: string) => supportOf(oneFact, { a: [oneFact], b: [text] }).find((s) => s.sourceId === 'b')?.part;
+    // Another count, or no count at all: the deaths, not the toll.
+    expect(parts('Five people from one retirement park died after a tornado touched down.')).toBe('partial');
+    expect(parts('A tornado tore through a retirement park, killing several residents.')).toBe('partial');
+    // The same figure in words, or rounded at its own precision, is the figure.
+    expect(parts('Twelve people died in the county after tornadoes, the sheriff said.')).toBe('full');
+    const millions = 'More than three million homes lost power after the storm.';
+    expect(supportOf(millions, { a: [millions], b: ['More than 3.2 million homes were without power on Thursday.'] }).find((s) => s.sourceId === 'b')?.part).toBe('full');
+  });
 });

@@ -177,6 +177,13 @@ describe('normalizeArticle', () => {
     expect(result.removed.map((r) => r.reason)).toEqual(['duplicate-headline']);
   });
 
+  it('removes the headline printed again on a line of its own further down, and keeps a sentence that only contains it', () => {
+    const body = 'Airline fined over delays\nBrowser not supported.\n\nAirline fined over delays\n\nThe fine was the largest yet.\nAirline fined over delays, the regulator said on Monday.\n';
+    const result = normalizeArticle(article(body, 'Airline fined over delays'));
+    expect(result.text).toBe('Browser not supported.\n\nThe fine was the largest yet.\n\nAirline fined over delays, the regulator said on Monday.');
+    expect(result.removed.filter((r) => r.reason === 'duplicate-headline').map((r) => r.line)).toEqual([1, 4]);
+  });
+
   it('gives the same text when run again on its own output', () => {
     for (const name of readdirSync(FIXTURES).sort()) {
       const dir = join(FIXTURES, name);
