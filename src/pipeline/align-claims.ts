@@ -47,6 +47,7 @@ import { memoizeByText } from './memory-cache.ts';
 import { findConflicts, type StancePair } from './find-conflicts/find-conflicts.ts';
 import { withoutDisputedCitations } from './disputed-citations.ts';
 import { sharedQuotation } from './shared-quotation.ts';
+import { actsInText } from './same-happening.ts';
 
 /** Options of `alignClaims`. */
 export interface AlignOptions {
@@ -207,7 +208,9 @@ export function alignClaims(articles: SegmentedArticle[], derivatives: Derivativ
         }
       }
       const figuresOrDates = result.figures === 'disagree' || result.dates === 'disagree';
-      if (result.score >= LEAD_THRESHOLD && result.topical >= LEAD_TOPICAL && !figuresOrDates && sharedEventWords(a, b) >= 2) leadPairs.add(i * n + j);
+      // Openings that tell two kinds of act ("won court approval to proceed" / "completed the
+      // takeover") report two steps of one story, not one fact in other words.
+      if (result.score >= LEAD_THRESHOLD && result.topical >= LEAD_TOPICAL && !figuresOrDates && sharedEventWords(a, b) >= 2 && !otherMainActs(a.text, b.text)) leadPairs.add(i * n + j);
     }
   }
   // What two sentences assert can differ where their words agree ("outperforms" / "does not
@@ -502,6 +505,26 @@ function leadSentences(features: SentenceFeatures[], indexOf: Map<string, number
     if (known === undefined || (indexOf.get(f.id) ?? 0) < (indexOf.get(features[known]?.id ?? '') ?? 0)) first.set(f.articleId, index);
   });
   return [...first.values()].sort((a, b) => a - b);
+}
+
+/**
+ * True when two opening sentences tell different kinds of act: the first act word of each one's
+ * main clause (the timeline's act groups: approving, completing, blocking, launching…) differs.
+ * The main clause is the first fact clause up to a subordinate one, and its first act is its main
+ * verb: "unveiled its first pickup, built by the unit it formed last year" tells an unveiling.
+ */
+export function otherMainActs(a: string, b: string): boolean {
+  const firstAct = (text: string): string | undefined => {
+    const main = (factClauses(text)[0] ?? text).split(/\s(?:since|after|before|because|as|while|when|which|who|whose|following)\s/iu)[0] ?? text;
+    for (const word of main.split(/\s+/u)) {
+      const act = actsInText(word)[0];
+      if (act !== undefined) return act;
+    }
+    return undefined;
+  };
+  const mine = firstAct(a);
+  const theirs = firstAct(b);
+  return mine !== undefined && theirs !== undefined && mine !== theirs;
 }
 
 /** Content terms two sentences share outside the names in them: the words of the event itself. */

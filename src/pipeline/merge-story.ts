@@ -30,6 +30,9 @@ const SECTION_ORDER: ClaimSection[] = ['lead', 'details', 'reaction', 'backgroun
 /** Sentence openers that point back at the previous sentence. */
 const DEPENDENT_OPENER = /^(?:(?:and|but|yet|still|also)\s*,?\s+)?(?:this|that|these|those|such|it|its|they|their|he|she)\b(?![-’'])/iu;
 /** Connectives that only make sense after another sentence; dropped from a claim's text. */
+/** A label a page puts before its text: "Original title:", "Translated title:", "Headline:". */
+const PAGE_LABEL_OPENER = /^(?:original|translated|machine[- ]translated)?\s*(?:title|headline)\s*:\s+(?=\p{Lu})/iu;
+
 const DANGLING_OPENER = /^(?:and|but|still|however|yet|also|meanwhile|moreover|furthermore|besides|indeed|plus)\s*,?\s+/iu;
 /** Words that place a statement in the past or give context. */
 const BACKGROUND_CUE = /\b(previous(?:ly)?|in the past|for years|last year|years? ago|months ago|earlier|history|historically|for context|formerly|until now)\b/iu;
@@ -57,7 +60,8 @@ const DATELINE = /^(?:(?:\([\p{L}\d .,']{1,24}\)|[\p{Lu}][\p{L}.'’]*(?:[ ,]+[\
  * parenthetical ", however," so a sentence stands alone.
  */
 export function cleanClaimText(text: string): string {
-  let cleaned = text.trim().replace(/,\s*however\s*,/iu, ',');
+  // A page's label before its first line ("Original title: …" on a translated page) is not the report's words.
+  let cleaned = text.trim().replace(/,\s*however\s*,/iu, ',').replace(PAGE_LABEL_OPENER, '');
   const dateline = DATELINE.exec(cleaned);
   if (dateline !== null && dateline[0].length <= 60 && cleaned.length > dateline[0].length + 20) cleaned = cleaned.slice(dateline[0].length);
   const opener = DANGLING_OPENER.exec(cleaned);

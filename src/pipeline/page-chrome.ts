@@ -254,7 +254,25 @@ export function isFaqHeading(line: string): boolean {
  * date them.
  */
 export function isChromeSentence(text: string): boolean {
-  return pageLabelDetail(text) !== undefined || isCreditLine(text) || isBylineLine(text) || isCaptionSentence(text) || isLeadIn(text) || isRelatedLink(text);
+  return pageLabelDetail(text) !== undefined || isCreditLine(text) || isBylineLine(text) || isCaptionSentence(text) || isCreditedCaption(text) || isLeadIn(text) || isRelatedLink(text);
+}
+
+/** Last words of a body's name, not a person's: "(World Health Organization)" explains, it credits no photographer. */
+const BODY_WORDS = /\b(?:organi[sz]ation|agency|center|centre|authority|council|commission|department|ministry|office|service|association|institute|university|bank|group|company|party|union|board|court|fund)\)/iu;
+
+/**
+ * A photo caption with its photographer's name in brackets at its end ("Flood water in the square
+ * at Calder on Saturday. (Jane Doe)", "… (Jane Doe/Harbor Wire)"): two to four capitalized words,
+ * a person's name, with at most an agency after a slash.
+ */
+function isCreditedCaption(text: string): boolean {
+  const trimmed = text.trim().replace(/[.]$/u, '');
+  if (BODY_WORDS.test(trimmed)) return false;
+  const credit = /\((?:photo(?:graph)?:?\s*)?(\p{Lu}[\p{L}’'.-]+(?:\s+\p{Lu}[\p{L}’'.-]+){1,3})(?:\s*\/\s*[\p{L}][\p{L} .&-]{1,30})?\)$/u.exec(trimmed);
+  if (credit === null) return false;
+  // A name spelling out an abbreviation the sentence uses ("the UN … (United Nations)") explains it.
+  const initials = (credit[1] ?? '').split(/\s+/u).map((word) => word.charAt(0)).join('');
+  return !new RegExp(`\\b${initials}\\b`, 'u').test(trimmed.slice(0, credit.index));
 }
 
 /**

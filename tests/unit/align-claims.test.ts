@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.ts';
-import { alignClaims, DEFAULT_ALIGN_OPTIONS, LEFT_OUT_REASONS } from '../../src/pipeline/align-claims.ts';
+import { alignClaims, DEFAULT_ALIGN_OPTIONS, LEFT_OUT_REASONS, otherMainActs } from '../../src/pipeline/align-claims.ts';
 import {
   anchorsDisagree,
   buildIdf,
@@ -261,6 +261,29 @@ describe('alignClaims', () => {
       { sentenceId: 'caption#2', reason: LEFT_OUT_REASONS.chrome },
     ]);
     expect(groups.map((g) => g.sentenceIds)).toEqual([['caption#0']]);
+  });
+
+  it('leaves out a caption that ends with its photographer’s name in brackets, and keeps a name that spells out an abbreviation', () => {
+    const article = makeArticle('credited', [
+      [
+        'Storm Venith flooded the harbour road in Kelby on Tuesday.',
+        'Flood water fills the market square in Dunmore on Tuesday (Orla Penn)',
+        'The KHA said the pier would reopen on Friday (Kell Harbour Authority).',
+        'The WFO said rain would ease by Friday (Weather Forecast Office).',
+      ],
+    ]);
+    const { leftOut } = alignClaims([article], []);
+    expect(leftOut.filter((l) => l.reason === LEFT_OUT_REASONS.chrome).map((l) => l.sentenceId)).toEqual(['credited#1']);
+  });
+
+  it('tells report openings whose main verbs name different acts apart, whatever their other clauses name', () => {
+    // Approving and completing are two steps of one story, not one fact.
+    expect(otherMainActs('Brenna Shipping has received court approval to proceed with its takeover of Tern Line.', 'Brenna Shipping completed its takeover of Tern Line on Friday.')).toBe(true);
+    // Completed, closed and finalized are one act; so are unveiled and launched.
+    expect(otherMainActs('Brenna Shipping closed its purchase of Tern Line on Friday after regulators approved it.', 'Brenna Shipping has finalized its takeover of Tern Line.')).toBe(false);
+    expect(otherMainActs('On Thursday, Orland Motors unveiled its first pickup since its chief reorganized the unit.', 'Orland Motors launched the Ridgeback, designed by the recently formed Orland Labs.')).toBe(false);
+    // An opening that names no act is no evidence either way.
+    expect(otherMainActs('Tern Line is now part of Brenna Shipping.', 'Brenna Shipping completed its takeover of Tern Line.')).toBe(false);
   });
 
   it('leaves out the title of a link to another page run into the text, and keeps a labelled sentence that ends with a stop', () => {

@@ -323,6 +323,12 @@ describe('cleanClaimText', () => {
     expect(cleanClaimText('In the past, however, the council rejected it.')).toBe('In the past, the council rejected it.');
     expect(cleanClaimText('Still, the vote passed.')).toBe('The vote passed.');
   });
+
+  it('drops a page’s label before its first line, as on a translated page', () => {
+    expect(cleanClaimText('Original Title: Brenna Shipping has closed its purchase of Tern Line.')).toBe('Brenna Shipping has closed its purchase of Tern Line.');
+    expect(cleanClaimText('Title: The harbour reopens.')).toBe('The harbour reopens.');
+    expect(cleanClaimText('Title deeds for the harbour were signed.')).toBe('Title deeds for the harbour were signed.');
+  });
 });
 
 describe('slugify', () => {
