@@ -47,7 +47,7 @@ import { memoizeByText } from './memory-cache.ts';
 import { findConflicts, type StancePair } from './find-conflicts/find-conflicts.ts';
 import { withoutDisputedCitations } from './disputed-citations.ts';
 import { sharedQuotation } from './shared-quotation.ts';
-import { actsInText } from './same-happening.ts';
+import { mainAct } from './same-happening.ts';
 
 /** Options of `alignClaims`. */
 export interface AlignOptions {
@@ -508,22 +508,13 @@ function leadSentences(features: SentenceFeatures[], indexOf: Map<string, number
 }
 
 /**
- * True when two opening sentences tell different kinds of act: the first act word of each one's
- * main clause (the timeline's act groups: approving, completing, blocking, launching…) differs.
- * The main clause is the first fact clause up to a subordinate one, and its first act is its main
- * verb: "unveiled its first pickup, built by the unit it formed last year" tells an unveiling.
+ * True when two opening sentences tell different kinds of act: the main act (`mainAct`) of each
+ * differs ("received court approval to proceed" / "completed the takeover"). Exported for its
+ * tests.
  */
 export function otherMainActs(a: string, b: string): boolean {
-  const firstAct = (text: string): string | undefined => {
-    const main = (factClauses(text)[0] ?? text).split(/\s(?:since|after|before|because|as|while|when|which|who|whose|following)\s/iu)[0] ?? text;
-    for (const word of main.split(/\s+/u)) {
-      const act = actsInText(word)[0];
-      if (act !== undefined) return act;
-    }
-    return undefined;
-  };
-  const mine = firstAct(a);
-  const theirs = firstAct(b);
+  const mine = mainAct(a);
+  const theirs = mainAct(b);
   return mine !== undefined && theirs !== undefined && mine !== theirs;
 }
 

@@ -5,6 +5,7 @@
  * ("in 2025" / "in early 2025" / "in April 2025"), which the timeline lists as one entry.
  */
 import { nameKey, rivalNames, shorterForm } from './find-conflicts/name-roles.ts';
+import { factClauses } from './claim-support.ts';
 import { contentTerms, entities } from './text-features.ts';
 
 /**
@@ -36,7 +37,7 @@ const EVENT_SYNONYMS: string[][] = [
   // A regulator's or a board's yes: "approved the deal" / "signed off on it" ("cleared" is left out: obstacles are cleared too).
   ['approve', 'approval', 'sign'],
   // The end of a deal: "completed the takeover" / "closed the purchase" / "sealed the deal".
-  ['complete', 'completion', 'close', 'seal'],
+  ['complete', 'completion', 'close', 'seal', 'conclude'],
 ];
 
 const CANONICAL: Map<string, string> = new Map(
@@ -147,6 +148,22 @@ function actsIn(terms: Set<string>): string[] {
 /** The kinds of act a text names (canonical terms of the synonym groups), for a part of a clause that is not a telling of its own. */
 export function actsInText(text: string): string[] {
   return actsIn(eventTerms(text));
+}
+
+/**
+ * The kind of act a sentence's main verb tells (a canonical term of the act groups: "approve",
+ * "complete", "launch"…), or undefined when its main clause names none. The main clause is the
+ * first fact clause up to a subordinate one, and its first act word is taken as its verb:
+ * "unveiled its first pickup, built by the unit it formed last year" tells an unveiling, and
+ * "closed the purchase after regulators approved it" a completion.
+ */
+export function mainAct(text: string): string | undefined {
+  const main = (factClauses(text)[0] ?? text).split(/\s(?:since|after|before|because|as|while|when|which|who|whose|following)\s/iu)[0] ?? text;
+  for (const word of main.split(/\s+/u)) {
+    const act = actsInText(word)[0];
+    if (act !== undefined) return act;
+  }
+  return undefined;
 }
 
 /** The kinds of act one dated statement tells ("approve", "complete"): none when it names no act of the synonym groups. */
