@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actsOf, eventTerms, mainActs, multiWordNames, ownPart, sameHappening, type Telling } from '../../src/pipeline/same-happening.ts';
+import { actsOf, eventTerms, mainAct, mainActs, multiWordNames, ownPart, sameHappening, type Telling } from '../../src/pipeline/same-happening.ts';
 
 /** A telling of one clause, its names read from the clause itself. */
 function telling(clause: string): Telling {
@@ -109,5 +109,15 @@ describe('eventTerms', () => {
     expect(actsOf(telling('The regulator dropped its objections'))).toEqual(actsOf(telling('The regulator approved it')));
     expect(actsOf(telling('The board withdrew their opposition'))).toEqual(actsOf(telling('The board approved it')));
     expect(actsOf(telling('Shares dropped sharply'))).toEqual([]);
+  });
+});
+
+describe('mainAct', () => {
+  it('reads the act of the main verb, not of a clause that hangs on it', () => {
+    expect(mainAct('Brenna Shipping closed its purchase of Tern Line after regulators approved it.')).toBe(mainAct('Brenna Shipping completed the takeover.'));
+    expect(mainAct('Brenna Shipping has concluded its takeover of Tern Line.')).toBe(mainAct('Brenna Shipping completed the takeover.'));
+    expect(mainAct('The regulator approved the takeover on Friday, clearing the way for the closing.')).toBe(mainAct('The board approved it.'));
+    expect(mainAct('Orland Motors unveiled the Ridgeback, built by the unit it formed last year.')).toBe(mainAct('Orland Motors launched a truck.'));
+    expect(mainAct('Tern Line is now part of Brenna Shipping.')).toBeUndefined();
   });
 });
