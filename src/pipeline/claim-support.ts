@@ -14,8 +14,8 @@ import { compatibleFigures, type IdfTable, type SentenceFeatures, sentenceFeatur
 import { splitAtJoints } from './claim-stance.ts';
 import { quotedWords } from './attribution.ts';
 import { possibleRounding } from './find-conflicts/rounding.ts';
-import { spelledCounts } from './find-conflicts/spelled-counts.ts';
-import { contentTerms, figures, sameFigure, type Figure } from './text-features.ts';
+import { countsAndFigures } from './find-conflicts/spelled-counts.ts';
+import { contentTerms, sameFigure, type Figure } from './text-features.ts';
 
 /** Coverage of its best clause at which a source plainly states part of the claim. */
 export const STATED = 0.25;
@@ -105,26 +105,17 @@ function onlyNamesShared(clause: string, sentences: SentenceFeatures[]): boolean
   return shared.length > 0 && shared.every((term) => own.nameTerms.includes(term));
 }
 
-/** What a number word before it multiplies: "three million" is 3,000,000. */
-const MAGNITUDES: ReadonlyMap<string, number> = new Map([['hundred', 1e2], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9]]);
-
-/** Figures in digits and counts in words, so "ten" and "10", "three million" and "3 million" are one value. */
-function countsAndFigures(text: string): Figure[] {
-  const spelled = spelledCounts(text).map(({ figure, index }) => {
-    const magnitude = /^\s+(hundred|thousand|million|billion)\b/iu.exec(text.slice(index + figure.raw.length))?.[1]?.toLowerCase();
-    // Written in digits, so its precision reads as a figure's does ("three million" as "3 million").
-    return magnitude === undefined ? { ...figure, raw: String(figure.value) } : { ...figure, raw: `${figure.value} ${magnitude}`, value: figure.value * (MAGNITUDES.get(magnitude) ?? 1) };
-  });
-  return [...figures(text), ...spelled];
-}
-
 /** True when `claimText` gives a figure and none of the `sentences` gives any of its figures, exactly or rounded. */
 function givesNoFigureOf(claimText: string, sentences: SentenceFeatures[]): boolean {
   const wanted = countsAndFigures(claimText);
   if (wanted.length === 0) return false;
   const given = sentences.flatMap((s) => countsAndFigures(s.text));
-  // A figure rounded at its own precision is the same figure ("more than 3 million" / "more than 3.2 million").
-  return !wanted.some((figure) => given.some((other) => compatibleFigures(figure, other) || sameFigure(figure, other) || possibleRounding([figure, other])));
+  // A figure rounded at its own precision is the same figure ("more than 3 million" / "more than
+  // 3.2 million"); a number word's precision is read from its value in digits.
+  const inDigits = (figure: Figure): Figure => (/\d/u.test(figure.raw) ? figure : { ...figure, raw: String(figure.value) });
+  return !wanted.some((figure) =>
+    given.some((other) => compatibleFigures(figure, other) || sameFigure(figure, other) || possibleRounding([inDigits(figure), inDigits(other)])),
+  );
 }
 
 /** A list of three or more short items: "text, image, audio, and video", "Kell, Dunmore and Port Alder". */

@@ -6,8 +6,8 @@
  * as a claim of their own; the disagreement shows both values with their sources.
  */
 import type { ClaimGroup, Conflict, ConflictVariant } from '../types.ts';
-import { spelledCounts } from './find-conflicts/spelled-counts.ts';
-import { figures, sameFigure, type Figure } from './text-features.ts';
+import { countsAndFigures } from './find-conflicts/spelled-counts.ts';
+import { sameFigure, type Figure } from './text-features.ts';
 
 /**
  * Takes the align stage's claim groups and the story's conflicts; returns the groups with every
@@ -76,11 +76,6 @@ function states(variant: ConflictVariant, id: string, figuresOf: (id: string) =>
   if (variant.sentenceIds?.includes(id) === true) return true;
   const values = countsAndFigures(variant.text);
   return values.length === 1 && figuresOf(id).some((figure) => sameFigure(figure, values[0] as Figure));
-}
-
-/** Figures in digits and counts in words, so "six" and "6" are one value. */
-function countsAndFigures(text: string): Figure[] {
-  return [...figures(text), ...spelledCounts(text).map((count) => count.figure)];
 }
 
 /** A group of the given sentences, its sources read from their ids (`<article>#<index>`). */

@@ -5,7 +5,7 @@ import { dateMentions } from '../../src/pipeline/claim-features.ts';
 import { nameKey, nameSpans, rivalNames, shorterForm } from '../../src/pipeline/find-conflicts/name-roles.ts';
 import { periodContains, periodOf, periodsOverlap } from '../../src/pipeline/find-conflicts/period-overlap.ts';
 import { lastDigitUnit, possibleRounding } from '../../src/pipeline/find-conflicts/rounding.ts';
-import { spelledCounts } from '../../src/pipeline/find-conflicts/spelled-counts.ts';
+import { countsAndFigures, spelledCounts } from '../../src/pipeline/find-conflicts/spelled-counts.ts';
 import { dayConflicts, withConflicts } from '../../src/pipeline/find-conflicts/day-disagreements.ts';
 import { timesOfDay } from '../../src/pipeline/find-conflicts/time-of-day.ts';
 import { figures } from '../../src/pipeline/text-features.ts';
@@ -182,6 +182,14 @@ describe('counts written as words', () => {
     expect(spelledCounts('One crew saw Twelve boats, two-thirds of them small, and three tugs.').map((c) => [c.figure.raw, c.figure.value, c.index])).toEqual([
       ['Twelve', 12, 13],
       ['three', 3, 57],
+    ]);
+  });
+
+  it('reads a number word before "million" or "thousand" as that many, beside the figures in digits', () => {
+    expect(countsAndFigures('About three million homes and 4,500 businesses lost power; twelve thousand crews helped.').map((f) => [f.raw, f.value])).toEqual([
+      ['4,500', 4500],
+      ['three million', 3_000_000],
+      ['twelve thousand', 12_000],
     ]);
   });
 });
