@@ -276,7 +276,7 @@ function eventClauseOf(sentence: string, mention: DateMention, all: DateMention[
  * next comma, semicolon or end of the sentence: "in 2016 when it bought Harbor Lines" → "when it bought
  * Harbor Lines". Undefined when the date is not followed by one.
  */
-export function whenTail(sentence: string, from: number): string | undefined {
+function whenTail(sentence: string, from: number): string | undefined {
   // A full stop inside a sentence ends an abbreviation ("U.S.-based"), not the clause.
   return /^\s*,?\s*(when\s+[^,;!?]+)/iu.exec(sentence.slice(from))?.[1]?.replace(/[\s.]+$/u, '');
 }
