@@ -11,7 +11,7 @@ import { looksLikeVerb } from './event-clause.ts';
 export const PAGE_LABELS: ReadonlyMap<string, string> = new Map([
   ...labels('a video promo label from the publisher\'s page', ['recommended video', 'recommended videos', 'watch', 'watch now', 'watch the video', 'video', 'play video']),
   ...labels('a link to other articles on the publisher\'s site', [
-    'read more', 'read next', 'read also', 'also read', 'see also', 'related', 'related articles', 'related stories',
+    'read more', 'read next', 'read also', 'also read', 'see also', 'related', 'related articles', 'related stories', 'continue reading',
     'related posts', 'related content', 'related reading', 'recommended', 'recommended for you', 'recommended reading',
     'more from this author', 'more stories', 'trending', 'trending now', 'most popular', 'most read', 'top stories',
     'you may also like', 'you might also like', 'continue reading', 'keep reading', 'story continues below',
@@ -40,6 +40,7 @@ function labels(detail: string, list: string[]): Array<[string, string]> {
 /** Labels that open a short line and are followed by the text of a link or prompt ("Read more: …"). */
 const PREFIX_LABELS: ReadonlyArray<[RegExp, string]> = [
   [/^(?:read more|read next|read also|also read|related|see also|more|watch|listen)\s*[:|›»→>-]\s*\S/iu, 'a link to other articles on the publisher\'s site'],
+  [/^[→»›>]?\s*continue reading\b.{0,60}$/iu, 'a link to the rest of the article on another site'],
   [/^(?:sign up|subscribe|join|get)\b.{0,80}\b(?:newsletter|inbox|updates|alerts|free)\b/iu, 'a subscription or newsletter prompt'],
   [/^sign up (?:for|to)\b/iu, 'a subscription or newsletter prompt'],
   [/^follow us on\b/iu, 'a social-media prompt'],
@@ -254,7 +255,32 @@ export function isFaqHeading(line: string): boolean {
  * date them.
  */
 export function isChromeSentence(text: string): boolean {
-  return pageLabelDetail(text) !== undefined || isCreditLine(text) || isBylineLine(text) || isCaptionSentence(text) || isCreditedCaption(text) || isLeadIn(text) || isRelatedLink(text);
+  return (
+    pageLabelDetail(text) !== undefined ||
+    isCreditLine(text) ||
+    isBylineLine(text) ||
+    isCaptionSentence(text) ||
+    isCreditedCaption(text) ||
+    isVerblessLine(text) ||
+    isLeadIn(text) ||
+    isRelatedLink(text)
+  );
+}
+
+/**
+ * A line of four or more words with no verb, no closing stop and no figure but a year ("The
+ * harbour booth at the 2019 ferry fair in Kelby"): a photo caption or a label, which states
+ * nothing that happened. A sentence of the report has a verb, and a headline's verb ("Orland
+ * unveils a truck", "Ferries resume sailing") keeps it, when it is one this can read: a form in
+ * -ed, -s or -ing, or a common irregular one.
+ */
+function isVerblessLine(text: string): boolean {
+  const trimmed = text.trim();
+  if (/[.!?…:;”"’)]$/u.test(trimmed)) return false;
+  // A row of figures ("Kelby to Ash Point...4-6 ft") is data, not a caption; a year is not a figure here.
+  if (/(?<!\p{L})\d/u.test(trimmed.replace(/\b(?:19|20)\d{2}\b/gu, ''))) return false;
+  const words = trimmed.match(/[\p{L}'’-]+/gu) ?? [];
+  return words.length >= 4 && !words.some((word) => FINITE.test(word) || looksLikeVerb(word) || /^\p{Ll}{3,}(?:s|ing)$/u.test(word));
 }
 
 /** Last words of a body's name, not a person's: "(World Health Organization)" explains, it credits no photographer. */

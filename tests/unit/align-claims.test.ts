@@ -263,6 +263,14 @@ describe('alignClaims', () => {
     expect(groups.map((g) => g.sentenceIds)).toEqual([['caption#0']]);
   });
 
+  it('leaves out a line with no verb, no stop and no figure, as a caption, and keeps a row of figures', () => {
+    const article = makeArticle('verbless', [
+      ['Storm Venith flooded the harbour road in Kelby on Tuesday.', 'The Kelby harbour booth at the 2019 ferry fair in Dunmore', 'Kelby to Ash Point...4-6 ft', 'Ferries resume sailing on Friday'],
+    ]);
+    const { leftOut } = alignClaims([article], []);
+    expect(leftOut.filter((l) => l.reason === LEFT_OUT_REASONS.chrome).map((l) => l.sentenceId)).toEqual(['verbless#1']);
+  });
+
   it('leaves out a caption that ends with its photographer’s name in brackets, and keeps a name that spells out an abbreviation', () => {
     const article = makeArticle('credited', [
       [

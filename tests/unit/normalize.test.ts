@@ -177,6 +177,12 @@ describe('normalizeArticle', () => {
     expect(result.removed.map((r) => r.reason)).toEqual(['duplicate-headline']);
   });
 
+  it('removes a link to the rest of the article on another site', () => {
+    const result = normalizeArticle(article('The vote passed.\n→ Continue reading at Harbour FM\nThe council meets again in May.\n'));
+    expect(result.text).toBe('The vote passed.\n\nThe council meets again in May.');
+    expect(result.removed).toEqual([expect.objectContaining({ reason: 'page-chrome', detail: 'a link to the rest of the article on another site' })]);
+  });
+
   it('removes the headline printed again on a line of its own further down, and keeps a sentence that only contains it', () => {
     const body = 'Airline fined over delays\nBrowser not supported.\n\nAirline fined over delays\n\nThe fine was the largest yet.\nAirline fined over delays, the regulator said on Monday.\n';
     const result = normalizeArticle(article(body, 'Airline fined over delays'));
