@@ -17,7 +17,7 @@ const SPEECH_VERB =
 const LEADING = new RegExp(String.raw`^((?:\S+\s+){0,9}?)(?<verb>${SPEECH_VERB})\b`, 'iud');
 // The attribution may trail a participle clause: "…,” the firm said, noting that…".
 const CLOSING = new RegExp(String.raw`[,”"]\s+((?:\S+\s+){0,6}?)(?<verb>${SPEECH_VERB})\b(?<after>[^,”"]*)(?:,[^”"]*)?\.?$`, 'iud');
-/** Speech verbs that are also plural nouns ("Activision shares fell", "the notes"): speech only before a comma, a colon, a quote, "that" or the end. */
+/** Speech verbs that are also plural nouns ("Tern Line shares fell", "the notes"): speech only before a comma, a colon, a quote, "that" or the end. */
 const NOUN_LIKE_VERB = /^(?:shares|states|notes|claims|calls|frames|cautions)$/iu;
 const PASSIVE = new RegExp(String.raw`\b(?:described|called|framed)\s+by\s+([^,.;]+?)\s+as\b`, 'iu');
 const ACCORDING = /\baccording to ([^,.;]+)/iu;
@@ -86,7 +86,7 @@ export function speakerOf(text: string): string | undefined {
 /**
  * True when the speech verb a match found (its `verb` group) is one in `text`: written in lowercase
  * past the sentence's first word ("the United States" names a country), and, for a verb that is
- * also a plural noun ("Activision shares fell"), followed by a comma, a colon, a quote, "that" or
+ * also a plural noun ("Tern Line shares fell"), followed by a comma, a colon, a quote, "that" or
  * the end of the sentence.
  */
 function speechVerbAt(text: string, match: RegExpExecArray): boolean {

@@ -390,7 +390,7 @@ function heading(
 export function phrases(text: string): Map<string, Phrase> {
   const found = new Map<string, Phrase>();
   // Punctuation that ends a clause or a quote breaks a phrase; so does a stop word.
-  // The full stop of a short abbreviation inside a name ("St. Lucie County", "Mt. Ash") does not end it.
+  // The full stop of a short abbreviation inside a name ("St. Ives County", "Mt. Ash") does not end it.
   for (const chunk of text.split(/[,;:!?()[\]“”"—–]+|(?<!\b(?:St|Mt|Ft|Pt)|\b\p{Lu})\.(?=\s|$)|(?<=\b(?:St|Mt|Ft|Pt)\.)(?=\s+\p{Ll})|\s-\s/u)) {
     let run: { word: string; stem: string; capital: boolean }[] = [];
     const flush = () => {
