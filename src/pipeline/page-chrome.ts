@@ -166,7 +166,7 @@ export function pageLabelDetail(line: string): string | undefined {
   return PREFIX_LABELS.find(([pattern]) => pattern.test(trimmed))?.[1];
 }
 
-/** A credit line such as "(Source: Wired)", "Source: Reuters" or "Via The Verge". */
+/** A credit line such as "(Source: Harbor Wire)", "Source: Reuters" or "Via The Verge". */
 export function isCreditLine(line: string): boolean {
   if (line.length > 120) return false;
   const match = /^[([]?\s*(?:sources?|via|credit|courtesy(?: of)?|originally (?:published|appeared) (?:in|on|at|by))\s*[:–—-]?\s*([^()[\]]+?)\s*[)\]]?\.?$/iu.exec(line.trim());

@@ -1,8 +1,8 @@
 /**
  * The words of a stance disagreement, taken from the sources: each side's clause around the cue
- * that carries its stance ("Muse Spark outperforms the latest leading models …" / "competitive
- * with …, although it does not surpass them across the board"), and the topic as the stronger
- * side's clause with its cue left out.
+ * that carries its stance ("the Ridgeback outperforms every rival pickup …" / "competitive with
+ * …, although it does not beat them on every test"), and the topic as the stronger side's clause
+ * with its cue left out.
  */
 import { stanceClauses, type StanceCue } from '../claim-stance.ts';
 
