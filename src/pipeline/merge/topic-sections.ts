@@ -147,8 +147,9 @@ export function groupByTopic(items: TopicItem[], options: TopicOptions = {}): To
   // Per key, the claims that write it only inside longer names.
   const insideNames = new Map<string, number>();
   for (const root of roots) {
+    const tokens = tokensOf(root.text);
     for (const [key, phrase] of phrasesOf.get(root.id) ?? []) {
-      if (onlyInsideNames(root.text, phrase.surface)) insideNames.set(key, (insideNames.get(key) ?? 0) + 1);
+      if (insideNamesIn(tokens, phrase.surface)) insideNames.set(key, (insideNames.get(key) ?? 0) + 1);
     }
   }
   const distinctive = (key: string): boolean => {
@@ -314,24 +315,39 @@ function initialsOf(phrase: Phrase): string {
  * name. False when the text does not write the phrase as given.
  */
 export function onlyInsideNames(text: string, phrase: string): boolean {
-  const tokens = text.split(/\s+/u);
-  const bare = tokens.map((token) => token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+  return insideNamesIn(tokensOf(text), phrase);
+}
+
+/** A text's whitespace tokens as written, bare (edge punctuation off) and plain (also lowercased, possessive off): read once per claim. */
+interface Tokens {
+  written: string[];
+  bare: string[];
+  plain: string[];
+}
+
+function tokensOf(text: string): Tokens {
+  const written = text.split(/\s+/u);
+  const bare = written.map((token) => token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+  return { written, bare, plain: bare.map((token) => token.replace(/['’]s$/u, '').toLowerCase()) };
+}
+
+/** `onlyInsideNames` on a text already split into `Tokens`. */
+function insideNamesIn({ written, bare, plain }: Tokens, phrase: string): boolean {
   const words = phrase.toLowerCase().split(/\s+/u);
-  const plain = (index: number): string => (bare[index] ?? '').replace(/['’]s$/u, '').toLowerCase();
-  const capitalized = (index: number): boolean => index > 0 && /^\p{Lu}/u.test(bare[index] ?? '') && !/[.!?:]$/u.test(tokens[index - 1] ?? '');
+  const capitalized = (index: number): boolean => index > 0 && /^\p{Lu}/u.test(bare[index] ?? '') && !/[.!?:]$/u.test(written[index - 1] ?? '');
   let seen = 0;
   for (let index = 0; index + words.length <= bare.length; index += 1) {
-    if (!words.every((word, k) => plain(index + k) === word)) continue;
+    if (!words.every((word, k) => plain[index + k] === word)) continue;
     seen += 1;
     const last = index + words.length - 1;
     // Punctuation or a possessive at either edge ends the name there ("in Tampa, …", "Britain's").
-    const ends = /[,;:.!?)”"]$|['’]s$/u.test(tokens[last] ?? '');
-    const opens = /[,;:.!?)”"]$|['’]s[,;:.!?)”"]?$/u.test(tokens[index - 1] ?? '');
+    const ends = /[,;:.!?)”"]$|['’]s$/u.test(written[last] ?? '');
+    const opens = /[,;:.!?)”"]$|['’]s[,;:.!?)”"]?$/u.test(written[index - 1] ?? '');
     const numbered = !ends && /^\d/u.test(bare[last + 1] ?? '');
     // A lowercase word after a name ("the Diamond benchmark") is no part of it.
-    const written = /^\p{Lu}/u.test(bare[index] ?? '');
-    const before = written && !opens && (capitalized(index - 1) || (JOINS_NAME.has(plain(index - 1)) && capitalized(index - 2)));
-    const after = written && !ends && (capitalized(last + 1) || (JOINS_NAME.has(plain(last + 1)) && capitalized(last + 2)));
+    const capital = /^\p{Lu}/u.test(bare[index] ?? '');
+    const before = capital && !opens && (capitalized(index - 1) || (JOINS_NAME.has(plain[index - 1] ?? '') && capitalized(index - 2)));
+    const after = capital && !ends && (capitalized(last + 1) || (JOINS_NAME.has(plain[last + 1] ?? '') && capitalized(last + 2)));
     if (!before && !after && !numbered) return false;
   }
   return seen > 0;
