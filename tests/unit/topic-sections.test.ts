@@ -153,6 +153,18 @@ describe('groupByTopic', () => {
     expect(headings).not.toContain('Harbour Authority');
   });
 
+  it('makes no topic of a day and a part of it ("Monday night"), which dates its claims', () => {
+    const night: TopicItem[] = [
+      item('n1', 'Flood water reached the Kelby quay on Monday night.', 0.1),
+      item('n2', 'Pumps failed at the Dunmore works on Monday night.', 0.2),
+      item('n3', 'A ferry ran aground off Ash Point on Monday night.', 0.3),
+      ...Array.from({ length: 10 }, (_, i) => item(`b${i + 1}`, `Storm Vela brought rain gauge reading number ${i + 1}.`, 0.4 + i * 0.01)),
+    ];
+    const headings = groupByTopic(night).map((group) => group.heading);
+    expect(headings).not.toContain('Monday night');
+    expect(headings).not.toContain('Night');
+  });
+
   it('rejects options outside their range, naming the option and the value', () => {
     expect(() => groupByTopic(story, { minGroupSize: 0 })).toThrow(/minGroupSize .* got 0/);
     expect(() => groupByTopic(story, { subjectShare: 1.5 })).toThrow(/subjectShare .* got 1.5/);

@@ -79,9 +79,9 @@ function keyOf(lower: string): string {
   return /^\p{L}{4,}s$/u.test(lower) && !/(?:ss|us|is)$/u.test(lower) ? lower.slice(0, -1) : lower;
 }
 
-/** Days and months: when something happened, never a topic. */
+/** Days, months and parts of a day ("Wednesday night", "early Thursday"): when something happened, never a topic. */
 const CALENDAR = new Set(
-  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december morning afternoon evening night overnight early late'.split(' '),
 );
 
 /** Small words that join the words of one name ("Bank of England", "Procter and Gamble"). */
