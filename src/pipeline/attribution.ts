@@ -63,24 +63,48 @@ export function speakerOf(text: string): string | undefined {
   // "The deal was first announced in January", "changes are being announced": a passive verb of
   // speech tells what was made known, not who said the sentence ("described by X as" is read below).
   const active = (match: RegExpExecArray | null) => (match !== null && !PASSIVE_AUXILIARY.test(match[1] ?? '') && speechVerbAt(trimmed, match) ? match : null);
-  const closing = active(CLOSING.exec(trimmed));
-  if (closing !== null) {
-    const before = (closing[1] ?? '').trim();
-    // "…, said Jane Doe." names the speaker after the verb.
-    const speaker = before === '' ? (closing.groups?.after ?? '').trim() : before;
-    if (speaker !== '') return cleanSpeaker(speaker);
-  }
+  const closing = closingSpeaker(trimmed);
+  if (closing !== undefined) return closing;
   // "With all that said, …" / "That said, …" is a turn of phrase, not an attribution.
   const leading = /^(?:with\s+)?(?:all\s+)?(?:of\s+)?(?:that|this)\s+(?:being\s+)?said\b/iu.test(trimmed) ? null : active(LEADING.exec(trimmed));
   if (leading !== null && !/[“"]/u.test(leading[1] ?? '')) {
     // "In a public post, Rein outlined…": the speaker follows the last comma of the opener.
     const opener = (leading[1] ?? '').split(',').pop()?.trim() ?? '';
-    if (opener !== '') return cleanSpeaker(opener);
+    if (opener !== '' && !NOT_A_SPEAKER_BEFORE.test(opener)) return cleanSpeaker(opener);
   }
   const passive = PASSIVE.exec(trimmed);
   if (passive !== null) return cleanSpeaker(passive[1] ?? '');
   const according = ACCORDING.exec(trimmed);
   return according === null ? undefined : cleanSpeaker(according[1] ?? '');
+}
+
+/** Only adverbs before a speech verb: a participle clause ("The levy, first announced in May, …"), not a speaker. */
+const NOT_A_SPEAKER_BEFORE = /^(?:(?:first|already|also|just|now|recently|previously|originally|initially|formally|officially|publicly|\p{Ll}+ly)\s*)+$/u;
+/** A speaker written with an apposition ("Jane Doe, the mayor, said") opens with a name or a determiner, unlike a clause ("will last a week, the mayor said"). */
+const APPOSITIVE_SPEAKER = /^(?:\p{Lu}|(?:the|a|an|its|his|her|their)\s)/u;
+/** Words after a speech verb that say when or how, not who: "…, announced on Monday, …". */
+const NOT_A_SPEAKER_AFTER = /^\s*(?:\p{Ll}+ly\b|(?:on|in|at|last|this|that|earlier|later|late|early|today|yesterday|overnight|by|to|for|with|from|during|after|before|since|as|of)\b)/u;
+
+/**
+ * The speaker of a closing attribution ("…,” the firm said.", "…, said Jane Doe."), trying each
+ * comma or quote from the left: a clause inside the sentence ("The curfew, announced on Monday,
+ * will last a week, the mayor said.") is passed over when no speaker follows its verb.
+ */
+function closingSpeaker(text: string): string | undefined {
+  for (let from = 0; from < text.length; ) {
+    const rest = text.slice(from);
+    const match = CLOSING.exec(rest);
+    if (match === null) return undefined;
+    const before = (match[1] ?? '').trim();
+    if (!PASSIVE_AUXILIARY.test(match[1] ?? '') && speechVerbAt(rest, match) && !NOT_A_SPEAKER_BEFORE.test(before) && (!before.includes(',') || APPOSITIVE_SPEAKER.test(before))) {
+      // "…, said Jane Doe." names the speaker after the verb.
+      const after = match.groups?.after ?? '';
+      const speaker = before !== '' ? before : NOT_A_SPEAKER_AFTER.test(after) ? '' : after.trim();
+      if (speaker !== '') return cleanSpeaker(speaker);
+    }
+    from += match.index + 1;
+  }
+  return undefined;
 }
 
 /**

@@ -366,6 +366,11 @@ describe('the reaction section', () => {
     expect(speakerOf('On Friday trading in Tern Line shares was halted.')).toBeUndefined();
     expect(speakerOf('The mayor ruled out a vote, despite calls from three parties.')).toBeUndefined();
     expect(speakerOf('With all of that said, the buyer prevailed.')).toBeUndefined();
+    // A participle clause inside the sentence says when something was made known, not who speaks.
+    expect(speakerOf('The levy, first announced in May, was scrapped.')).toBeUndefined();
+    expect(speakerOf('The curfew, announced on Monday, will last a week, the mayor said.')).toBe('the mayor');
+    expect(speakerOf('The curfew, announced on Monday, will last a week.')).toBeUndefined();
+    expect(speakerOf('“We are ready,” Jane Doe, the mayor, said.')).toBe('Jane Doe, the mayor');
     // A passive with its agent still names the speaker; a noun-like verb before a quote or "that" is speech.
     expect(speakerOf('The plan was described by analysts as a gamble.')).toBe('analysts');
     expect(speakerOf('Ada Rein notes that the plant will close.')).toBe('Ada Rein');
