@@ -19,6 +19,12 @@ const LEADING = new RegExp(String.raw`^((?:\S+\s+){0,9}?)(?<verb>${SPEECH_VERB})
 const CLOSING = new RegExp(String.raw`[,”"]\s+((?:\S+\s+){0,6}?)(?<verb>${SPEECH_VERB})\b(?<after>[^,”"]*)(?:,[^”"]*)?\.?$`, 'iud');
 /** Speech verbs that are also plural nouns ("Tern Line shares fell", "the notes"): speech only before a comma, a colon, a quote, "that" or the end. */
 const NOUN_LIKE_VERB = /^(?:shares|states|notes|claims|calls|frames|cautions)$/iu;
+/** A speaker, a relative clause about it between commas, then the speech verb: "X, which had objected in April, said". */
+const RELATIVE_THEN_VERB = new RegExp(String.raw`(?:^|,\s+)((?:[^\s,]+\s+){0,5}?[^\s,]+),\s+(?:which|who)\s[^,]*,\s+(?:${SPEECH_VERB})\b`, 'iu');
+/** A sentence opening with a name, a description of it between commas, then the speech verb: "Jo Ruiz, a scientist at the centre, noted". */
+const APPOSITION_THEN_VERB = new RegExp(String.raw`^(\p{Lu}[^\s,]*(?:\s+[^\s,]+){0,4}),\s+[^,]{3,100},\s+(?:also\s+|\p{Ll}+ly\s+)?(?:${SPEECH_VERB})\b`, 'u');
+/** An opener that is a phrase of time, place or manner, or a connective, not a subject: "On Monday, …", "However, …". */
+const NOT_A_SUBJECT = /^(?:on|in|at|after|before|since|during|by|for|with|from|as|when|while|if|although|though|because|however|meanwhile|still|instead|also|then|now|today|yesterday|earlier|later|overall|indeed)\b/iu;
 const PASSIVE = new RegExp(String.raw`\b(?:described|called|framed)\s+by\s+([^,.;]+?)\s+as\b`, 'iu');
 const ACCORDING = /\baccording to ([^,.;]+)/iu;
 /** A form of "be" (and adverbs) right before the verb: the verb is passive ("was first announced"). */
@@ -55,14 +61,19 @@ const SELF_REFERENCE = /^(?:it|its|the company|the company['’]s|company)\b/iu;
 /**
  * The words naming who a sentence's statement is attributed to ("Rein", "the firm",
  * "An Orland executive", "Orland"), or undefined when it names no speaker. Looks at an opening
- * attribution ("In a post, Rein outlined…"), a closing one ("…,” the firm said.", "…, said
- * Jane Doe.") and "according to X".
+ * attribution ("In a post, Rein outlined…"), one around a relative clause ("The council, which
+ * met on Friday, said…"), a closing one ("…,” the firm said.", "…, said Jane Doe.") and
+ * "according to X".
  */
 export function speakerOf(text: string): string | undefined {
   const trimmed = text.trim();
   // "The deal was first announced in January", "changes are being announced": a passive verb of
   // speech tells what was made known, not who said the sentence ("described by X as" is read below).
   const active = (match: RegExpExecArray | null) => (match !== null && !PASSIVE_AUXILIARY.test(match[1] ?? '') && speechVerbAt(trimmed, match) ? match : null);
+  // "Britain's regulator, which had objected in April, said that …", "Jo Ruiz, a scientist at the
+  // centre, noted that …": the speaker is before the clause that describes it.
+  const described = RELATIVE_THEN_VERB.exec(trimmed) ?? APPOSITION_THEN_VERB.exec(trimmed);
+  if (described !== null && !NOT_A_SPEAKER_BEFORE.test(described[1] ?? '') && !NOT_A_SUBJECT.test(described[1] ?? '')) return cleanSpeaker(described[1] ?? '');
   const closing = closingSpeaker(trimmed);
   if (closing !== undefined) return closing;
   // "With all that said, …" / "That said, …" is a turn of phrase, not an attribution.
@@ -83,7 +94,39 @@ const NOT_A_SPEAKER_BEFORE = /^(?:(?:first|already|also|just|now|recently|previo
 /** A speaker written with an apposition ("Jane Doe, the mayor, said") opens with a name or a determiner, unlike a clause ("will last a week, the mayor said"). */
 const APPOSITIVE_SPEAKER = /^(?:\p{Lu}|(?:the|a|an|its|his|her|their)\s)/u;
 /** Words after a speech verb that say when or how, not who: "…, announced on Monday, …". */
-const NOT_A_SPEAKER_AFTER = /^\s*(?:\p{Ll}+ly\b|(?:on|in|at|last|this|that|earlier|later|late|early|today|yesterday|overnight|by|to|for|with|from|during|after|before|since|as|of)\b)/u;
+const NOT_A_SPEAKER_AFTER =
+  /^\s*(?:\p{Ll}+ly\b|(?:on|in|at|last|this|that|earlier|later|late|early|today|yesterday|overnight|by|to|for|with|from|during|after|before|since|as|of|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b)/u;
+
+/**
+ * The speaker among the words between a comma and a closing speech verb. Words ending in a comma
+ * before a verb a speaker follows close a clause ("…, the storm weakened, said forecasters");
+ * words with a comma inside are a speaker with an apposition ("Jane Doe, the mayor") when both
+ * parts read as names, else the speaker is the last part ("will last a week, the mayor").
+ */
+function speakerBefore(found: string, speakerAfter: boolean): string {
+  if (CLAUSE_END.test(found) && speakerAfter) return '';
+  const words = found.replace(CLAUSE_END, '');
+  // A closing quotation mark ends the quote, as a comma ends a clause ("…pop culture,” Mr Spencer").
+  const parts = words.split(/[,”"»]+\s*/u);
+  const last = parts[parts.length - 1] ?? '';
+  const speaker = parts.length === 1 || (APPOSITIVE_SPEAKER.test(parts[0] ?? '') && APPOSITIVE_SPEAKER.test(last)) ? words : last;
+  // "…, and" or "…, and Nintendo that": a clause joined on, not who spoke.
+  return /^(?:and|but|or|nor|then|that)\b/iu.test(speaker) ? '' : speaker;
+}
+
+/** Punctuation that closes a clause or a quotation. */
+const CLAUSE_END = /[,”"»]+$/u;
+
+/**
+ * The speaker a closing speech verb is followed by ("…, said Jane Doe."), or '' when the words
+ * after it say when or what instead ("…, announced on Monday, …", "said Friday they were set…",
+ * "said 40 deaths have been confirmed"): a speaker there is a short name, not a clause.
+ */
+function speakerAfterVerb(after: string): string {
+  const words = after.replace(/[.!?]+$/u, '').trim();
+  if (NOT_A_SPEAKER_AFTER.test(after) || /\b(?:is|are|was|were|be|been|has|have|had|will|would)\b/u.test(words) || words.split(/\s+/u).length > 6) return '';
+  return words;
+}
 
 /**
  * The speaker of a closing attribution ("…,” the firm said.", "…, said Jane Doe."), trying each
@@ -95,11 +138,11 @@ function closingSpeaker(text: string): string | undefined {
     const rest = text.slice(from);
     const match = CLOSING.exec(rest);
     if (match === null) return undefined;
-    const before = (match[1] ?? '').trim();
-    if (!PASSIVE_AUXILIARY.test(match[1] ?? '') && speechVerbAt(rest, match) && !NOT_A_SPEAKER_BEFORE.test(before) && (!before.includes(',') || APPOSITIVE_SPEAKER.test(before))) {
-      // "…, said Jane Doe." names the speaker after the verb.
-      const after = match.groups?.after ?? '';
-      const speaker = before !== '' ? before : NOT_A_SPEAKER_AFTER.test(after) ? '' : after.trim();
+    // "…, said Jane Doe." names the speaker after the verb.
+    const after = speakerAfterVerb(match.groups?.after ?? '');
+    const before = speakerBefore((match[1] ?? '').trim(), after !== '');
+    if (!PASSIVE_AUXILIARY.test(match[1] ?? '') && speechVerbAt(rest, match) && !NOT_A_SPEAKER_BEFORE.test(before)) {
+      const speaker = before !== '' ? before : after;
       if (speaker !== '') return cleanSpeaker(speaker);
     }
     from += match.index + 1;

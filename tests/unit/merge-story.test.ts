@@ -371,6 +371,14 @@ describe('the reaction section', () => {
     expect(speakerOf('The curfew, announced on Monday, will last a week, the mayor said.')).toBe('the mayor');
     expect(speakerOf('The curfew, announced on Monday, will last a week.')).toBeUndefined();
     expect(speakerOf('“We are ready,” Jane Doe, the mayor, said.')).toBe('Jane Doe, the mayor');
+    // A relative clause about the speaker sits between the speaker and the verb.
+    expect(speakerOf('The council, which met on Friday, said that the levy would stay.')).toBe('The council');
+    expect(speakerOf('“We will hire,” said Ada Rein, who leads the union.')).toBe('Ada Rein');
+    expect(speakerOf('The plan, which was announced in May, drew criticism.')).toBeUndefined();
+    expect(speakerOf('Jo Ruiz, a forecaster who once flew into storms, noted that weak storms can still flood.')).toBe('Jo Ruiz');
+    // Words ending a clause before the verb are not its speaker; a speaker after the verb is.
+    expect(speakerOf('On Monday, the storm weakened, said forecasters.')).toBe('forecasters');
+    expect(speakerOf('However, the plan, officials said, is final.')).toBe('officials');
     // A passive with its agent still names the speaker; a noun-like verb before a quote or "that" is speech.
     expect(speakerOf('The plan was described by analysts as a gamble.')).toBe('analysts');
     expect(speakerOf('Ada Rein notes that the plant will close.')).toBe('Ada Rein');
