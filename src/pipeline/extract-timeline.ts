@@ -11,7 +11,7 @@
  */
 import { assertInRange } from '../errors.ts';
 import { isChromeSentence } from './page-chrome.ts';
-import type { DerivativeLink, IsoDate, OtherDating, SegmentedArticle, TimelineEvent } from '../types.ts';
+import type { DerivativeLink, IsoDate, OtherDating, SegmentedArticle, Sentence, TimelineEvent } from '../types.ts';
 import { findDateMentions, formatDay, type DateMention, type DateRange, type MentionContext, type Precision } from './date-expressions.ts';
 import { datesAForecast, datesANewsPromise, eventClause, onlyTellsASaying, soundsPlanned } from './event-clause.ts';
 import { actsInText, actsOf, eventTerms, mainActs, multiWordNames, ownPart, sameHappening, type Telling } from './same-happening.ts';
@@ -71,6 +71,10 @@ interface Report {
   forecast: boolean;
   /** The date relative dates count from: the article's publication date, or its stand-in. */
   told: IsoDate | undefined;
+  /** The paragraph of its article the statement is in. */
+  paragraph: number;
+  /** Its sentence speaks in the first or second person ("we", "you"): a line of someone's statement. */
+  spoken: boolean;
 }
 
 /** How the relative dates of each article are anchored, and the note that says so. */
@@ -186,7 +190,7 @@ function reportsOf(article: SegmentedArticle, anchor: Anchor, maxLength: number,
     const found = memo.mentions(sentence.text, { ...context, future: planned });
     context = found.context;
     for (const mention of found.mentions) {
-      const report = toReport(article.id, sentence.text, mention, found.mentions, anchor, maxLength, memo);
+      const report = toReport(article.id, sentence, mention, found.mentions, anchor, maxLength, memo);
       if (report !== undefined) reports.push(report);
     }
   }
@@ -195,7 +199,7 @@ function reportsOf(article: SegmentedArticle, anchor: Anchor, maxLength: number,
 
 function toReport(
   articleId: string,
-  sentence: string,
+  { text: sentence, paragraph }: Sentence,
   mention: DateMention,
   all: DateMention[],
   anchor: Anchor,
@@ -233,7 +237,21 @@ function toReport(
     expression,
     forecast: datesAForecast(sentence, mention.index),
     told: anchor.date,
+    paragraph,
+    spoken: FIRST_OR_SECOND_PERSON.test(sentence),
   };
+}
+
+/** Words only a speaker's own statement uses in a news report: "we", "our", "you", "I". */
+const FIRST_OR_SECOND_PERSON = /\b(?:[Ww]e|[Oo]urs?|us|I|[Mm]y|[Yy]ou|[Yy]our)\b/u;
+
+/**
+ * True when two dated statements are lines of one speaker's statement: both in the first or
+ * second person, in one paragraph of one article ("…today is a good day to play. … We believe
+ * our news today will unlock …"). What a statement says is the saying of it, one happening.
+ */
+function linesOfOneStatement(a: Report, b: Report): boolean {
+  return a.spoken && b.spoken && a.articleId === b.articleId && a.paragraph === b.paragraph;
 }
 
 /** The event clause of one date mention, its content terms and its multi-word names: what `toReport` reads from the text. */
@@ -309,7 +327,9 @@ function groupReports(all: Report[], overlap: number, vocabulary: Vocabulary): R
         const a = reports[i];
         const b = reports[j];
         if (a === undefined || b === undefined) continue;
-        if (sameHappening(a.telling, b.telling, overlap, vocabulary.distinctiveName, vocabulary.rareTerm) || sameWordsRun(a, b)) links.push({ i, j, strength: likeness(a, b) });
+        if (sameHappening(a.telling, b.telling, overlap, vocabulary.distinctiveName, vocabulary.rareTerm) || sameWordsRun(a, b) || linesOfOneStatement(a, b)) {
+          links.push({ i, j, strength: likeness(a, b) });
+        }
       }
     }
   }

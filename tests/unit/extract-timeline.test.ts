@@ -532,6 +532,21 @@ describe('extractTimeline on undated articles', () => {
     expect(byLabel(extractTimeline([article], 'harbour'), '4 May 2025')).toHaveLength(2);
   });
 
+  it('lists two lines of one statement in one paragraph as one entry, and two reported happenings there as two', () => {
+    const letter = segment({
+      id: 'ferry-letter',
+      published: '2025-05-05',
+      body: 'The new owner wrote to passengers: "Today we take the helm of the Tern Line. Our first sailing under the new flag leaves today."',
+    });
+    const reported = segment({
+      id: 'ferry-report',
+      published: '2025-05-05',
+      body: 'The Tern Line changed hands today. Its first sailing under the new flag left the harbour today.',
+    });
+    expect(byLabel(extractTimeline([letter], 'ferry'), '5 May 2025')).toHaveLength(1);
+    expect(byLabel(extractTimeline([reported], 'ferry'), '5 May 2025')).toHaveLength(2);
+  });
+
   it('words a merged event from the report that names its date outright', () => {
     const counted = segment({ id: 'a-counted', published: '2026-04-09', body: 'The bridge opened 10 months after the council approved the bridge plan.' });
     const stated = segment({ id: 'b-stated', published: '2026-04-09', body: 'In June 2025, the city council approved the bridge plan by one vote.' });
