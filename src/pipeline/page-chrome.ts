@@ -95,6 +95,17 @@ function isPhotoCreditLine(line: string): boolean {
   return PICTURE_AGENCY.test(text) && /\//u.test(text) && isNameList(text.replace(/[/,–—-]/gu, ' / ').replace(/\bvia\b/giu, '/'));
 }
 
+/**
+ * A photo caption ending in its credit ("Call Of Duty: Modern Warfare 3. Credit: Activision",
+ * "‘The harbour at dusk’ Photo: Jane Doe"): a few words, then a credit naming who took or owns
+ * the picture. The credit alone is chrome already; with it, so is the caption it closes.
+ */
+function isCaptionWithCredit(line: string): boolean {
+  const credit = /(?:^|[.!?’'”"]\s*|\s)((?:photo(?:graph)?|picture|image|credit|photo credit)s?\s*(?:by|:)\s*[^.:]+\.?)$/iu.exec(line.trim());
+  if (credit?.[1] === undefined || credit.index === 0) return false;
+  return wordCount(line.slice(0, credit.index)) <= 16 && isPhotoCreditLine(credit[1]);
+}
+
 /** "— Jane Doe (@janedoe) October 10, 2024": the attribution under an embedded social-media post. */
 function isPostAttribution(line: string): boolean {
   const post = /^(?:[—–-]\s*)?(.+?)\s*\(@\w+\)\s*(.*)$/u.exec(line.trim());
@@ -154,6 +165,7 @@ export function pageLabelDetail(line: string): string | undefined {
   if (notice !== undefined) return notice;
   // Labels and prompts are short; a long line is never one (and skipping it keeps this cheap).
   if (line.length > 160) return undefined;
+  if (isCaptionWithCredit(line)) return 'a photo caption with its credit';
   const exact = PAGE_LABELS.get(labelKey(line));
   if (exact !== undefined) return exact;
   if (isPostAttribution(line)) return 'the attribution of an embedded social-media post';

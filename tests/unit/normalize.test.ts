@@ -183,6 +183,13 @@ describe('normalizeArticle', () => {
     expect(result.removed).toEqual([expect.objectContaining({ reason: 'page-chrome', detail: 'a link to the rest of the article on another site' })]);
   });
 
+  it('removes a photo caption that ends in its credit, and keeps a sentence that only mentions a credit', () => {
+    const body = 'The ferry sailed at noon.\nThe Tern Line flagship at dusk. Credit: Harbour Studio.\nShe gave credit to the crew. Photo by the captain: the deck at dawn is on the website.\n';
+    const result = normalizeArticle(article(body));
+    expect(result.text).toBe('The ferry sailed at noon.\n\nShe gave credit to the crew. Photo by the captain: the deck at dawn is on the website.');
+    expect(result.removed).toEqual([expect.objectContaining({ reason: 'page-chrome', detail: 'a photo caption with its credit' })]);
+  });
+
   it('removes the headline printed again on a line of its own further down, and keeps a sentence that only contains it', () => {
     const body = 'Airline fined over delays\nBrowser not supported.\n\nAirline fined over delays\n\nThe fine was the largest yet.\nAirline fined over delays, the regulator said on Monday.\n';
     const result = normalizeArticle(article(body, 'Airline fined over delays'));
