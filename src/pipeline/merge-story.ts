@@ -30,8 +30,12 @@ const SECTION_ORDER: ClaimSection[] = ['lead', 'details', 'reaction', 'backgroun
 /** Sentence openers that point back at the previous sentence. */
 const DEPENDENT_OPENER = /^(?:(?:and|but|yet|still|also)\s*,?\s+)?(?:this|that|these|those|such|it|its|they|their|he|she)\b(?![-’'])/iu;
 /** Connectives that only make sense after another sentence; dropped from a claim's text. */
-/** A label a page puts before its text: "Original title:", "Translated title:", "Headline:". */
-const PAGE_LABEL_OPENER = /^(?:original|translated|machine[- ]translated)?\s*(?:title|headline)\s*:\s+(?=\p{Lu})/iu;
+/**
+ * A label a page puts before its text: "Original title:", "Headline:", or a section label of a
+ * news site's house style ("What happened:", "Why it matters:", "The big picture:").
+ */
+const PAGE_LABEL_OPENER =
+  /^(?:(?:original|translated|machine[- ]translated)?\s*(?:title|headline)|what happened|why it matters|the big picture|(?:the )?bottom line|driving the news|between the lines|go deeper|key takeaways?|what['’]s next|what they['’]re saying|by the numbers|state of play|catch up quick)\s*:\s+(?=\p{Lu})/iu;
 
 const DANGLING_OPENER = /^(?:and|but|still|however|yet|also|meanwhile|moreover|furthermore|besides|indeed|plus)\s*,?\s+/iu;
 /** Words that place a statement in the past or give context. */

@@ -186,6 +186,13 @@ describe('sentences that depend on the previous one', () => {
     expect(cleanClaimText('Northshire Post (May 3) -- The ferry strike ended on Monday after nine days.')).toBe('The ferry strike ended on Monday after nine days.');
     expect(cleanClaimText('The union — the largest on the coast — ended its strike on Monday.')).toBe('The union — the largest on the coast — ended its strike on Monday.');
   });
+
+  it('drops a page’s label before a claim, and keeps a colon that belongs to the sentence', () => {
+    expect(cleanClaimText('Original title: Ferry strike ends after nine days.')).toBe('Ferry strike ends after nine days.');
+    expect(cleanClaimText('What Happened: As reported on Friday, the ferry strike has ended.')).toBe('As reported on Friday, the ferry strike has ended.');
+    expect(cleanClaimText('Why it matters: The ferries carry 4,000 people a day.')).toBe('The ferries carry 4,000 people a day.');
+    expect(cleanClaimText('The union said one thing mattered: Pay.')).toBe('The union said one thing mattered: Pay.');
+  });
 });
 
 describe('facts only one source reports', () => {
