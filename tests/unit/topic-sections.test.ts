@@ -40,7 +40,7 @@ describe('phrases', () => {
   });
 
   it('keeps a short abbreviation or an initial inside a name, so the name is not cut at its full stop', () => {
-    expect(phrases('Two homes burned in St. Ives County on Monday.').get('st ives county')?.surface).toBe('St Ives County');
+    expect(phrases('Two homes burned in St. Ives County on Monday.').get('st ives county')?.surface).toBe('St. Ives County');
     expect(phrases('The U.K. Harbour Authority agreed.').has('harbour authority')).toBe(true);
     expect(phrases('The U.K. Harbour Authority agreed.').has('u.k harbour authority')).toBe(true);
   });
@@ -153,6 +153,16 @@ describe('groupByTopic', () => {
     expect(headings).not.toContain('Harbour Authority');
   });
 
+  it('makes no topic of a kind of place written in lowercase ("the county", "across the state")', () => {
+    const places: TopicItem[] = [
+      item('p1', 'Flood water closed the county road to Kelby on Monday.', 0.1),
+      item('p2', 'Schools across the county stayed shut after the flood.', 0.2),
+      item('p3', 'The county opened three shelters for evacuees.', 0.3),
+      ...Array.from({ length: 6 }, (_, i) => item(`b${i + 1}`, `Pumps at station ${i + 1} ran through the night.`, 0.4 + i * 0.05)),
+    ];
+    expect(groupByTopic(places).map((group) => group.heading)).not.toContain('County');
+  });
+
   it('makes no topic of a day and a part of it ("Monday night"), which dates its claims', () => {
     const night: TopicItem[] = [
       item('n1', 'Flood water reached the Kelby quay on Monday night.', 0.1),
@@ -176,6 +186,8 @@ describe('onlyInsideNames', () => {
     expect(onlyInsideNames('Rain fell on Pell County and on Ash County.', 'County')).toBe(true);
     expect(onlyInsideNames('The storm reached Category 4.', 'Category')).toBe(true);
     expect(onlyInsideNames('The Competition and Markets Authority agreed.', 'Markets Authority')).toBe(true);
+    // The full stop of an abbreviation opening a name does not end the name.
+    expect(onlyInsideNames('Six died in St. Ives County on Monday.', 'County')).toBe(true);
   });
 
   it('is false when the phrase stands alone once, follows a possessive, is a lowercase word after a name, or is not there', () => {

@@ -68,6 +68,9 @@ const GENERIC = new Set(
     'toward', 'towards', 'amid', 'despite', 'via', 'per', 'mark', 'marks', 'question', 'questions', 'task', 'tasks',
     'thing', 'things', 'way', 'ways', 'move', 'moves', 'effort', 'efforts', 'issue', 'issues', 'point', 'points', 'fact',
     'case', 'number', 'lot', 'kind', 'type',
+    // Kinds of place ("the county", "across the state") say where, not what about.
+    'county', 'counties', 'city', 'cities', 'state', 'states', 'area', 'areas', 'region', 'regions', 'district',
+    'districts', 'province', 'provinces', 'country', 'countries',
   ].map((word) => keyOf(word)),
 );
 
@@ -331,10 +334,15 @@ function tokensOf(text: string): Tokens {
   return { written, bare, plain: bare.map((token) => token.replace(/['’]s$/u, '').toLowerCase()) };
 }
 
+/** A short abbreviation that opens a name: "St.", "Mt.", "Ft.", "Pt.", or an initial ("J."). */
+const NAME_ABBREVIATION = /^(?:St|Mt|Ft|Pt|\p{Lu})\.$/u;
+
 /** `onlyInsideNames` on a text already split into `Tokens`. */
 function insideNamesIn({ written, bare, plain }: Tokens, phrase: string): boolean {
   const words = phrase.toLowerCase().split(/\s+/u);
-  const capitalized = (index: number): boolean => index > 0 && /^\p{Lu}/u.test(bare[index] ?? '') && !/[.!?:]$/u.test(written[index - 1] ?? '');
+  // A capital after a full stop opens a sentence, unless the stop closes an abbreviation in a name ("St. Ives County").
+  const capitalized = (index: number): boolean =>
+    index > 0 && /^\p{Lu}/u.test(bare[index] ?? '') && (!/[.!?:]$/u.test(written[index - 1] ?? '') || NAME_ABBREVIATION.test(written[index - 1] ?? ''));
   let seen = 0;
   for (let index = 0; index + words.length <= bare.length; index += 1) {
     if (!words.every((word, k) => plain[index + k] === word)) continue;
@@ -424,9 +432,13 @@ export function phrases(text: string): Map<string, Phrase> {
       }
       run = [];
     };
-    const words = chunk.trim().split(/\s+/u).map((raw) => raw.replace(/^[^\p{L}\p{N}$€£]+|[^\p{L}\p{N}%]+$/gu, '').replace(/['’]s$/u, ''));
+    // An abbreviation keeps its full stop as written ("St. Ives"); its key does not.
+    const words = chunk
+      .trim()
+      .split(/\s+/u)
+      .map((raw) => (NAME_ABBREVIATION.test(raw) && raw.length > 2 ? raw : raw.replace(/^[^\p{L}\p{N}$€£]+|[^\p{L}\p{N}%]+$/gu, '').replace(/['’]s$/u, '')));
     for (const [index, word] of words.entries()) {
-      const lower = word.toLowerCase();
+      const lower = word.replace(/\.$/u, '').toLowerCase();
       // "of", "and", "the" inside a name ("Bank of England", "Kell and Harbour Authority") belong to it.
       const insideName = JOINS_NAME.has(lower) && (run.at(-1)?.capital ?? false) && /^\p{Lu}/u.test(words[index + 1] ?? '');
       if (insideName) {
