@@ -126,6 +126,8 @@ export interface SentenceFeatures {
   nameTerms: string[];
   /** Quoted words ("…" of three words or more). */
   quoted: boolean;
+  /** Numbered names, lowercased ("category 3", "stage 2", "route 66"): a name whose number says which one. */
+  numbered: string[];
 }
 
 /**
@@ -204,7 +206,33 @@ function textFeatures(text: string): TextFeatures {
     names,
     nameTerms: [...new Set(names.flatMap((name) => contentTerms(name)))],
     quoted: /[“"][^”"]*\s[^”"]*\s[^”"]*[”"]/u.test(text),
+    numbered: numberedNames(text),
   };
+}
+
+/** A capitalized word inside a sentence and the whole number right after it: "Category 3", "Route 66". */
+const NUMBERED_NAME = /(?<=\S\s+)(\p{Lu}\p{Ll}+)\s+(\d{1,4})(?![\d.,:%]|\s*(?:%|percent|per\s?cent|million|billion|thousand|bn|m)\b)/gu;
+/** Months and days: "October 9" is a date, compared as one. */
+const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u;
+
+/** The numbered names a text writes ("a Category 3 storm" → "category 3"), dates aside. */
+function numberedNames(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(NUMBERED_NAME)) {
+    if (!CALENDAR_WORD.test(match[1] ?? '')) found.add(`${(match[1] ?? '').toLowerCase()} ${match[2]}`);
+  }
+  return [...found].sort();
+}
+
+/**
+ * True when two texts write one numbered name with different numbers and never the same one
+ * ("a Category 3 storm" / "a Category 1 storm"; "Stage 2" / "Stage 4"): they are about two
+ * different things of one kind, so not one fact.
+ */
+function numberedNamesDisagree(a: string[], b: string[]): boolean {
+  if (a.length === 0 || b.length === 0 || a.some((name) => b.includes(name))) return false;
+  const word = (name: string) => name.slice(0, name.lastIndexOf(' '));
+  return a.some((x) => b.some((y) => word(x) === word(y)));
 }
 
 /**
@@ -345,7 +373,9 @@ export function scorePair(a: SentenceFeatures, b: SentenceFeatures, idf: IdfTabl
     const { dice, overlap, topical } = termOverlap(a, b, idf);
   const figureAgreement = anchorAgreement(a.figures, b.figures, compatibleFigures, comparableFigures);
   const dateAgreement = anchorAgreement(a.dates, b.dates, compatibleDates, () => true);
-  const names = nameAgreement(a.names, b.names);
+  // Two ratings of one kind ("Category 3" / "Category 1") tell two facts, unless a shared figure
+  // ties the sentences to one ("winds of 120 mph at landfall, … weakened to Category 1").
+  const names = figureAgreement !== 'agree' && numberedNamesDisagree(a.numbered, b.numbered) ? 'disagree' : nameAgreement(a.names, b.names);
   // Character similarity is only worth its cost when the sentences share some topic.
   const characters = dice < 0.1 ? 0 : headlineDice(characterBigrams(a.text), characterBigrams(b.text));
   let score = TERM_DICE * dice + TERM_OVERLAP * overlap + CHARACTERS * characters;

@@ -129,6 +129,18 @@ describe('anchors', () => {
     expect(nameVariant('ms okafor', 'ruth okafor')).toBeNull();
     expect(nameVariant('gov. okafor', 'ruth okafor')).toBeNull();
   });
+
+  it('reads two ratings of one kind as rival anchors, unless a shared figure ties the sentences to one fact', () => {
+    const pair = (x: string, y: string) => {
+      const a = sentenceFeatures('a#0', 'a', x);
+      const b = sentenceFeatures('b#0', 'b', y);
+      return anchorsDisagree(scorePair(a, b, buildIdf([a, b])));
+    };
+    expect(pair('As Storm Vela reached the coast, it was a dangerous Category 3 storm.', 'Storm Vela, a Category 1 storm by now, has left the coast.')).toBe(true);
+    expect(pair('Storm Vela reached the coast as a Category 3 storm with winds of 110 mph.', 'Storm Vela, a Category 3 storm, reached the coast.')).toBe(false);
+    expect(pair('With winds of 110 mph at landfall, Storm Vela weakened to Category 1 inland.', 'Storm Vela, the Category 3 storm, had winds of 110 mph.')).toBe(false);
+    expect(pair('Ferries stopped in Kelby in October 2023 during the strike.', 'The strike stopped ferries in Kelby, said Route 9 crews.')).toBe(false);
+  });
 });
 
 describe('alignClaims', () => {
