@@ -12,7 +12,8 @@
  *    heading and the bullets under it) and an SEO FAQ (its heading and every question and answer up
  *    to the next heading that is not a question). Section headings such as "Conclusion" are
  *    structure and stay.
- * 5. A truncated ending: when the last paragraph stops without terminal punctuation, its unfinished
+ * 5. A truncated ending: when the last paragraph stops without terminal punctuation, or with the
+ *    ellipsis a page puts where it cut its teaser ("…confirmed by the National …"), its unfinished
  *    sentence is dropped, unless it ends by saying who said it (", the forecaster said"): then it
  *    is finished and only lost its full stop.
  *
@@ -289,22 +290,28 @@ function isHardWrapped(run: SourceLine[]): boolean {
 }
 
 /**
- * True when a sentence ends by saying who said it (", the forecaster said", ", said Ana Ruiz"): it
+ * True when a sentence ends by saying who said it (", the forecaster said", ",” said Ana Ruiz"): it
  * is finished, only its full stop is missing, which saved pages and feeds often lose.
  */
 function endsWithAttribution(sentence: string): boolean {
-  return /,\s+(?:(?:[\p{L}’'.-]+\s+){0,6}(?:said|says|added|noted|wrote|reported|told\s+[\p{L}’'.-]+)|(?:said|says|added)\s+(?:[\p{L}’'.-]+\s*){1,8})$/u.test(sentence.trim());
+  return /,[”"’]?\s+(?:(?:[\p{L}’'.-]+\s+){0,6}(?:said|says|added|noted|wrote|reported|told\s+[\p{L}’'.-]+)|(?:said|says|added)\s+(?:[\p{L}’'.-]+\s*){1,8})$/u.test(sentence.trim());
 }
+
+/**
+ * An ellipsis right after a word at the very end of the text ("…confirmed by the National …"): the
+ * page cut its teaser there. One after a closing quote mark ends a quotation that trails off.
+ */
+const TEASER_CUT = /[\p{L}\p{N},]\s*(?:…|\.{3})$/u;
 
 /** Drops the unfinished sentence at the end of the last paragraph, and the paragraph if nothing is left. */
 function dropTruncatedEnding(blocks: Block[], removed: Removal[]): void {
   const last = blocks.at(-1);
   if (last === undefined || last.kind !== 'paragraph') return;
   const text = last.lines.map((line) => line.text).join(' ');
-  if (endsWithTerminal(text)) return;
+  if (endsWithTerminal(text) && !TEASER_CUT.test(text)) return;
   const sentences = splitText(text);
   const unfinished = sentences.at(-1);
-  if (unfinished === undefined || endsWithAttribution(unfinished)) return;
+  if (unfinished === undefined || endsWithAttribution(unfinished.replace(/\s*(?:…|\.{3})$/u, ''))) return;
   const offset = text.lastIndexOf(unfinished);
   let lineOfCut = last.lines[0]?.line ?? 0;
   let position = 0;

@@ -137,6 +137,13 @@ describe('normalizeArticle', () => {
     ]);
   });
 
+  it('drops a last sentence the page cut with an ellipsis, and keeps a quotation that trails off', () => {
+    const cut = normalizeArticle(article('The vote passed. Crews reported that two piers were closed by the Harbour …\n'));
+    expect(cut.text).toBe('The vote passed.');
+    expect(cut.removed).toEqual([expect.objectContaining({ reason: 'truncated-sentence', text: 'Crews reported that two piers were closed by the Harbour …' })]);
+    expect(normalizeArticle(article('The vote passed.\n“We will see what comes…”\n')).removed).toEqual([]);
+  });
+
   it('does not treat a last paragraph ending in a closing quote or bracket as truncated', () => {
     for (const ending of ['“We will rebuild.”', '(The firm declined to comment.)', 'Is it over?']) {
       const result = normalizeArticle(article(`The vote passed.\n${ending}\n`));
