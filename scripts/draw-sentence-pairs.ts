@@ -20,10 +20,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDate } from '../src/io/digest-from-disk.ts';
-import { DEFAULT_ALIGN_OPTIONS } from '../src/pipeline/align-claims.ts';
-import { anchorsDisagree, buildIdf, scorePair, sentenceFeatures, withStoryNames, type SentenceFeatures } from '../src/pipeline/claim-features.ts';
-import { stanceDifference } from '../src/pipeline/claim-stance.ts';
-import { isChromeSentence } from '../src/pipeline/page-chrome.ts';
+import { DEFAULT_ALIGN_OPTIONS } from '../src/pipeline/align/align-claims.ts';
+import { anchorsDisagree, buildIdf, scorePair, sentenceFeatures, withStoryNames, type SentenceFeatures } from '../src/pipeline/align/claim-features.ts';
+import { stanceDifference } from '../src/pipeline/align/claim-stance.ts';
+import { isChromeSentence } from '../src/pipeline/normalize/page-chrome.ts';
 import { buildDigest } from '../src/pipeline/build-digest.ts';
 import { evaluateClusters } from '../src/eval/evaluate-clusters.ts';
 import { readArticleFiles } from '../src/io/article-files.ts';

@@ -10,10 +10,10 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { ArticleFileError, ManifestError } from '../errors.ts';
-import { DEFAULT_ALIGN_OPTIONS } from '../pipeline/align-claims.ts';
-import { anchorsDisagree, buildIdf, scorePair, sentenceFeatures, withStoryNames, type IdfTable, type PairScore, type SentenceFeatures } from '../pipeline/claim-features.ts';
-import { stanceDifference } from '../pipeline/claim-stance.ts';
-import { isChromeSentence } from '../pipeline/page-chrome.ts';
+import { DEFAULT_ALIGN_OPTIONS } from '../pipeline/align/align-claims.ts';
+import { anchorsDisagree, buildIdf, scorePair, sentenceFeatures, withStoryNames, type IdfTable, type PairScore, type SentenceFeatures } from '../pipeline/align/claim-features.ts';
+import { stanceDifference } from '../pipeline/align/claim-stance.ts';
+import { isChromeSentence } from '../pipeline/normalize/page-chrome.ts';
 import type { SegmentedArticle } from '../types.ts';
 import { parseEvalJson } from './corpus-manifest.ts';
 

@@ -15,7 +15,7 @@
 import type { Article, Removal, Repair, SegmentedArticle, Sentence, SentenceKind } from '../types.ts';
 import { fileCacheKey } from './cache-key.ts';
 import { createMemoryCache, type KeyValueCache } from './memory-cache.ts';
-import { normalizeArticle } from './normalize.ts';
+import { normalizeArticle } from './normalize/normalize.ts';
 import { splitSentences } from './split-sentences.ts';
 import { silentObserver, type StageObserver } from './stage-observer.ts';
 

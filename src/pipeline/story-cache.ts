@@ -9,12 +9,12 @@
  */
 import { hash } from 'node:crypto';
 import type { DerivativeLink, SegmentedArticle, Story, TimelineEvent } from '../types.ts';
-import { alignClaims } from './align-claims.ts';
-import { detectDerivatives } from './detect-derivatives.ts';
-import { timelineWithDisagreements } from './extract-timeline.ts';
-import { dayConflicts, withConflicts } from './find-conflicts/day-disagreements.ts';
+import { alignClaims } from './align/align-claims.ts';
+import { detectDerivatives } from './derivatives/detect-derivatives.ts';
+import { timelineWithDisagreements } from './timeline/extract-timeline.ts';
+import { dayConflicts, withConflicts } from './align/find-conflicts/day-disagreements.ts';
 import { createMemoryCache, type KeyValueCache } from './memory-cache.ts';
-import { mergeStory } from './merge-story.ts';
+import { mergeStory } from './merge/merge-story.ts';
 import { silentObserver, type StageObserver } from './stage-observer.ts';
 
 /** Everything the orchestrator needs from one cluster's stages. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.ts';
-import { alignClaims, DEFAULT_ALIGN_OPTIONS, LEFT_OUT_REASONS, otherMainActs } from '../../src/pipeline/align-claims.ts';
+import { alignClaims, DEFAULT_ALIGN_OPTIONS, LEFT_OUT_REASONS, otherMainActs } from '../../src/pipeline/align/align-claims.ts';
 import {
   anchorsDisagree,
   buildIdf,
@@ -12,10 +12,10 @@ import {
   nameVariant,
   scorePair,
   sentenceFeatures,
-} from '../../src/pipeline/claim-features.ts';
-import { candidatePairs } from '../../src/pipeline/claim-candidates.ts';
-import { stanceDifference } from '../../src/pipeline/claim-stance.ts';
-import { independentCount } from '../../src/pipeline/find-conflicts/find-conflicts.ts';
+} from '../../src/pipeline/align/claim-features.ts';
+import { candidatePairs } from '../../src/pipeline/align/claim-candidates.ts';
+import { stanceDifference } from '../../src/pipeline/align/claim-stance.ts';
+import { independentCount } from '../../src/pipeline/align/find-conflicts/find-conflicts.ts';
 import { daily, gazette, harborArticles, harborDerivatives, wire } from '../fixtures/merge/harbor-story.ts';
 import { makeArticle } from '../fixtures/merge/make-article.ts';
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDigestCaches, openFileCache } from '../../src/io/file-cache.ts';
 import fc from 'fast-check';
 import { articleCacheKey, createMemoryArticleCache, fromCachedArticle, segmentArticles, toCachedArticle } from '../../src/pipeline/article-cache.ts';
-import { normalizeArticle } from '../../src/pipeline/normalize.ts';
+import { normalizeArticle } from '../../src/pipeline/normalize/normalize.ts';
 import { splitSentences } from '../../src/pipeline/split-sentences.ts';
 import { generateCorpus } from '../../src/bench/generate-corpus.ts';
 import { buildDigest } from '../../src/pipeline/build-digest.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stanceClauses, stanceDifference } from '../../src/pipeline/claim-stance.ts';
+import { stanceClauses, stanceDifference } from '../../src/pipeline/align/claim-stance.ts';
 
 describe('stanceDifference', () => {
   it('sees a denied comparison as weaker than the plain one, and names both cues', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildIdf, sentenceFeatures, type SentenceFeatures } from '../../src/pipeline/claim-features.ts';
-import { claimSupport, factClauses, supportedParts } from '../../src/pipeline/claim-support.ts';
+import { buildIdf, sentenceFeatures, type SentenceFeatures } from '../../src/pipeline/align/claim-features.ts';
+import { claimSupport, factClauses, supportedParts } from '../../src/pipeline/align/claim-support.ts';
 
 const claim = 'The Quill reader is not sold in shops outside Norway, though its maker hopes to offer an export version of the reader next year.';
 const others = {

@@ -14,7 +14,7 @@ import {
   type ClusterFeatures,
   type ClusterSnapshot,
 } from '../../src/pipeline/cluster/cluster-stories.ts';
-import { normalizeArticle } from '../../src/pipeline/normalize.ts';
+import { normalizeArticle } from '../../src/pipeline/normalize/normalize.ts';
 import { splitSentences } from '../../src/pipeline/split-sentences.ts';
 import type { ArticleFile, ArticleMeta, SegmentedArticle } from '../../src/types.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { longestCommonRun } from '../../src/pipeline/common-run.ts';
+import { longestCommonRun } from '../../src/pipeline/derivatives/common-run.ts';
 
 const words = (text: string) => text.split(' ');
 

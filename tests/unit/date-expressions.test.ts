@@ -6,8 +6,8 @@ import {
   partOfYearRange,
   readNumber,
   type MentionContext,
-} from '../../src/pipeline/date-expressions.ts';
-import { soundsPlanned } from '../../src/pipeline/event-clause.ts';
+} from '../../src/pipeline/timeline/date-expressions.ts';
+import { soundsPlanned } from '../../src/pipeline/timeline/event-clause.ts';
 
 interface ExpressionCase {
   group: string;

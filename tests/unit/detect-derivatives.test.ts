@@ -3,8 +3,8 @@ import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.ts';
 import { validateArticleMeta } from '../../src/pipeline/article-schema.ts';
-import { detectDerivatives } from '../../src/pipeline/detect-derivatives.ts';
-import { normalizeArticle } from '../../src/pipeline/normalize.ts';
+import { detectDerivatives } from '../../src/pipeline/derivatives/detect-derivatives.ts';
+import { normalizeArticle } from '../../src/pipeline/normalize/normalize.ts';
 import { splitSentences } from '../../src/pipeline/split-sentences.ts';
 import type { ArticleMeta, SegmentedArticle } from '../../src/types.ts';
 

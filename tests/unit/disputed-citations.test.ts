@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alignClaims } from '../../src/pipeline/align-claims.ts';
-import { withoutDisputedCitations } from '../../src/pipeline/disputed-citations.ts';
+import { alignClaims } from '../../src/pipeline/align/align-claims.ts';
+import { withoutDisputedCitations } from '../../src/pipeline/align/disputed-citations.ts';
 import type { ClaimGroup, Conflict } from '../../src/types.ts';
 import { makeArticle } from '../fixtures/merge/make-article.ts';
 

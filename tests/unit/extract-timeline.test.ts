@@ -1,10 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.ts';
-import { findDateMentions } from '../../src/pipeline/date-expressions.ts';
-import { datesAForecast, datesANewsPromise, eventClause, onlyTellsASaying, soundsPlanned } from '../../src/pipeline/event-clause.ts';
-import { extractTimeline, timelineWithDisagreements } from '../../src/pipeline/extract-timeline.ts';
-import { normalizeArticle } from '../../src/pipeline/normalize.ts';
+import { findDateMentions } from '../../src/pipeline/timeline/date-expressions.ts';
+import { datesAForecast, datesANewsPromise, eventClause, onlyTellsASaying, soundsPlanned } from '../../src/pipeline/timeline/event-clause.ts';
+import { extractTimeline, timelineWithDisagreements } from '../../src/pipeline/timeline/extract-timeline.ts';
+import { normalizeArticle } from '../../src/pipeline/normalize/normalize.ts';
 import { splitSentences } from '../../src/pipeline/split-sentences.ts';
 import type { IsoDate, SegmentedArticle, TimelineEvent } from '../../src/types.ts';
 

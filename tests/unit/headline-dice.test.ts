@@ -1,6 +1,6 @@
 import stringSimilarity from 'string-similarity';
 import { describe, expect, it } from 'vitest';
-import { headlineBigrams, headlineDice } from '../../src/pipeline/headline-dice.ts';
+import { headlineBigrams, headlineDice } from '../../src/pipeline/align/headline-dice.ts';
 
 /** Headlines written for this test: near-copies, reorderings, repeats, odd spacing and scripts. */
 const HEADLINES = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alignClaims } from '../../src/pipeline/align-claims.ts';
-import { isReaction, quotedWords, speakerOf } from '../../src/pipeline/attribution.ts';
+import { alignClaims } from '../../src/pipeline/align/align-claims.ts';
+import { isReaction, quotedWords, speakerOf } from '../../src/pipeline/merge/attribution.ts';
 import {
   cleanClaimText,
   dependsOnPrevious,
@@ -11,8 +11,8 @@ import {
   MERGE_LEFT_OUT_REASONS,
   mergeStory,
   shortenHeadline,
-} from '../../src/pipeline/merge-story.ts';
-import { independentCount } from '../../src/pipeline/find-conflicts/find-conflicts.ts';
+} from '../../src/pipeline/merge/merge-story.ts';
+import { independentCount } from '../../src/pipeline/align/find-conflicts/find-conflicts.ts';
 import { slugify } from '../../src/pipeline/slugify.ts';
 import type { SegmentedArticle } from '../../src/types.ts';
 import { daily, gazette, harborArticles, harborDerivatives, wire } from '../fixtures/merge/harbor-story.ts';

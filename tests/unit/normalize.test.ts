@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { decodeRaw, importRaw } from '../../src/pipeline/import/import-raw.ts';
-import { normalizeArticle } from '../../src/pipeline/normalize.ts';
-import { PAGE_LABELS } from '../../src/pipeline/page-chrome.ts';
+import { normalizeArticle } from '../../src/pipeline/normalize/normalize.ts';
+import { PAGE_LABELS } from '../../src/pipeline/normalize/page-chrome.ts';
 import type { Article, NormalizedArticle } from '../../src/types.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/normalize/', import.meta.url));
@@ -51,9 +51,9 @@ describe('normalizeArticle on golden fixtures', () => {
 
 describe('public API', () => {
   it('exposes the stage function and the heading rule, nothing else', async () => {
-    expect(Object.keys(await import('../../src/pipeline/normalize.ts')).sort()).toEqual(['looksLikeHeading', 'normalizeArticle']);
+    expect(Object.keys(await import('../../src/pipeline/normalize/normalize.ts')).sort()).toEqual(['looksLikeHeading', 'normalizeArticle']);
     expect(Object.keys(await import('../../src/pipeline/split-sentences.ts')).sort()).toEqual(['splitSentences', 'splitText']);
-    expect(Object.keys(await import('../../src/pipeline/repair-characters.ts')).sort()).toEqual(['repairCharacters']);
+    expect(Object.keys(await import('../../src/pipeline/normalize/repair-characters.ts')).sort()).toEqual(['repairCharacters']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quotedShares } from '../../src/pipeline/quoted-share.ts';
+import { quotedShares } from '../../src/pipeline/derivatives/quoted-share.ts';
 
 const sentence = (text: string, paragraph = 0) => ({ text, paragraph });
 

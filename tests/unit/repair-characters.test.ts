@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repairCharacters } from '../../src/pipeline/repair-characters.ts';
+import { repairCharacters } from '../../src/pipeline/normalize/repair-characters.ts';
 
 /** What a program shows when it reads UTF-8 bytes as Windows-1252 (bytes it cannot map become C1 controls). */
 function misread(text: string): string {

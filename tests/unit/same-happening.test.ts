@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actsOf, eventTerms, mainAct, mainActs, multiWordNames, ownPart, sameHappening, type Telling } from '../../src/pipeline/same-happening.ts';
+import { actsOf, eventTerms, mainAct, mainActs, multiWordNames, ownPart, sameHappening, type Telling } from '../../src/pipeline/timeline/same-happening.ts';
 
 /** A telling of one clause, its names read from the clause itself. */
 function telling(clause: string): Telling {

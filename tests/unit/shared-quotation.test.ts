@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alignClaims } from '../../src/pipeline/align-claims.ts';
-import { sharedQuotation } from '../../src/pipeline/shared-quotation.ts';
+import { alignClaims } from '../../src/pipeline/align/align-claims.ts';
+import { sharedQuotation } from '../../src/pipeline/align/shared-quotation.ts';
 import { makeArticle } from '../fixtures/merge/make-article.ts';
 
 describe('sharedQuotation', () => {

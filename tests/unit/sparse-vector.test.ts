@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dot, scaleToUnit, type SparseVector } from '../../src/pipeline/sparse-vector.ts';
+import { dot, scaleToUnit, type SparseVector } from '../../src/pipeline/derivatives/sparse-vector.ts';
 
 describe('sparse vectors', () => {
   it('scales a vector to unit length and leaves an all-zero one alone', () => {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeRaw, importRaw } from '../../src/pipeline/import/import-raw.ts';
-import { normalizeArticle } from '../../src/pipeline/normalize.ts';
+import { normalizeArticle } from '../../src/pipeline/normalize/normalize.ts';
 import { splitSentences, splitText } from '../../src/pipeline/split-sentences.ts';
 import type { NormalizedArticle } from '../../src/types.ts';
 

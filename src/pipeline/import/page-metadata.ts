@@ -16,7 +16,7 @@
  *
  * Pure: reads the document, changes nothing.
  */
-import { decodeEntities } from '../strip-markup.ts';
+import { decodeEntities } from '../normalize/strip-markup.ts';
 import { findStatedDate, parseStatedDate } from './stated-date.ts';
 import type { Inference, MetaField } from './stated-fields.ts';
 

@@ -9,13 +9,13 @@
  * modest, so the test is relative: a source is partial when it plainly states one clause and
  * carries almost nothing of another (calibrated on the seeds' hand labels, eval/seeds/).
  */
-import type { ClaimSupport } from '../types.ts';
+import type { ClaimSupport } from '../../types.ts';
 import { compatibleFigures, type IdfTable, type SentenceFeatures, sentenceFeatures } from './claim-features.ts';
 import { splitAtJoints } from './claim-stance.ts';
-import { quotedWords } from './attribution.ts';
+import { quotedWords } from '../merge/attribution.ts';
 import { possibleRounding } from './find-conflicts/rounding.ts';
 import { countsAndFigures } from './find-conflicts/spelled-counts.ts';
-import { contentTerms, sameFigure, type Figure } from './text-features.ts';
+import { contentTerms, sameFigure, type Figure } from '../text-features.ts';
 
 /** Coverage of its best clause at which a source plainly states part of the claim. */
 export const STATED = 0.25;

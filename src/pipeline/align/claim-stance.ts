@@ -7,7 +7,7 @@
  * stage asks `stanceDifference` before letting them be one claim, and `find-conflicts/` shows the
  * pair as a disagreement instead. Generic English cue words only: nothing here knows a story.
  */
-import { contentTerms } from './text-features.ts';
+import { contentTerms } from '../text-features.ts';
 
 /** Which part of what is asserted differs. */
 export type StanceAspect = 'negation' | 'comparison' | 'modality' | 'scope';

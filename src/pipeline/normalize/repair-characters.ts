@@ -13,7 +13,7 @@
  * Also removes invisible formatting characters (byte-order marks, zero-width spaces, soft hyphens)
  * that break word matching. Every repair is counted and returned with the rule that made it.
  */
-import type { Repair } from '../types.ts';
+import type { Repair } from '../../types.ts';
 
 /** Result of `repairCharacters`: the repaired text (NFC) and what was changed. */
 export interface CharacterRepairResult {

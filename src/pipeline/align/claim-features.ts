@@ -7,8 +7,8 @@
  */
 import stringSimilarity from 'string-similarity';
 import { headlineBigrams, headlineDice } from './headline-dice.ts';
-import { memoizeByText } from './memory-cache.ts';
-import { contentTerms, entities, figures, isStopWord, sameFigure, stem, type Figure } from './text-features.ts';
+import { memoizeByText } from '../memory-cache.ts';
+import { contentTerms, entities, figures, isStopWord, sameFigure, stem, type Figure } from '../text-features.ts';
 
 /** A date as a sentence states it, at the precision the text gives. */
 export interface DateMention {

@@ -9,9 +9,9 @@
  * date), else from the latest full date the article states, and the event says so in
  * `anchorNote`. With nothing to count from, the relative date is dropped, never guessed.
  */
-import { assertInRange } from '../errors.ts';
-import { isChromeSentence } from './page-chrome.ts';
-import type { DerivativeLink, IsoDate, OtherDating, SegmentedArticle, Sentence, TimelineEvent } from '../types.ts';
+import { assertInRange } from '../../errors.ts';
+import { isChromeSentence } from '../normalize/page-chrome.ts';
+import type { DerivativeLink, IsoDate, OtherDating, SegmentedArticle, Sentence, TimelineEvent } from '../../types.ts';
 import { findDateMentions, formatDay, type DateMention, type DateRange, type MentionContext, type Precision } from './date-expressions.ts';
 import { datesAForecast, datesANewsPromise, eventClause, onlyTellsASaying, soundsPlanned } from './event-clause.ts';
 import { actsInText, actsOf, eventTerms, mainActs, multiWordNames, ownPart, sameHappening, type Telling } from './same-happening.ts';

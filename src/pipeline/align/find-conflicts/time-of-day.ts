@@ -7,7 +7,7 @@
  */
 import type { DateMention } from '../claim-features.ts';
 import type { Period } from './period-overlap.ts';
-import { CLOCK_TIME } from '../text-features.ts';
+import { CLOCK_TIME } from '../../text-features.ts';
 
 /** A time of day stated in a sentence. */
 export interface TimeMention {

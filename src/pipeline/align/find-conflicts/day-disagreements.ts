@@ -4,8 +4,8 @@
  * the dates a sentence states outright; a report that dates an approval "a day after" the regulator
  * signed off is read only once the timeline has counted from its publication day.
  */
-import type { Conflict, ConflictVariant, DerivativeLink } from '../../types.ts';
-import type { DayDisagreement } from '../extract-timeline.ts';
+import type { Conflict, ConflictVariant, DerivativeLink } from '../../../types.ts';
+import type { DayDisagreement } from '../../timeline/extract-timeline.ts';
 import { independentCount } from './find-conflicts.ts';
 
 /**

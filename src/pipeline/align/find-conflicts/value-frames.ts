@@ -5,7 +5,7 @@
  * scores on two benchmarks, or three models' scores on one benchmark, have different frames.
  */
 import { claimTerms, type DateMention } from '../claim-features.ts';
-import type { Figure } from '../text-features.ts';
+import type { Figure } from '../../text-features.ts';
 import { sameParty, type NameSpan } from './name-roles.ts';
 import { periodOf, type Period } from './period-overlap.ts';
 import { spelledCounts } from './spelled-counts.ts';

@@ -3,7 +3,7 @@
  * value with the value left out ("Orland’s stock rose … on the day of the launch"), or for a
  * name, what the sources call the thing they name ("The name of the new research unit").
  */
-import { contentTerms } from '../text-features.ts';
+import { contentTerms } from '../../text-features.ts';
 import type { NameSpan } from './name-roles.ts';
 import { clauseAround } from './value-frames.ts';
 

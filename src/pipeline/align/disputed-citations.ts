@@ -5,9 +5,9 @@
  * would find another number, so the sentences of a disputed value leave the claim and state it
  * as a claim of their own; the disagreement shows both values with their sources.
  */
-import type { ClaimGroup, Conflict, ConflictVariant } from '../types.ts';
+import type { ClaimGroup, Conflict, ConflictVariant } from '../../types.ts';
 import { countsAndFigures } from './find-conflicts/spelled-counts.ts';
-import { sameFigure, type Figure } from './text-features.ts';
+import { sameFigure, type Figure } from '../text-features.ts';
 
 /**
  * Takes the align stage's claim groups and the story's conflicts; returns the groups with every

@@ -17,10 +17,10 @@
  * two claims; and a sentence that restates one clause of a larger claim is folded into it when
  * every one of its sources is already cited there.
  */
-import { isChromeSentence } from './page-chrome.ts';
-import { quotedWords } from './attribution.ts';
-import { assertInRange } from '../errors.ts';
-import type { AlignedClaims, ClaimGroup, DerivativeLink, LeftOut, SegmentedArticle, Sentence } from '../types.ts';
+import { isChromeSentence } from '../normalize/page-chrome.ts';
+import { quotedWords } from '../merge/attribution.ts';
+import { assertInRange } from '../../errors.ts';
+import type { AlignedClaims, ClaimGroup, DerivativeLink, LeftOut, SegmentedArticle, Sentence } from '../../types.ts';
 import {
   anchorsDisagree,
   ATTRIBUTION,
@@ -43,11 +43,11 @@ import { candidatePairs, collapseIdentical } from './claim-candidates.ts';
 import { joinGroups } from './join-groups.ts';
 import { stanceDifference, type StanceDifference } from './claim-stance.ts';
 import { factClauses } from './claim-support.ts';
-import { memoizeByText } from './memory-cache.ts';
+import { memoizeByText } from '../memory-cache.ts';
 import { findConflicts, type StancePair } from './find-conflicts/find-conflicts.ts';
 import { withoutDisputedCitations } from './disputed-citations.ts';
 import { sharedQuotation } from './shared-quotation.ts';
-import { mainAct } from './same-happening.ts';
+import { mainAct } from '../timeline/same-happening.ts';
 
 /** Options of `alignClaims`. */
 export interface AlignOptions {

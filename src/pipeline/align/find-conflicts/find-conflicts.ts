@@ -16,11 +16,11 @@
  *   differently (`claim-stance.ts`: one denies it, or states it more weakly) are `kind: 'stance'`,
  *   the stronger statement against the weaker, each in its sources' words (`stance-wording.ts`).
  */
-import type { Conflict, ConflictVariant, DerivativeLink } from '../../types.ts';
+import type { Conflict, ConflictVariant, DerivativeLink } from '../../../types.ts';
 import type { StanceDifference } from '../claim-stance.ts';
 import { stanceSide, stanceTopic } from './stance-wording.ts';
 import { comparableFigures, compatibleFigures, type PairScore, type SentenceFeatures } from '../claim-features.ts';
-import type { Figure } from '../text-features.ts';
+import type { Figure } from '../../text-features.ts';
 import { nameSpans, rivalNames, sameParty, shorterForm, type NameSpan } from './name-roles.ts';
 import { periodContains, periodsOverlap } from './period-overlap.ts';
 import { joinGroups } from '../join-groups.ts';

@@ -7,7 +7,7 @@
  * navigation elements (script, style, iframe, nav…), HTML comments, link definitions, horizontal
  * rules; each non-trivial drop is returned as a `markup` removal so the site can say what went.
  */
-import type { Removal } from '../types.ts';
+import type { Removal } from '../../types.ts';
 
 /** One logical line of the body after markup is stripped. */
 export interface SourceLine {

@@ -16,12 +16,12 @@
  * (`quotedShares`) never witnesses copying. Rewrites form families; each member points at one
  * representative of its family.
  */
-import { assertInRange } from '../errors.ts';
-import type { DerivativeLink, SegmentedArticle, Sentence } from '../types.ts';
+import { assertInRange } from '../../errors.ts';
+import type { DerivativeLink, SegmentedArticle, Sentence } from '../../types.ts';
 import { dot, scaleToUnit, type SparseVector } from './sparse-vector.ts';
 import { longestCommonRun } from './common-run.ts';
 import { quotedShares } from './quoted-share.ts';
-import { contentTerms } from './text-features.ts';
+import { contentTerms } from '../text-features.ts';
 
 /** Tuning of `detectDerivatives`; every field is optional and range-checked. */
 export interface DerivativeOptions {

@@ -5,7 +5,7 @@
  * "source" is never taken for chrome. The label lists are generic web-page furniture (promo,
  * sharing and navigation labels), not phrases of any particular article.
  */
-import { looksLikeVerb } from './event-clause.ts';
+import { looksLikeVerb } from '../timeline/event-clause.ts';
 
 /** Labels that stand alone on a line: the whole line is the label (case and end punctuation ignored). */
 export const PAGE_LABELS: ReadonlyMap<string, string> = new Map([

@@ -12,7 +12,7 @@
  * December; for a month: early = days 1–10, mid = 11–20, late = 21–end.
  */
 import * as chrono from 'chrono-node';
-import type { IsoDate } from '../types.ts';
+import type { IsoDate } from '../../types.ts';
 
 /** How fine a range is, from a single day to a whole year; `ahead` is an open "coming weeks" span. */
 export type Precision = 'day' | 'week' | 'month' | 'part-of-month' | 'quarter' | 'half' | 'part-of-year' | 'year' | 'span' | 'ahead';

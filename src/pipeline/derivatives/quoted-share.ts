@@ -4,7 +4,7 @@
  * said."), so an open quotation carries into the next sentence of the same paragraph. Double marks
  * (“ ” and ") and curly single marks (‘ ’) count; a ’ inside a word is an apostrophe, not a close.
  */
-import type { Sentence } from '../types.ts';
+import type { Sentence } from '../../types.ts';
 
 const LETTER = /[\p{L}\p{N}]/u;
 

@@ -4,9 +4,9 @@
  * both for statements with the same date and for a vaguer date that holds a more precise one
  * ("in 2025" / "in early 2025" / "in April 2025"), which the timeline lists as one entry.
  */
-import { nameKey, rivalNames, shorterForm } from './find-conflicts/name-roles.ts';
-import { factClauses } from './claim-support.ts';
-import { contentTerms, entities } from './text-features.ts';
+import { nameKey, rivalNames, shorterForm } from '../align/find-conflicts/name-roles.ts';
+import { factClauses } from '../align/claim-support.ts';
+import { contentTerms, entities } from '../text-features.ts';
 
 /**
  * News verbs that report the same kind of act, mapped to one term so "unveiled" meets "launched".

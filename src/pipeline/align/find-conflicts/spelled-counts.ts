@@ -7,7 +7,7 @@
  * Only two to twenty: "one" is far more often an article or a pronoun ("one sheriff", "one of
  * those") than a count, and larger counts are written in digits.
  */
-import { figures, type Figure } from '../text-features.ts';
+import { figures, type Figure } from '../../text-features.ts';
 
 const WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
 const VALUES: ReadonlyMap<string, number> = new Map(WORDS.map((word, i) => [word, i + 2]));

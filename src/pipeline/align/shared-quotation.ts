@@ -5,8 +5,8 @@
  * ladder,” the firm wrote" / "its announcement called it “the first step on our scaling ladder
  * and the first product of …”").
  */
-import { longestCommonRun } from './common-run.ts';
-import { isStopWord } from './text-features.ts';
+import { longestCommonRun } from '../derivatives/common-run.ts';
+import { isStopWord } from '../text-features.ts';
 
 /**
  * Words in a row that two quotations must share, and how many of them must not be stop words:

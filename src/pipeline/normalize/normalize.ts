@@ -20,10 +20,10 @@
  * Output `text` is Markdown-lite: paragraphs separated by one blank line, headings as `## Heading`,
  * list items as `- item` lines (one list per paragraph). That is all the sentence stage reads.
  */
-import type { Article, NormalizedArticle, Removal } from '../types.ts';
+import type { Article, NormalizedArticle, Removal } from '../../types.ts';
 import { isBylineLine, isCreditLine, isFaqHeading, isStrongSummaryHeading, isSummaryHeading, pageLabelDetail } from './page-chrome.ts';
 import { repairCharacters } from './repair-characters.ts';
-import { splitText } from './split-sentences.ts';
+import { splitText } from '../split-sentences.ts';
 import { stripMarkup, type SourceLine } from './strip-markup.ts';
 
 /** A paragraph, heading or list as written to the output. */

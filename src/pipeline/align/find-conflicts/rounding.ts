@@ -3,7 +3,7 @@
  * billion" is "$2.4 billion" rounded to the billion, so the two are a possible rounding, not a
  * contradiction of the same weight as "8%" against "9%".
  */
-import type { Figure } from '../text-features.ts';
+import type { Figure } from '../../text-features.ts';
 
 /**
  * The size of the last digit a figure states, scale applied: "$2.4 billion" → 0.1e9, "$2

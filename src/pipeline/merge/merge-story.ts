@@ -7,16 +7,16 @@
  * Extractive only: every text is a source sentence or title, at most cleaned of a dangling opener
  * ("However, …"), so the story never states a fact no source stated.
  */
-import type { AlignedClaims, Claim, ClaimGroup, ClaimSection, DerivativeLink, LeftOut, SegmentedArticle, Sentence, Story, StorySection } from '../types.ts';
-import { buildIdf, containedIn, sentenceFeatures, termOverlap, withStoryNames, type IdfTable, type SentenceFeatures } from './claim-features.ts';
-import { carriesInformation } from './align-claims.ts';
-import { claimSupport, clauseCoverage, factClauses, STATED } from './claim-support.ts';
+import type { AlignedClaims, Claim, ClaimGroup, ClaimSection, DerivativeLink, LeftOut, SegmentedArticle, Sentence, Story, StorySection } from '../../types.ts';
+import { buildIdf, containedIn, sentenceFeatures, termOverlap, withStoryNames, type IdfTable, type SentenceFeatures } from '../align/claim-features.ts';
+import { carriesInformation } from '../align/align-claims.ts';
+import { claimSupport, clauseCoverage, factClauses, STATED } from '../align/claim-support.ts';
 import { isReaction } from './attribution.ts';
-import { independentCount } from './find-conflicts/find-conflicts.ts';
-import { chooseMainBody, informativeness } from './merge/body-budget.ts';
-import { groupByTopic } from './merge/topic-sections.ts';
-import { slugify } from './slugify.ts';
-import { contentTerms } from './text-features.ts';
+import { independentCount } from '../align/find-conflicts/find-conflicts.ts';
+import { chooseMainBody, informativeness } from './body-budget.ts';
+import { groupByTopic } from './topic-sections.ts';
+import { slugify } from '../slugify.ts';
+import { contentTerms } from '../text-features.ts';
 
 /** Reasons the merge stage records for groups it does not state. */
 export const MERGE_LEFT_OUT_REASONS = {

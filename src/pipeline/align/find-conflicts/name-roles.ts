@@ -5,7 +5,7 @@
  * different names are rival versions of one name.
  */
 import stringSimilarity from 'string-similarity';
-import { isCommonCapitalized, stem } from '../text-features.ts';
+import { isCommonCapitalized, stem } from '../../text-features.ts';
 
 /** How a sentence uses a name. */
 export type NameRole = 'subject' | 'object' | 'source';

@@ -7,9 +7,9 @@
  * source named, not reaction, and stays among the details.
  */
 
-import { spelledCounts } from './find-conflicts/spelled-counts.ts';
-import { dateMentions } from './claim-features.ts';
-import { CLOCK_TIME, figures } from './text-features.ts';
+import { spelledCounts } from '../align/find-conflicts/spelled-counts.ts';
+import { dateMentions } from '../align/claim-features.ts';
+import { CLOCK_TIME, figures } from '../text-features.ts';
 
 /** Verbs that attribute a statement to a speaker. */
 const SPEECH_VERB =
