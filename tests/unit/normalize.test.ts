@@ -190,6 +190,12 @@ describe('normalizeArticle', () => {
     expect(result.removed).toEqual([expect.objectContaining({ reason: 'page-chrome', detail: 'a link to the rest of the article on another site' })]);
   });
 
+  it('strips a page’s label opening a line and keeps the text after it', () => {
+    const result = normalizeArticle(article('Original Title: Ferry strike ends after nine days.\nWhat happened: The union accepted the offer on Monday.\nThe union said one thing mattered: pay.\n'));
+    expect(result.text).toBe('Ferry strike ends after nine days.\n\nThe union accepted the offer on Monday.\n\nThe union said one thing mattered: pay.');
+    expect(result.removed.map((r) => [r.text, r.line])).toEqual([['Original Title:', 1], ['What happened:', 2]]);
+  });
+
   it('removes a photo caption that ends in its credit, and keeps a sentence that only mentions a credit', () => {
     const body = 'The ferry sailed at noon.\nThe Tern Line flagship at dusk. Credit: Harbour Studio.\nShe gave credit to the crew. Photo by the captain: the deck at dawn is on the website.\n';
     const result = normalizeArticle(article(body));

@@ -17,6 +17,7 @@ import { chooseMainBody, informativeness } from './body-budget.ts';
 import { groupByTopic } from './topic-sections.ts';
 import { slugify } from '../slugify.ts';
 import { contentTerms } from '../text-features.ts';
+import { PAGE_LABEL_OPENER } from '../normalize/page-chrome.ts';
 
 /** Reasons the merge stage records for groups it does not state. */
 export const MERGE_LEFT_OUT_REASONS = {
@@ -30,12 +31,6 @@ const SECTION_ORDER: ClaimSection[] = ['lead', 'details', 'reaction', 'backgroun
 /** Sentence openers that point back at the previous sentence. */
 const DEPENDENT_OPENER = /^(?:(?:and|but|yet|still|also)\s*,?\s+)?(?:this|that|these|those|such|it|its|they|their|he|she)\b(?![-’'])/iu;
 /** Connectives that only make sense after another sentence; dropped from a claim's text. */
-/**
- * A label a page puts before its text: "Original title:", "Headline:", or a section label of a
- * news site's house style ("What happened:", "Why it matters:", "The big picture:").
- */
-const PAGE_LABEL_OPENER =
-  /^(?:(?:original|translated|machine[- ]translated)?\s*(?:title|headline)|what happened|why it matters|the big picture|(?:the )?bottom line|driving the news|between the lines|go deeper|key takeaways?|what['’]s next|what they['’]re saying|by the numbers|state of play|catch up quick)\s*:\s+(?=\p{Lu})/iu;
 
 const DANGLING_OPENER = /^(?:and|but|still|however|yet|also|meanwhile|moreover|furthermore|besides|indeed|plus)\s*,?\s+/iu;
 /** Words that place a statement in the past or give context. */
@@ -64,7 +59,7 @@ const DATELINE = /^(?:(?:\([\p{L}\d .,']{1,24}\)|[\p{Lu}][\p{L}.'’]*(?:[ ,]+[\
  * parenthetical ", however," so a sentence stands alone.
  */
 export function cleanClaimText(text: string): string {
-  // A page's label before its first line ("Original title: …" on a translated page) is not the report's words.
+  // A page's label inside a paragraph (normalization strips one that opens a line) is not the report's words.
   let cleaned = text.trim().replace(/,\s*however\s*,/iu, ',').replace(PAGE_LABEL_OPENER, '');
   const dateline = DATELINE.exec(cleaned);
   if (dateline !== null && dateline[0].length <= 60 && cleaned.length > dateline[0].length + 20) cleaned = cleaned.slice(dateline[0].length);

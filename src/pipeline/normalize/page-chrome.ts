@@ -106,6 +106,13 @@ function isCaptionWithCredit(line: string): boolean {
   return wordCount(line.slice(0, credit.index)) <= 16 && isPhotoCreditLine(credit[1]);
 }
 
+/**
+ * A label a page puts before its text: "Original title:", "Headline:", or a section label of a
+ * news site's house style ("What happened:", "Why it matters:", "The big picture:").
+ */
+export const PAGE_LABEL_OPENER =
+  /^(?:(?:original|translated|machine[- ]translated)?\s*(?:title|headline)|what happened|why it matters|the big picture|(?:the )?bottom line|driving the news|between the lines|go deeper|key takeaways?|what['’]s next|what they['’]re saying|by the numbers|state of play|catch up quick)\s*:\s+(?=\p{Lu})/iu;
+
 /** "— Jane Doe (@janedoe) October 10, 2024": the attribution under an embedded social-media post. */
 function isPostAttribution(line: string): boolean {
   const post = /^(?:[—–-]\s*)?(.+?)\s*\(@\w+\)\s*(.*)$/u.exec(line.trim());
