@@ -191,8 +191,8 @@ describe('normalizeArticle', () => {
   });
 
   it('strips a page’s label opening a line and keeps the text after it', () => {
-    const result = normalizeArticle(article('Original Title: Ferry strike ends after nine days.\nWhat happened: The union accepted the offer on Monday.\nThe union said one thing mattered: pay.\n'));
-    expect(result.text).toBe('Ferry strike ends after nine days.\n\nThe union accepted the offer on Monday.\n\nThe union said one thing mattered: pay.');
+    const result = normalizeArticle(article('Original Title: Ferry strike ends after nine days.\nWhat happened: The union accepted the offer on Monday.\nBottom line: fares will not rise.\n'));
+    expect(result.text).toBe('Ferry strike ends after nine days.\n\nThe union accepted the offer on Monday.\n\nBottom line: fares will not rise.');
     expect(result.removed.map((r) => [r.text, r.line])).toEqual([['Original Title:', 1], ['What happened:', 2]]);
   });
 

@@ -179,7 +179,7 @@ export function quotedWords(text: string): string | undefined {
   // said, “we did.”") or a clause of its own (", noting that …", "…, who was hired in May")
   // states more than the quotation.
   const rest = text.slice(match[0].length);
-  if (/[“"]/u.test(rest) || /,\s+\p{Ll}+ing\s|\b(?:which|who|whose|that|while|when|after|before|because|and|but)\b/iu.test(rest)) return undefined;
+  if (/[“"]/u.test(rest) || /,\s+\p{Ll}+ing\s/u.test(rest) || /\b(?:which|who|whose|that|while|when|after|before|because|and|but)\b/iu.test(rest)) return undefined;
   return (match[1] ?? '').trim().replace(/[,;:]$/u, '');
 }
 

@@ -17,7 +17,7 @@ import { chooseMainBody, informativeness } from './body-budget.ts';
 import { groupByTopic } from './topic-sections.ts';
 import { slugify } from '../slugify.ts';
 import { contentTerms } from '../text-features.ts';
-import { PAGE_LABEL_OPENER } from '../normalize/page-chrome.ts';
+import { pageLabelLength } from '../normalize/page-chrome.ts';
 
 /** Reasons the merge stage records for groups it does not state. */
 export const MERGE_LEFT_OUT_REASONS = {
@@ -60,7 +60,8 @@ const DATELINE = /^(?:(?:\([\p{L}\d .,']{1,24}\)|[\p{Lu}][\p{L}.'’]*(?:[ ,]+[\
  */
 export function cleanClaimText(text: string): string {
   // A page's label inside a paragraph (normalization strips one that opens a line) is not the report's words.
-  let cleaned = text.trim().replace(/,\s*however\s*,/iu, ',').replace(PAGE_LABEL_OPENER, '');
+  let cleaned = text.trim().replace(/,\s*however\s*,/iu, ',');
+  cleaned = cleaned.slice(pageLabelLength(cleaned));
   const dateline = DATELINE.exec(cleaned);
   if (dateline !== null && dateline[0].length <= 60 && cleaned.length > dateline[0].length + 20) cleaned = cleaned.slice(dateline[0].length);
   const opener = DANGLING_OPENER.exec(cleaned);

@@ -21,7 +21,7 @@
  * list items as `- item` lines (one list per paragraph). That is all the sentence stage reads.
  */
 import type { Article, NormalizedArticle, Removal } from '../../types.ts';
-import { isBylineLine, isCreditLine, isFaqHeading, isStrongSummaryHeading, isSummaryHeading, PAGE_LABEL_OPENER, pageLabelDetail } from './page-chrome.ts';
+import { isBylineLine, isCreditLine, isFaqHeading, isStrongSummaryHeading, isSummaryHeading, pageLabelDetail, pageLabelLength } from './page-chrome.ts';
 import { repairCharacters } from './repair-characters.ts';
 import { splitText } from '../split-sentences.ts';
 import { stripMarkup, type SourceLine } from './strip-markup.ts';
@@ -120,10 +120,10 @@ function removeChromeLines(lines: SourceLine[], removed: Removal[]): SourceLine[
 /** A line without the page's label before its text ("Original title:", "What happened:"), the label recorded; the line itself when it has none. */
 function stripLabelOpener(line: SourceLine, removed: Removal[]): SourceLine {
   if (line.kind === 'blank') return line;
-  const label = PAGE_LABEL_OPENER.exec(line.text);
-  if (label === null) return line;
-  removed.push({ text: label[0].trim(), reason: 'page-chrome', detail: 'a label the page puts before the text, not the report\'s words', line: line.line });
-  return { ...line, text: line.text.slice(label[0].length) };
+  const length = pageLabelLength(line.text);
+  if (length === 0) return line;
+  removed.push({ text: line.text.slice(0, length).trim(), reason: 'page-chrome', detail: 'a label the page puts before the text, not the report\'s words', line: line.line });
+  return { ...line, text: line.text.slice(length) };
 }
 
 /** Words of a headline, compared without case, punctuation or quote style. */

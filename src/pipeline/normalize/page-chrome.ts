@@ -110,8 +110,18 @@ function isCaptionWithCredit(line: string): boolean {
  * A label a page puts before its text: "Original title:", "Headline:", or a section label of a
  * news site's house style ("What happened:", "Why it matters:", "The big picture:").
  */
-export const PAGE_LABEL_OPENER =
-  /^(?:(?:original|translated|machine[- ]translated)?\s*(?:title|headline)|what happened|why it matters|the big picture|(?:the )?bottom line|driving the news|between the lines|go deeper|key takeaways?|what['’]s next|what they['’]re saying|by the numbers|state of play|catch up quick)\s*:\s+(?=\p{Lu})/iu;
+const PAGE_LABEL =
+  /^(?:(?:original|translated|machine[- ]translated)?\s*(?:title|headline)|what happened|why it matters|the big picture|(?:the )?bottom line|driving the news|between the lines|go deeper|key takeaways?|what['’]s next|what they['’]re saying|by the numbers|state of play|catch up quick)\s*:\s+/iu;
+
+/**
+ * The length of the page's label opening `text` ("Original title: "), or 0 when it has none. A
+ * label is followed by a capital: "Bottom line: if you …" is the writer's own sentence. (The
+ * capital is tested apart: under the `i` flag `\p{Lu}` matches lowercase letters too.)
+ */
+export function pageLabelLength(text: string): number {
+  const label = PAGE_LABEL.exec(text);
+  return label !== null && /^\p{Lu}/u.test(text.slice(label[0].length)) ? label[0].length : 0;
+}
 
 /** "— Jane Doe (@janedoe) October 10, 2024": the attribution under an embedded social-media post. */
 function isPostAttribution(line: string): boolean {
@@ -196,12 +206,14 @@ export function isCreditLine(line: string): boolean {
 
 /** Words a date or time stamp is made of ("Tue April 8, 2026 7:24 pm EDT", "2 hours ago"). */
 const DATE_TOKEN =
-  /^(?:\d[\d:/.-]*(?:st|nd|rd|th)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?|[ap]\.?m\.?|at|on|of|the|ago|today|yesterday|(?:hour|minute|day|week)s?|\p{Lu}{2,4})$/iu;
+  /^(?:\d[\d:/.-]*(?:st|nd|rd|th)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?|[ap]\.?m\.?|at|on|of|the|ago|today|yesterday|(?:hour|minute|day|week)s?)$/iu;
+/** A time zone written in capitals ("EDT", "UTC"): tested apart, since under the `i` flag `\p{Lu}` matches any letter. */
+const TIME_ZONE = /^\p{Lu}{2,4}$/u;
 
 /** True when the text is only a date or time stamp. */
 export function isDateText(text: string): boolean {
   const tokens = text.split(/[\s,]+/u).filter((token) => token !== '');
-  return tokens.length > 0 && tokens.length <= 12 && /\d|today|yesterday/iu.test(text) && tokens.every((token) => DATE_TOKEN.test(token));
+  return tokens.length > 0 && tokens.length <= 12 && /\d|today|yesterday/iu.test(text) && tokens.every((token) => DATE_TOKEN.test(token) || TIME_ZONE.test(token));
 }
 
 /**
@@ -328,7 +340,12 @@ function isCreditedCaption(text: string): boolean {
 function isRelatedLink(text: string): boolean {
   const trimmed = text.trim();
   if (/[.!?”"’)]$/u.test(trimmed)) return false;
-  return /^(?:[\p{Lu}][\p{L}’']*\s+){0,4}(?:tracker|live(?: updates| blog)?|updates|photos|pictures|video|watch|map|maps|latest|read more|related|opinion|analysis)\s*:\s+\p{Lu}/iu.test(trimmed);
+  // The label is read without case ("LIVE UPDATES:"); the capitals around it are tested apart,
+  // since under the `i` flag `\p{Lu}` matches any letter.
+  const link = /^((?:\S+\s+){0,4}?)(?:tracker|live(?: updates| blog)?|updates|photos|pictures|video|watch|map|maps|latest|read more|related|opinion|analysis)\s*:\s+(\S)/iu.exec(trimmed);
+  if (link === null) return false;
+  const before = (link[1] ?? '').split(/\s+/u).filter((word) => word !== '');
+  return before.every((word) => /^\p{Lu}/u.test(word)) && /^\p{Lu}/u.test(link[2] ?? '');
 }
 
 /**
