@@ -9,6 +9,7 @@ import stringSimilarity from 'string-similarity';
 import { headlineBigrams, headlineDice } from './headline-dice.ts';
 import { memoizeByText } from '../memory-cache.ts';
 import { contentTerms, entities, figures, isStopWord, sameFigure, stem, type Figure } from '../text-features.ts';
+import { alternatives, capitalized, MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS } from '../calendar-words.ts';
 
 /** A date as a sentence states it, at the precision the text gives. */
 export interface DateMention {
@@ -23,7 +24,6 @@ export interface DateMention {
   part?: string;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const DATE_PATTERN = new RegExp(
   String.raw`\b(?:(early|mid|late)[\s-]+)?(?:(q[1-4])\s+(?:of\s+)?)?(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?(?:${MONTH}\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?)?((?:19|20)\d{2})\b`,
@@ -37,7 +37,7 @@ export function dateMentions(text: string): DateMention[] {
     const [raw, part, quarter, dayBefore, monthName, dayAfter, year] = match;
     if (year === undefined) continue;
     // "29 2025" without a month is two numbers, not a date: keep only the year.
-    const month = monthName === undefined ? undefined : MONTHS.indexOf(monthName.slice(0, 3).toLowerCase()) + 1;
+    const month = monthName === undefined ? undefined : MONTHS.findIndex((month) => month.startsWith(monthName.slice(0, 3).toLowerCase())) + 1;
     const dayText = month === undefined ? undefined : (dayAfter ?? dayBefore);
     const mention: DateMention = { raw: month === undefined && dayBefore !== undefined ? year : raw.trim(), year: Number(year) };
     if (month !== undefined) mention.month = month;
@@ -213,7 +213,7 @@ function textFeatures(text: string): TextFeatures {
 /** A capitalized word inside a sentence and the whole number right after it: "Category 3", "Route 66". */
 const NUMBERED_NAME = /(?<=\S\s+)(\p{Lu}\p{Ll}+)\s+(\d{1,4})(?![\d.,:%]|\s*(?:%|percent|per\s?cent|million|billion|thousand|bn|m)\b)/gu;
 /** Months and days: "October 9" is a date, compared as one. */
-const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u;
+const CALENDAR_WORD = new RegExp(`^(?:${alternatives(capitalized([...MONTHS, ...MONTH_ABBREVIATIONS, ...WEEKDAYS]))})$`, 'u');
 
 /** The numbered names a text writes ("a Category 3 storm" → "category 3"), dates aside. */
 function numberedNames(text: string): string[] {

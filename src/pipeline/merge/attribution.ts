@@ -10,6 +10,7 @@
 import { spelledCounts } from '../align/find-conflicts/spelled-counts.ts';
 import { dateMentions } from '../align/claim-features.ts';
 import { CLOCK_TIME, figures } from '../text-features.ts';
+import { alternatives, capitalized, MONTHS, WEEKDAYS } from '../calendar-words.ts';
 
 /** Verbs that attribute a statement to a speaker. */
 const SPEECH_VERB =
@@ -49,7 +50,7 @@ function checkable(text: string): boolean {
 }
 
 /** A weekday or a day named from today: when something happened, which a reader can check. */
-const WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|overnight)\b/iu;
+const WEEKDAY = new RegExp(String.raw`\b(?:${alternatives(WEEKDAYS)}|yesterday|overnight)\b`, 'iu');
 
 /** A speaker that is a document or a record rather than a person or a body ("a filing with the regulator", "the forecast"). */
 const DOCUMENT =
@@ -94,8 +95,10 @@ const NOT_A_SPEAKER_BEFORE = /^(?:(?:first|already|also|just|now|recently|previo
 /** A speaker written with an apposition ("Jane Doe, the mayor, said") opens with a name or a determiner, unlike a clause ("will last a week, the mayor said"). */
 const APPOSITIVE_SPEAKER = /^(?:\p{Lu}|(?:the|a|an|its|his|her|their)\s)/u;
 /** Words after a speech verb that say when or how, not who: "…, announced on Monday, …". */
-const NOT_A_SPEAKER_AFTER =
-  /^\s*(?:\p{Ll}+ly\b|(?:on|in|at|last|this|that|earlier|later|late|early|today|yesterday|overnight|by|to|for|with|from|during|after|before|since|as|of|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b)/u;
+const NOT_A_SPEAKER_AFTER = new RegExp(
+  String.raw`^\s*(?:\p{Ll}+ly\b|(?:on|in|at|last|this|that|earlier|later|late|early|today|yesterday|overnight|by|to|for|with|from|during|after|before|since|as|of|${alternatives(capitalized([...WEEKDAYS, ...MONTHS.filter((month) => month !== 'may')]))})\b)`,
+  'u',
+);
 
 /**
  * The speaker among the words between a comma and a closing speech verb. Words ending in a comma

@@ -14,6 +14,7 @@
  * by the phrase most of its claims share.
  */
 import { isStopWord } from '../text-features.ts';
+import { MONTHS, WEEKDAYS } from '../calendar-words.ts';
 
 /** One claim as the grouping sees it. */
 export interface TopicItem {
@@ -84,7 +85,7 @@ function keyOf(lower: string): string {
 
 /** Days, months and parts of a day ("Wednesday night", "early Thursday"): when something happened, never a topic. */
 const CALENDAR = new Set(
-  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december morning afternoon evening night overnight early late'.split(' '),
+  [...WEEKDAYS, ...MONTHS, ...'morning afternoon evening night overnight early late'.split(' ')],
 );
 
 /** Small words that join the words of one name ("Bank of England", "Procter and Gamble"). */

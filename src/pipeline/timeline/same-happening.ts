@@ -7,6 +7,7 @@
 import { nameKey, rivalNames, shorterForm } from '../align/find-conflicts/name-roles.ts';
 import { factClauses } from '../align/claim-support.ts';
 import { contentTerms, entities } from '../text-features.ts';
+import { MONTHS, WEEKDAYS } from '../calendar-words.ts';
 
 /**
  * News verbs that report the same kind of act, mapped to one term so "unveiled" meets "launched".
@@ -49,8 +50,8 @@ const ACTS = new Set(CANONICAL.values());
 
 const DATE_WORDS = new Set(
   contentTerms(
-    'january february march april may june july august september october november december monday tuesday ' +
-      'wednesday thursday friday saturday sunday year years month months week weeks day days ago early late mid ' +
+    `${MONTHS.join(' ')} ${WEEKDAYS.join(' ')} ` +
+      'year years month months week weeks day days ago early late mid ' +
       'coming next previous following quarter half today yesterday tomorrow morning afternoon evening night tonight overnight',
   ),
 );

@@ -6,6 +6,7 @@
  */
 import stringSimilarity from 'string-similarity';
 import { isCommonCapitalized, stem } from '../../text-features.ts';
+import { alternatives, MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS } from '../../calendar-words.ts';
 
 /** How a sentence uses a name. */
 export type NameRole = 'subject' | 'object' | 'source';
@@ -33,8 +34,7 @@ const NAME_RUN =
   /\p{Lu}[\p{L}\p{N}’'&.-]*(?:\s+(?:(?:of|de|the)\s+)?(?:\p{Lu}[\p{L}\p{N}’'&.-]*|\d+(?:\.\d+)*(?![\d%]|[.,]\d|\s*(?:%|percent|per cent|thousand|million|billion|trillion|bn|mn)\b)))*/gu;
 
 /** Words that date rather than name: they end a name run. */
-const CALENDAR_WORD =
-  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|q[1-4]|h[12])$/iu;
+const CALENDAR_WORD = new RegExp(`^(?:${alternatives([...MONTHS, ...MONTH_ABBREVIATIONS, ...WEEKDAYS])}|q[1-4]|h[12])$`, 'iu');
 
 /** Capitalized abbreviations that name a kind of thing or a title, not one party ("AI", "CEO"). */
 const GENERIC_ABBREVIATIONS = new Set(['ai', 'ceo', 'cfo', 'cto', 'coo', 'api', 'apis', 'phd', 'ipo', 'gdp', 'i']);

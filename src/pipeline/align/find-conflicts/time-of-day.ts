@@ -8,6 +8,7 @@
 import type { DateMention } from '../claim-features.ts';
 import type { Period } from './period-overlap.ts';
 import { CLOCK_TIME } from '../../text-features.ts';
+import { alternatives, WEEKDAYS } from '../../calendar-words.ts';
 
 /** A time of day stated in a sentence. */
 export interface TimeMention {
@@ -19,7 +20,7 @@ export interface TimeMention {
   period: Period;
 }
 
-const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
+const WEEKDAY = `(?:${alternatives(WEEKDAYS)})`;
 /** A part of the day: "afternoon", "Wednesday night", "overnight". */
 const PART = /\b(morning|afternoon|evening|tonight|overnight|night)\b/giu;
 /** "early Wednesday", "late on Friday": news style for the small hours and the late evening of a day. */

@@ -9,6 +9,7 @@ import type { Figure } from '../../text-features.ts';
 import { sameParty, type NameSpan } from './name-roles.ts';
 import { periodOf, type Period } from './period-overlap.ts';
 import { spelledCounts } from './spelled-counts.ts';
+import { alternatives, MONTHS, WEEKDAYS } from '../../calendar-words.ts';
 
 /** One figure of one sentence, with what it measures. */
 export interface FigureFrame {
@@ -81,8 +82,8 @@ const UNIT_TERMS = new Set(claimTerms('mile miles mph kilometre kilometres kilom
 /** Words that only date a statement; a date's own clause always has them. */
 const DATE_TERMS = new Set(
   claimTerms(
-    'january february march april may june july august september october november december monday tuesday wednesday thursday ' +
-      'friday saturday sunday year years month months week weeks day days ago early late mid quarter today yesterday',
+    `${MONTHS.join(' ')} ${WEEKDAYS.join(' ')} ` +
+      'year years month months week weeks day days ago early late mid quarter today yesterday',
   ),
 );
 
@@ -274,7 +275,10 @@ function countedWord(after: string): string | undefined {
 }
 
 /** Words that say when a figure held: two frames naming different ones give a value at two times. */
-const WHEN = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|morning|afternoon|evening|overnight|january|february|march|april|june|july|august|september|october|november|december)\b/giu;
+const WHEN = new RegExp(
+  String.raw`\b(?:${alternatives(WEEKDAYS)}|today|yesterday|tonight|morning|afternoon|evening|overnight|${alternatives(MONTHS.filter((month) => month !== 'may'))})\b`,
+  'giu',
+);
 
 /** The words of `clause` that say when (lowercased, sorted). */
 export function whenWords(clause: string): string[] {
