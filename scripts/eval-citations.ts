@@ -17,6 +17,7 @@ import { buildDate, buildDigestFromDisk } from '../src/io/digest-from-disk.ts';
 import { readCorpus } from '../src/eval/corpus-files.ts';
 import { evaluateClusters } from '../src/eval/evaluate-clusters.ts';
 import {
+  checkSupportLabelTexts,
   parseFactGold,
   parseSupportLabels,
   scoreFactGold,
@@ -101,6 +102,7 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
       const { manifest, texts } = readCorpus(args.dir);
       digest = evaluateClusters(manifest, texts, buildDate()).digest;
     }
+    checkSupportLabelTexts(support, digest, supportFile);
     const story = labelledStory(digest, support, supportFile);
     const supportScore = scoreSupport(story, digest, support);
     let facts: FactGoldScore | undefined;

@@ -16,6 +16,7 @@
 import { z } from 'zod';
 import { ManifestError } from '../errors.ts';
 import { parseEvalJson } from './corpus-manifest.ts';
+import { sentenceHash } from './sentence-pairs.ts';
 import type { Claim, Digest, Story } from '../types.ts';
 
 const FactGoldSchema = z.object({
@@ -148,6 +149,11 @@ function bestClaim(claims: readonly Claim[], sentences: ReadonlySet<string>, tex
 const SupportLabelsSchema = z.object({
   /** What was read, when, and what each label means. */
   about: z.string().min(1),
+  /**
+   * Every sentence a label names, with the short hash of its text when it was labelled
+   * (`sentenceHash`): a label is read against the words it was given for, or not at all.
+   */
+  sentences: z.record(z.string().regex(/^[^#]+#\d+$/u), z.string().regex(/^[0-9a-f]{10}$/u, 'must be 10 lowercase hex digits (see sentenceHash)')),
   labels: z.array(
     z.object({
       /** The sentence whose words the claim uses (`<article>#<index>`). */
@@ -162,9 +168,45 @@ const SupportLabelsSchema = z.object({
 
 export type SupportLabels = z.infer<typeof SupportLabelsSchema>;
 
-/** Parses support-labels.json; a malformed file is a `ManifestError` naming the field. */
+/**
+ * Parses support-labels.json; a malformed file, or a label naming a sentence `sentences` has no
+ * hash for, is a `ManifestError` naming the field.
+ */
 export function parseSupportLabels(text: string, file: string): SupportLabels {
-  return parseEvalJson(text, file, SupportLabelsSchema, 'the support labels', 'SupportLabelsSchema in src/eval/score-citations.ts');
+  const labels = parseEvalJson(text, file, SupportLabelsSchema, 'the support labels', 'SupportLabelsSchema in src/eval/score-citations.ts');
+  labels.labels.forEach((label, index) => {
+    for (const field of ['claim', 'sentence'] as const) {
+      if (labels.sentences[label[field]] !== undefined) continue;
+      throw new ManifestError('a label names a sentence with no hash', {
+        file,
+        field: `labels[${index}].${field}`,
+        found: label[field],
+        fix: 'add the sentence and the hash of its text to `sentences` (see sentenceHash in src/eval/sentence-pairs.ts)',
+      });
+    }
+  });
+  return labels;
+}
+
+/**
+ * Checks that every labelled sentence still reads as it did when labelled: its id is in the
+ * digest and its text has the hash the file keeps. Throws one `ManifestError` listing every
+ * sentence that is gone or changed (the text was gathered again differently, or the splitter
+ * changed), so no label is scored against words it was not given for.
+ */
+export function checkSupportLabelTexts(labels: SupportLabels, digest: Digest, file: string): void {
+  const texts = new Map(digest.sources.flatMap((source) => source.sentences.map((s) => [s.id, s.text])));
+  const drifted = Object.entries(labels.sentences)
+    .filter(([id, hash]) => texts.get(id) === undefined || sentenceHash(texts.get(id) ?? '') !== hash)
+    .map(([id, hash]) => (texts.has(id) ? `${id} (hash ${sentenceHash(texts.get(id) ?? '')}, labelled ${hash})` : `${id} (no such sentence)`));
+  if (drifted.length === 0) return;
+  const one = drifted.length === 1;
+  throw new ManifestError(`${drifted.length} labelled sentence${one ? '' : 's'} no longer read${one ? 's' : ''} as labelled`, {
+    file,
+    field: 'sentences',
+    found: drifted.join(', '),
+    fix: 'restore the texts as gathered (eval/README.md), or read those labels again against `npm run digest -- --audit` and update their ids and hashes',
+  });
 }
 
 /** One citation of a multi-source claim: what the build marked and what the labels say. */
