@@ -29,8 +29,8 @@ export interface SlugOptions {
 const DANGLING_WORDS = new Set(['a', 'an', 'and', 'the', 'of', 'to', 'for', 'in', 'on', 'at', 'by', 'with', 'or']);
 
 /**
- * Turns a headline into a slug: accents dropped ("Café" → "cafe"), other alphabets spelled in Latin
- * letters by `@sindresorhus/transliterate` ("Москва" → "moskva"), apostrophes removed
+ * Turns a headline into a slug: accents dropped ("Café" → "cafe"), other alphabets and letters
+ * such as "ß" spelled in Latin letters by `@sindresorhus/transliterate` ("Москва" → "moskva"), apostrophes removed
  * ("Harbor’s" → "harbors"), every other run of non-alphanumerics a hyphen, at most `maxLength`
  * characters. A long slug is cut at its last hyphen within the limit, unless that would keep no
  * more than a quarter of it (one short word before a very long one): then it is cut mid-word.
@@ -50,9 +50,10 @@ export function slugify(text: string, options: SlugOptions = {}): string {
   const ascii = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    // Greek, Cyrillic and other alphabets are spelled in Latin letters ("Αθήνα" → "athina"); Latin
-    // letters keep the treatment above, so no existing slug moves.
-    .replace(/[^\p{Script=Latin}\p{N}\p{P}\p{S}\p{Z}\p{M}\p{Cc}]+/gu, (run) => transliterate(run))
+    // Letters still outside ASCII are spelled in Latin letters: other alphabets ("Αθήνα" → "athina")
+    // and Latin letters with no accent to drop ("Straße" → "strasse", "Łódź" → "lodz", "Øresund").
+    // Punctuation and symbols keep the treatment below ("€5bn" → "5bn"), so no other slug moves.
+    .replace(/(?:(?![\x00-\x7F])\p{L})+/gu, (run) => transliterate(run))
     .toLowerCase()
     .replace(/['’‘`]/g, '')
     .replace(/[^a-z0-9]+/g, '-')

@@ -36,6 +36,13 @@ describe('slugify options', () => {
     expect(slugify('Müller wins')).toBe('muller-wins');
   });
 
+  it('spells Latin letters that have no accent to drop, and leaves symbols to the hyphens', () => {
+    expect(slugify('Straße in Kelby')).toBe('strasse-in-kelby');
+    expect(slugify('Øresund ferries')).toBe('oresund-ferries');
+    expect(slugify('Łódź harbour')).toBe('lodz-harbour');
+    expect(slugify('€5bn deal — “done”')).toBe('5bn-deal-done');
+  });
+
   it('returns the fallback when no ASCII is left', () => {
     expect(slugify('東京')).toBe('story');
     expect(slugify('東京', { fallback: '' })).toBe('');
