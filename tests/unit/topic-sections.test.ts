@@ -163,6 +163,36 @@ describe('groupByTopic', () => {
     expect(groupByTopic(places).map((group) => group.heading)).not.toContain('County');
   });
 
+  it('keeps a longer name that holds the subject’s words a topic: its pieces do not make its other words the subject', () => {
+    // "Open Fleet" is the subject's system (in most claims); "Open Fleet Safety Code" names a rule
+    // book of its own, and its piece "Fleet Safety" must not turn "Safety" and "Code" into the subject.
+    const fleet: TopicItem[] = [
+      item('s1', 'Orland introduced its Open Fleet Safety Code, a set of rules for self-driving trucks.', 0.1),
+      item('s2', 'The Open Fleet Safety Code sets the checks Orland runs as its trucks drive farther alone.', 0.2),
+      item('s3', 'Orland said Open Fleet trucks would follow the Open Fleet Safety Code from May.', 0.3),
+      ...Array.from({ length: 9 }, (_, i) => item(`t${i + 1}`, `Orland trucks drove route ${i + 1} with the Open Fleet system.`, 0.4 + i * 0.01)),
+      item('k1', 'Orland opened a new plant in Kelby.', 0.6),
+      item('k2', 'Orland hired 300 workers for the Kelby plant.', 0.7),
+      item('k3', 'Orland shares rose after the Kelby plant news.', 0.8),
+    ];
+    expect(groupByTopic(fleet).map((group) => group.heading)).toEqual(['Open Fleet Safety Code', 'Kelby plant', undefined]);
+  });
+
+  it('never heads a topic with another topic’s key phrase, so no two sections share a heading', () => {
+    const rigs: TopicItem[] = [
+      item('a1', 'Storm Vela moved into the Norrvik Sea and cut power to the gas rigs.', 0.1),
+      item('a2', 'Over the Norrvik Sea, power failed on the gas rigs twice.', 0.2),
+      item('a3', 'The Norrvik Sea swell knocked out power on two gas rigs.', 0.3),
+      item('a4', 'Gas rigs waited for power and supply boats on Wednesday.', 0.4),
+      item('a5', 'Supply boats restored power to the gas rigs by Friday.', 0.5),
+      item('a6', 'Power to the gas rigs was cut again on Saturday.', 0.6),
+      item('a7', 'Engineers flew to the gas rigs to check power lines.', 0.7),
+      item('a8', 'The gas rigs will keep backup power until spring.', 0.8),
+      ...Array.from({ length: 25 }, (_, i) => item(`z${i + 1}`, `Storm Vela dropped rain gauge reading ${i + 1} at Kelby.`, 0.9 + i * 0.001)),
+    ];
+    expect(groupByTopic(rigs).map((group) => group.heading)).toEqual(['Norrvik Sea', 'Gas rigs', undefined]);
+  });
+
   it('makes no topic of a day and a part of it ("Monday night"), which dates its claims', () => {
     const night: TopicItem[] = [
       item('n1', 'Flood water reached the Kelby quay on Monday night.', 0.1),

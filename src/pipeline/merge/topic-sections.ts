@@ -136,11 +136,17 @@ export function groupByTopic(items: TopicItem[], options: TopicOptions = {}): To
   const named = new Set([...capitalized].filter(([key, count]) => count * 2 > (df.get(key) ?? 0)).map(([key]) => key));
   // The subject: words in more claims than the limit, and the other word of a two-part name of it
   // when mostly written in that name ("Ferries", nearly always in "Pellam Ferries").
-  const subjectWords = new Set([...df].filter(([key, count]) => !key.includes(' ') && count > subjectLimit).map(([key]) => key));
+  const commonWords = new Set([...df].filter(([key, count]) => !key.includes(' ') && count > subjectLimit).map(([key]) => key));
+  const subjectWords = new Set(commonWords);
+  // Only a name of its own counts, not a piece of a longer one ("AI Scaling" in "Advanced AI
+  // Scaling Framework", which names something else), and only against the common words: one
+  // name's words made the subject must not make the next name's words the subject in turn.
+  const pieceOfLongerName = (key: string): boolean =>
+    [...named].some((longer) => longer !== key && ` ${longer} `.includes(` ${key} `) && (df.get(longer) ?? 0) >= (df.get(key) ?? 0));
   for (const key of named) {
     const parts = key.split(' ');
-    const others = parts.filter((part) => !subjectWords.has(part) && !JOINS_NAME.has(part));
-    if (parts.length < 2 || others.length !== 1 || others.length === parts.length) continue;
+    const others = parts.filter((part) => !commonWords.has(part) && !JOINS_NAME.has(part));
+    if (parts.length < 2 || others.length !== 1 || others.length === parts.length || pieceOfLongerName(key)) continue;
     const [other] = others as [string];
     if ((df.get(key) ?? 0) * 2 >= (df.get(other) ?? 0)) subjectWords.add(other);
   }
@@ -232,7 +238,14 @@ export function groupByTopic(items: TopicItem[], options: TopicOptions = {}): To
     else best.topic.ids.push(id);
   }
 
-  const groups: { heading: string | undefined; ids: string[] }[] = topics.map((topic) => ({ heading: heading(topic.key, topic.ids, phrasesOf, distinctive, named), ids: topic.ids }));
+  // A heading never takes another topic's key or a word of it: two sections headed "Power" and
+  // "Power outages" would read as one topic told twice.
+  const headingOf = (topic: (typeof topics)[number]) => {
+    const others = topics.filter((other) => other !== topic);
+    const usable = (key: string) => distinctive(key) && !others.some((other) => other.key === key || (!key.includes(' ') && other.key.split(' ').includes(key)));
+    return heading(topic.key, topic.ids, phrasesOf, usable, named);
+  };
+  const groups: { heading: string | undefined; ids: string[] }[] = topics.map((topic) => ({ heading: headingOf(topic), ids: topic.ids }));
   const strength = (ids: string[]) => {
     const members = ids.map((id) => byId.get(id) as TopicItem);
     return {
