@@ -253,7 +253,9 @@ const RECOGNIZERS: Recognizer[] = [
   // "January last year": the month of the year referred to, not the nearest January (chrono reads the month alone).
   { kind: 'month-of-year-ref', pattern: new RegExp(String.raw`\b(?:(?:in|by|since|until|from|during)\s+)?(${MONTH_NAMES.join('|')})\s+(?:of\s+)?(this year|last year|next year|that year|the same year|the following year|the previous year)\b`) },
   { kind: 'year-ref', pattern: /\b(?:(?:in|by|during|of|for)\s+)?(that year|the same year|the following year|the previous year|the year before|the year after)\b/i },
-  { kind: 'unit-ref', pattern: /\b(last|this|next)\s+(year|month|week)\b/i },
+  // "the last year" is the past twelve months ("over the last year and a half"), and "the last
+  // month of the year" a place in a list: only "last year" without an article is the year before.
+  { kind: 'unit-ref', pattern: /\b(?<!\bthe\s)(last|this|next)\s+(year|month|week)\b/i },
   { kind: 'year-span', pattern: new RegExp(String.raw`\b(?:from|between)\s+(${YEAR})\s+(?:to|and|until|through)\s+(${YEAR})${AFTER_YEAR}`, 'i') },
   { kind: 'bare-year', pattern: new RegExp(String.raw`\b(?:in|by|during|of|since|until|from|before|after|throughout|around|circa|early\s+in|late\s+in)\s+(?:the\s+year\s+)?(${YEAR})${AFTER_YEAR}`, 'i') },
 ];
