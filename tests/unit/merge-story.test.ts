@@ -161,6 +161,19 @@ describe('sentences that depend on the previous one', () => {
     expect(story.claims.map((c) => c.text)).not.toContain('This was the case with the 2019 plan as well, officials in Vessen said.');
   });
 
+  it('leaves out a sentence that points at what followed it on the page, and ends another that introduced a quote with a full stop', () => {
+    const article = makeArticle('forward', [
+      [
+        'The Vessen council approved a €40 million flood barrier on Thursday.',
+        'The following images show the river at its peak on Wednesday:',
+        'Mayor Ana Ruiz welcomed the vote in a post to residents:',
+      ],
+    ]);
+    const story = merge([article], []);
+    expect(story.leftOut).toContainEqual({ sentenceId: 'forward#1', reason: MERGE_LEFT_OUT_REASONS.forward });
+    expect(story.claims.map((c) => c.text)).toContain('Mayor Ana Ruiz welcomed the vote in a post to residents.');
+  });
+
   it('recognises openers that point back', () => {
     expect(dependsOnPrevious('This was the case with the last model.')).toBe(true);
     expect(dependsOnPrevious('That 2025 model was a disappointment.')).toBe(true);
@@ -192,6 +205,8 @@ describe('sentences that depend on the previous one', () => {
     expect(cleanClaimText('What Happened: As reported on Friday, the ferry strike has ended.')).toBe('As reported on Friday, the ferry strike has ended.');
     expect(cleanClaimText('Why it matters: The ferries carry 4,000 people a day.')).toBe('The ferries carry 4,000 people a day.');
     expect(cleanClaimText('The union said one thing mattered: Pay.')).toBe('The union said one thing mattered: Pay.');
+    // A sentence that introduced a quote or a video on the page ends with a full stop on its own.
+    expect(cleanClaimText('The mayor welcomed the crews back to Kelby:')).toBe('The mayor welcomed the crews back to Kelby.');
   });
 });
 

@@ -24,7 +24,11 @@ export const MERGE_LEFT_OUT_REASONS = {
   singleThin: 'reported by one source only, too short to carry a fact, with no figure, name, date or quote',
   covered: 'reported by one source only and repeats what other claims already state, adding no figure, name, date or quote',
   orphan: 'depends on the previous sentence ("This…", "It…") and its antecedent was not kept',
+  forward: 'introduces what followed it on the page ("the following images:"), which is not text the story can show',
 } as const;
+
+/** A sentence that points at what comes after it on the page: "The following images show …:", "… are listed below:". */
+const POINTS_FORWARD = /\b(?:the following|below)\b[^.!?]*:\s*$/iu;
 
 const SECTION_ORDER: ClaimSection[] = ['lead', 'details', 'reaction', 'background'];
 
@@ -55,8 +59,8 @@ export function dependsOnPrevious(text: string): boolean {
 const DATELINE = /^(?:(?:\([\p{L}\d .,']{1,24}\)|[\p{Lu}][\p{L}.'’]*(?:[ ,]+[\p{Lu}][\p{L}.'’]*){0,4},?(?:\s*\([\p{L}\d .,']{1,24}\))?)\s*(?:—|–|--|-)\s+)+(?=[\p{Lu}“"‘])/u;
 
 /**
- * Drops a dateline ("PORT ALDER, Maine — (AP) —"), a dangling opener ("However, …", "And …") and a
- * parenthetical ", however," so a sentence stands alone.
+ * Drops a dateline ("PORT ALDER, Maine — (AP) —"), a dangling opener ("However, …", "And …"), a
+ * parenthetical ", however," and a closing colon, so a sentence stands alone.
  */
 export function cleanClaimText(text: string): string {
   // A page's label inside a paragraph (normalization strips one that opens a line) is not the report's words.
@@ -69,7 +73,9 @@ export function cleanClaimText(text: string): string {
     const rest = cleaned.slice(opener[0].length);
     cleaned = rest.charAt(0).toUpperCase() + rest.slice(1);
   }
-  return cleaned;
+  // A sentence that introduced what followed it on the page (a quote, a video) ends in a colon;
+  // standing alone it ends with a full stop.
+  return cleaned.replace(/\s*:$/u, '.');
 }
 
 interface Member {
@@ -132,6 +138,10 @@ export function mergeStory(articles: SegmentedArticle[], aligned: AlignedClaims,
   const claimsPerSentence = new Map<string, number>();
   for (const { group } of grouped) for (const id of group.sentenceIds) claimsPerSentence.set(id, (claimsPerSentence.get(id) ?? 0) + 1);
   for (const { group, members } of grouped) {
+    if (group.sourceIds.length === 1 && members.every((m) => POINTS_FORWARD.test(m.sentence.text))) {
+      for (const m of members) leftOut.push({ sentenceId: m.sentence.id, reason: MERGE_LEFT_OUT_REASONS.forward });
+      continue;
+    }
     if (group.sourceIds.length === 1 && !members.some((m) => carriesInformation(m.features))) {
       // Without a figure, name, date or quote, one source's sentence is kept only when it is a
       // substantial statement that no other claim already covers.
