@@ -406,6 +406,14 @@ describe('the reaction section', () => {
     expect(speakerOf('Ada Rein notes that the plant will close.')).toBe('Ada Rein');
   });
 
+  it('reads a title in quotation marks as a name, not as a quotation that makes a sentence reaction', () => {
+    const subjects = new Set(['tern line']);
+    expect(isReaction('Founded in 1921, Tern Line ran famous routes such as “Kelby to the Isles” and “Ash Point Express.”', true, ['tern line'], subjects)).toBe(false);
+    expect(isReaction('Its best-known ship was the “Queen of the North Sea,” which sank in 1953.', true, [], subjects)).toBe(false);
+    // Words in quotation marks with no speaker named are still a quotation.
+    expect(isReaction('On the quay it was “the end of an era for all of us,” as the last ship left.', true, [], subjects)).toBe(true);
+  });
+
   it('keeps a fact whose source is a document among the details', () => {
     expect(isReaction('According to a filing with the port regulator, Tern Line is now a unit of the group.', false, ['tern line'], subjects)).toBe(false);
     expect(isReaction('According to Ada Rein, Tern Line is now a unit of the group.', false, ['ada rein', 'tern line'], subjects)).toBe(true);

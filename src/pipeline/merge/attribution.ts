@@ -56,6 +56,23 @@ const WEEKDAY = new RegExp(String.raw`\b(?:${alternatives(WEEKDAYS)}|yesterday|o
 const DOCUMENT =
   /^(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\p{L}-]+\s+)?(?:filings?|records?|data|figures|statistics|documents?|(?:press\s+)?releases?|reports?|tally|forecasts?|advisory|advisories|website|tracker)\b/iu;
 
+/** Small words a title keeps in lowercase ("World of Warcraft", "Lord of the Rings"). */
+const TITLE_JOINERS = new Set(['of', 'the', 'a', 'an', 'and', 'or', 'in', 'on', 'to', 'for', 'at', 'by', 'with', 'from']);
+
+/**
+ * True when a text quotes somebody's words: a span in quotation marks of three words or more that
+ * is not a title in capitals ("“World of Warcraft”", "“Candy Crush Saga”" name games; they quote
+ * nobody).
+ */
+function quotesWords(text: string): boolean {
+  for (const match of text.matchAll(/[“"]([^”"]+)[”"]/gu)) {
+    const words = (match[1] ?? '').match(/[\p{L}\p{N}’'-]+/gu) ?? [];
+    if (words.length < 3) continue;
+    if (!words.every((word, index) => /^[\p{Lu}\p{N}]/u.test(word) || (index > 0 && TITLE_JOINERS.has(word.toLowerCase())))) return true;
+  }
+  return false;
+}
+
 /** A speaker that refers back to the story's subject as an institution. */
 const SELF_REFERENCE = /^(?:it|its|the company|the company['’]s|company)\b/iu;
 
@@ -205,7 +222,7 @@ export function isReaction(text: string, quoted: boolean, names: string[], subje
   // "the weather service said power was out for 3 million homes") is reported, not reacted.
   if (speaker !== undefined && !quotes && checkable(text) && !JUDGEMENT.test(text)) return false;
   if (speaker === undefined) {
-    if (!quoted) return false;
+    if (!quoted || !quotesWords(text)) return false;
     // A quotation with no speaker verb ("Orland describes it as “…”", "Its blog post states “…”").
     const opener = /^[\p{L}’'-]+/u.exec(text.trim())?.[0]?.toLowerCase().replace(/[’']s$/u, '') ?? '';
     return !(SELF_REFERENCE.test(opener) || subjectNames.has(opener));
