@@ -417,6 +417,8 @@ describe('the reaction section', () => {
   it('keeps a fact whose source is a document among the details', () => {
     expect(isReaction('According to a filing with the port regulator, Tern Line is now a unit of the group.', false, ['tern line'], subjects)).toBe(false);
     expect(isReaction('According to Ada Rein, Tern Line is now a unit of the group.', false, ['ada rein', 'tern line'], subjects)).toBe(true);
+    // A word that could name a person ("official") describes the document here.
+    expect(isReaction('The storm will reach the coast near Kelby, according to the official forecast.', false, [], subjects)).toBe(false);
   });
 
   it('reads what a quotation credited to its speaker states as the quotation alone', () => {

@@ -230,11 +230,11 @@ export function isReaction(text: string, quoted: boolean, names: string[], subje
   const lower = speaker.toLowerCase();
   // A unit of the subject ("Orland Autonomy Labs" in a story about Orland) speaks for it.
   const isSubject = (name: string): boolean => subjectNames.has(name) || [...subjectNames].some((subject) => name.startsWith(`${subject} `));
+  // A document as the source ("according to a filing with the regulator", "the official
+  // forecast") is a record of a fact, not somebody's reaction, whatever word describes it.
+  if (DOCUMENT.test(lower)) return false;
   if (PERSON_WORD.test(lower)) return true;
   if (SELF_REFERENCE.test(lower)) return false;
-  // A document as the source ("according to a filing with the regulator", "data from the tracker")
-  // is a record of a fact, not somebody's reaction.
-  if (DOCUMENT.test(lower)) return false;
   const named = names.filter((name) => lower.includes(name));
   if (named.length > 0) return named.some((name) => !isSubject(name));
   // A capitalized word the entity finder missed ("Rein" opening the sentence) is a name.
