@@ -417,6 +417,10 @@ describe('the reaction section', () => {
   it('keeps a fact whose source is a document among the details', () => {
     expect(isReaction('According to a filing with the port regulator, Tern Line is now a unit of the group.', false, ['tern line'], subjects)).toBe(false);
     expect(isReaction('According to Ada Rein, Tern Line is now a unit of the group.', false, ['ada rein', 'tern line'], subjects)).toBe(true);
+    // What an authority reports is news; its quoted words, even a quotation that runs on into the next sentence, are reaction.
+    expect(isReaction('Five ferries stayed in port overnight, officials said.', false, [], subjects)).toBe(false);
+    expect(isReaction('Harbour officials said the crews had cleared the quay before the storm.', false, [], subjects)).toBe(false);
+    expect(isReaction('A harbour spokesperson said the board was "disappointed in this outcome given the risk to the island routes.', false, [], subjects)).toBe(true);
     // A word that could name a person ("official") describes the document here.
     expect(isReaction('The storm will reach the coast near Kelby, according to the official forecast.', false, [], subjects)).toBe(false);
   });

@@ -31,6 +31,10 @@ const ACCORDING = /\baccording to ([^,.;]+)/iu;
 /** A form of "be" (and adverbs) right before the verb: the verb is passive ("was first announced"). */
 const PASSIVE_AUXILIARY = /\b(?:is|are|was|were|be|been|being)\s+(?:(?:first|already|also|not|just|now|officially|formally|publicly|\p{L}+ly)\s+)*$/iu;
 
+/** Speakers that report for an authority: officials, police, forecasters, a spokesperson, an agency. */
+const AUTHORITY =
+  /\b(?:officials?|authorities|police|sheriff|sheriff['’]s office|spokes(?:person|man|woman)|forecasters?|regulators?|(?:the|its|an?)\s+(?:agency|ministry|department|council|court|service|cent(?:er|re)|commission|authority|watchdog))\b/iu;
+
 /** Words that make a speaker a person, even unnamed ("an Orland executive", "the chief executive"). */
 const PERSON_WORD =
   /\b(?:ceo|chief|executive|founder|cofounder|co-founder|president|chair(?:man|woman)?|spokes(?:person|man|woman)|director|head|analysts?|officials?|minister|mayor|professor|researchers?|experts?|he|she|i|we|critics?|investors?|engineers?|developers?|economists?|lawyers?|residents?)\b/iu;
@@ -216,11 +220,14 @@ function cleanSpeaker(speaker: string): string {
  */
 export function isReaction(text: string, quoted: boolean, names: string[], subjectNames: Set<string>): boolean {
   const speaker = speakerOf(text);
-  // A quotation in single marks after a colon or a comma ("said: 'Whether you play …'") is a quotation too.
-  const quotes = quoted || /[:,]\s*['‘][^'’]{12,}/u.test(text);
+  // A quotation in single marks after a colon or a comma ("said: 'Whether you play …'") is a
+  // quotation too, and so is one still open at the sentence's end (it goes on in the next).
+  const quotes = quoted || /[:,]\s*['‘][^'’]{12,}/u.test(text) || /[“"][^”"]*\s[^”"]*\s[^”"]*$/u.test(text);
   // A checkable fact with its source named ("Five people died in the county, a spokesman said";
   // "the weather service said power was out for 3 million homes") is reported, not reacted.
-  if (speaker !== undefined && !quotes && checkable(text) && !JUDGEMENT.test(text)) return false;
+  // So is a plain statement of an authority's ("officials said", "the sheriff's office said"):
+  // what officials report is the news, not their reaction to it.
+  if (speaker !== undefined && !quotes && (checkable(text) || AUTHORITY.test(speaker)) && !JUDGEMENT.test(text)) return false;
   if (speaker === undefined) {
     if (!quoted || !quotesWords(text)) return false;
     // A quotation with no speaker verb ("Orland describes it as “…”", "Its blog post states “…”").
