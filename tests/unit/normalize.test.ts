@@ -194,6 +194,7 @@ describe('normalizeArticle', () => {
     const result = normalizeArticle(article('Original Title: Ferry strike ends after nine days.\nWhat happened: The union accepted the offer on Monday.\nBottom line: fares will not rise.\n'));
     expect(result.text).toBe('Ferry strike ends after nine days.\n\nThe union accepted the offer on Monday.\n\nBottom line: fares will not rise.');
     expect(result.removed.map((r) => [r.text, r.line])).toEqual([['Original Title:', 1], ['What happened:', 2]]);
+    expect(normalizeArticle(article('Title: The harbour reopens.\nTitle deeds for the harbour were signed.\n')).text).toBe('The harbour reopens.\n\nTitle deeds for the harbour were signed.');
   });
 
   it('removes a photo caption that ends in its credit, and keeps a sentence that only mentions a credit', () => {

@@ -17,7 +17,6 @@ import { chooseMainBody, informativeness } from './body-budget.ts';
 import { groupByTopic } from './topic-sections.ts';
 import { slugify } from '../slugify.ts';
 import { contentTerms } from '../text-features.ts';
-import { pageLabelLength } from '../normalize/page-chrome.ts';
 
 /** Reasons the merge stage records for groups it does not state. */
 export const MERGE_LEFT_OUT_REASONS = {
@@ -63,9 +62,7 @@ const DATELINE = /^(?:(?:\([\p{L}\d .,']{1,24}\)|[\p{Lu}][\p{L}.'’]*(?:[ ,]+[\
  * parenthetical ", however," and a closing colon, so a sentence stands alone.
  */
 export function cleanClaimText(text: string): string {
-  // A page's label inside a paragraph (normalization strips one that opens a line) is not the report's words.
   let cleaned = text.trim().replace(/,\s*however\s*,/iu, ',');
-  cleaned = cleaned.slice(pageLabelLength(cleaned));
   const dateline = DATELINE.exec(cleaned);
   if (dateline !== null && dateline[0].length <= 60 && cleaned.length > dateline[0].length + 20) cleaned = cleaned.slice(dateline[0].length);
   const opener = DANGLING_OPENER.exec(cleaned);
