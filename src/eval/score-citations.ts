@@ -196,9 +196,12 @@ export function parseSupportLabels(text: string, file: string): SupportLabels {
  */
 export function checkSupportLabelTexts(labels: SupportLabels, digest: Digest, file: string): void {
   const texts = new Map(digest.sources.flatMap((source) => source.sentences.map((s) => [s.id, s.text])));
-  const drifted = Object.entries(labels.sentences)
-    .filter(([id, hash]) => texts.get(id) === undefined || sentenceHash(texts.get(id) ?? '') !== hash)
-    .map(([id, hash]) => (texts.has(id) ? `${id} (hash ${sentenceHash(texts.get(id) ?? '')}, labelled ${hash})` : `${id} (no such sentence)`));
+  const drifted = Object.entries(labels.sentences).flatMap(([id, hash]) => {
+    const text = texts.get(id);
+    if (text === undefined) return [`${id} (no such sentence)`];
+    const now = sentenceHash(text);
+    return now === hash ? [] : [`${id} (hash ${now}, labelled ${hash})`];
+  });
   if (drifted.length === 0) return;
   const one = drifted.length === 1;
   throw new ManifestError(`${drifted.length} labelled sentence${one ? '' : 's'} no longer read${one ? 's' : ''} as labelled`, {
