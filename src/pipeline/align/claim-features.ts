@@ -290,6 +290,18 @@ function weight(idf: IdfTable, term: string): number {
   return idf.get(term) ?? Math.log(2);
 }
 
+/** The IDF weight of `terms` (`total`) and of those `present` holds (`covered`): how much of a text another states. */
+export function termWeights(terms: readonly string[], present: ReadonlySet<string>, idf: IdfTable): { total: number; covered: number } {
+  let total = 0;
+  let covered = 0;
+  for (const term of terms) {
+    const w = weight(idf, term);
+    total += w;
+    if (present.has(term)) covered += w;
+  }
+  return { total, covered };
+}
+
 /**
  * Agreement on one kind of anchor. A value one sentence states and the other does not is no
  * contradiction (it may simply add detail); they disagree when each states a value the other
@@ -422,14 +434,7 @@ export function anchorsDisagree(pair: PairScore): boolean {
  */
 export function containedIn(part: SentenceFeatures, whole: SentenceFeatures, idf: IdfTable): boolean {
   if (part.terms.length < 3) return false;
-  const wholeTerms = new Set(whole.terms);
-  let total = 0;
-  let covered = 0;
-  for (const term of part.terms) {
-    const w = idf.get(term) ?? Math.log(2);
-    total += w;
-    if (wholeTerms.has(term)) covered += w;
-  }
+  const { total, covered } = termWeights(part.terms, new Set(whole.terms), idf);
   if (total === 0 || covered / total < 0.85) return false;
   if (!part.names.every((name) => whole.names.includes(name))) return false;
   if (!part.figures.every((f) => whole.figures.some((g) => compatibleFigures(f, g)))) return false;

@@ -10,7 +10,7 @@
  * carries almost nothing of another (calibrated on the seeds' hand labels, eval/seeds/).
  */
 import type { ClaimSupport } from '../../types.ts';
-import { compatibleFigures, type IdfTable, type SentenceFeatures, sentenceFeatures } from './claim-features.ts';
+import { compatibleFigures, termWeights, type IdfTable, type SentenceFeatures, sentenceFeatures } from './claim-features.ts';
 import { splitAtJoints } from './claim-stance.ts';
 import { quotedWords } from '../merge/attribution.ts';
 import { possibleRounding } from './find-conflicts/rounding.ts';
@@ -76,15 +76,8 @@ export function supportedParts(claimText: string): string[] {
 /** The share of a clause's weighted terms and figures that the given sentences state together. */
 export function clauseCoverage(clause: string, sentences: SentenceFeatures[], idf: IdfTable): number {
   const own = sentenceFeatures('', '', clause);
-  const terms = new Set(sentences.flatMap((s) => s.terms));
   const figureWeight = Math.max(Math.log(2), ...[...idf.values()]);
-  let total = 0;
-  let covered = 0;
-  for (const term of own.terms) {
-    const w = idf.get(term) ?? Math.log(2);
-    total += w;
-    if (terms.has(term)) covered += w;
-  }
+  let { total, covered } = termWeights(own.terms, new Set(sentences.flatMap((s) => s.terms)), idf);
   for (const figure of own.figures) {
     total += figureWeight;
     if (sentences.some((s) => s.figures.some((f) => compatibleFigures(f, figure)))) covered += figureWeight;
