@@ -60,12 +60,12 @@ const WEEKDAY = new RegExp(String.raw`\b(?:${alternatives(WEEKDAYS)}|yesterday|o
 const DOCUMENT =
   /^(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\p{L}-]+\s+)?(?:filings?|records?|data|figures|statistics|documents?|(?:press\s+)?releases?|reports?|tally|forecasts?|advisory|advisories|website|tracker)\b/iu;
 
-/** Small words a title keeps in lowercase ("World of Warcraft", "Lord of the Rings"). */
+/** Small words a title keeps in lowercase ("Queen of the Isles", "Tales from the Quay"). */
 const TITLE_JOINERS = new Set(['of', 'the', 'a', 'an', 'and', 'or', 'in', 'on', 'to', 'for', 'at', 'by', 'with', 'from']);
 
 /**
  * True when a text quotes somebody's words: a span in quotation marks of three words or more that
- * is not a title in capitals ("“World of Warcraft”", "“Candy Crush Saga”" name games; they quote
+ * is not a title in capitals ("“Queen of the Isles”", "“Harbour Lights Saga”" name a ship and a game; they quote
  * nobody).
  */
 function quotesWords(text: string): boolean {

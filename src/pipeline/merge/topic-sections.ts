@@ -362,7 +362,7 @@ function insideNamesIn({ written, bare, plain }: Tokens, phrase: string): boolea
     if (!words.every((word, k) => plain[index + k] === word)) continue;
     seen += 1;
     const last = index + words.length - 1;
-    // Punctuation or a possessive at either edge ends the name there ("in Tampa, …", "Britain's").
+    // Punctuation or a possessive at either edge ends the name there ("in Kelby, …", "Britain's").
     const ends = /[,;:.!?)”"]$|['’]s$/u.test(written[last] ?? '');
     const opens = /[,;:.!?)”"]$|['’]s[,;:.!?)”"]?$/u.test(written[index - 1] ?? '');
     const numbered = !ends && /^\d/u.test(bare[last + 1] ?? '');

@@ -96,7 +96,7 @@ function isPhotoCreditLine(line: string): boolean {
 }
 
 /**
- * A photo caption ending in its credit ("Call Of Duty: Modern Warfare 3. Credit: Activision",
+ * A photo caption ending in its credit ("Harbour Lights 3. Credit: Tern Games",
  * "‘The harbour at dusk’ Photo: Jane Doe"): a few words, then a credit naming who took or owns
  * the picture. The credit alone is chrome already; with it, so is the caption it closes.
  */
