@@ -304,6 +304,49 @@ describe('one timeline entry per happening', () => {
     expect(wednesday).toHaveLength(3);
   });
 
+  it('words an entry from a telling that is not cut short when one of its tellings is', () => {
+    const story = [
+      {
+        id: 'a-post',
+        body: 'On Friday the Pell Port Authority approved the Tern Line takeover by Brenna Shipping together with its northern ferry routes and harbour cranes and quayside warehouses and repair docks.',
+      },
+      { id: 'b-daily', body: 'The Pell Port Authority approved the Tern Line takeover on Friday.' },
+    ].map((a) => segment({ ...a, published: '2026-06-06' }));
+    const [entry] = extractTimeline(story, 'tern', { maxTextLength: 80 });
+    expect(entry?.sourceIds).toEqual(['a-post', 'b-daily']);
+    expect(entry?.text).toBe('The Pell Port Authority approved the Tern Line takeover on Friday');
+  });
+
+  describe('a lone telling of a happening several sources tell that day', () => {
+    const story = readJson<{ articles: FixtureArticle[] }>('lone-tellings.json').articles.map(segment);
+    const friday = byLabel(extractTimeline(story, 'tern'), '5 June 2026');
+    const entryOf = (id: string) => friday.filter((e) => e.sourceIds.includes(id));
+
+    it('joins their entry when it tells the same kind of act and names no one they do not (“won final approval”, “that obstacle was cleared”, the regulator by its initials)', () => {
+      const approval = entryOf('a-post').find((e) => /approved|signed off|approval|cleared/u.test(e.text));
+      expect(approval?.sourceIds).toEqual(['a-post', 'b-daily', 'c-wire', 'd-blog']);
+    });
+
+    it('stays apart when it names a party they do not, and never joins the completion told the same day', () => {
+      expect(entryOf('e-news')).toHaveLength(1);
+      expect(entryOf('e-news')[0]?.sourceIds).toEqual(['e-news']);
+      const closing = friday.find((e) => /completed|closed/u.test(e.text));
+      expect(closing?.sourceIds).toEqual(['a-post', 'b-daily']);
+    });
+
+    it('stays apart when two happenings of that kind share the day, or when it tells another stage of the act', () => {
+      const twoApprovals = [
+        ...story.slice(0, 3),
+        ...['f-gazette', 'g-times'].map((id) => segment({ id, published: '2026-06-06', body: 'The Kelby council approved the new ferry terminal on Friday.\n\nThe approval took two votes.' })),
+      ];
+      const lone = byLabel(extractTimeline(twoApprovals, 'tern'), '5 June 2026').filter((e) => e.sourceIds.includes('c-wire'));
+      expect(lone.map((e) => e.sourceIds)).toEqual([['c-wire']]);
+      const provisional = segment({ id: 'c-wire', published: '2026-06-06', body: 'The newest ferry purchase won provisional approval on Friday.\n\nThe approval ends months of uncertainty.' });
+      const early = byLabel(extractTimeline([...story.slice(0, 2), provisional], 'tern'), '5 June 2026').filter((e) => e.sourceIds.includes('c-wire'));
+      expect(early.map((e) => e.sourceIds)).toEqual([['c-wire']]);
+    });
+  });
+
   it('keeps an approval and a completion of one day apart when a statement naming both would chain them', () => {
     const story = [
       { id: 'a-post', body: 'The Pell Port Authority approved the Tern Line takeover on Friday after a year of hearings.' },

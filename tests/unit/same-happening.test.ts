@@ -110,6 +110,22 @@ describe('eventTerms', () => {
     expect(actsOf(telling('The board withdrew their opposition'))).toEqual(actsOf(telling('The board approved it')));
     expect(actsOf(telling('Shares dropped sharply'))).toEqual([]);
   });
+
+  it('reads “won final approval” and “received clearance” as approving, not winning, and a won final as a win', () => {
+    const approving = actsOf(telling('The board approved it'));
+    expect(actsOf(telling('The ferry merger won final approval on Friday'))).toEqual(approving);
+    expect(actsOf(telling('Tern Line received regulatory clearance'))).toEqual(approving);
+    expect(eventTerms('The ferry merger won final approval').has('final')).toBe(true);
+    expect(actsOf(telling('The Harriers won the final'))).toEqual(actsOf(telling('The Harriers won')));
+    expect(actsOf(telling('The Harriers won the final'))).not.toEqual(approving);
+  });
+
+  it('reads a hurdle or an obstacle cleared as approving, and cleared roads as no act', () => {
+    const approving = actsOf(telling('The board approved it'));
+    expect(actsOf(telling('The takeover cleared its last regulatory hurdle'))).toEqual(approving);
+    expect(actsOf(telling('The port had objected, but that obstacle was cleared early Friday'))).toEqual(approving);
+    expect(actsOf(telling('Crews cleared the roads by noon'))).toEqual([]);
+  });
 });
 
 describe('mainAct', () => {

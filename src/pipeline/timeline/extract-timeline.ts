@@ -15,6 +15,7 @@ import { formatDay } from './date-expressions.ts';
 import { anchorsFor, createStoryMemo, reportsOf, type Anchoring, type Report } from './dated-reports.ts';
 import { dayDisagreements, type DayDisagreement } from './disagreeing-days.ts';
 import { groupReports, nestLessPrecise, width } from './group-reports.ts';
+import { joinLoneTellings } from './lone-tellings.ts';
 import { rivalDatings, type Entry } from './rival-datings.ts';
 import { storyVocabulary } from './story-vocabulary.ts';
 
@@ -70,13 +71,15 @@ function wholeQuotes(text: string): boolean {
 }
 
 /**
- * The report whose words stand for the event: one that names the date outright, then one that
- * dates it without a stand-in anchor, then one not cut inside a quotation, then the first source by id.
+ * The report whose words stand for the event: one that names the date outright, then one not cut
+ * short ("…"), then one that dates it without a stand-in anchor, then one not cut inside a
+ * quotation, then the first source by id.
  */
 function representative(group: Report[]): Report {
   const sorted = [...group].sort(
     (a, b) =>
       Number(b.stated) - Number(a.stated) ||
+      Number(!b.text.endsWith('…')) - Number(!a.text.endsWith('…')) ||
       Number(b.direct) - Number(a.direct) ||
       Number(wholeQuotes(b.text)) - Number(wholeQuotes(a.text)) ||
       a.articleId.localeCompare(b.articleId) ||
@@ -132,7 +135,10 @@ export function timelineWithDisagreements(
   const reports = told.filter((r) => !(r.forecast && lastPublished !== undefined && r.range.end <= lastPublished));
 
   const vocabulary = storyVocabulary(sorted);
-  const groups = groupReports(reports, sameEventOverlap, vocabulary);
+  const familyOf = new Map((options.derivatives ?? []).map((link) => [link.articleId, link.derivativeOf]));
+  const family = (id: string) => familyOf.get(id) ?? id;
+  // A lone telling of a happening several sources tell that day joins their group.
+  const groups = joinLoneTellings(groupReports(reports, sameEventOverlap, vocabulary), vocabulary, family);
   // A vaguer telling of a happening another entry dates more precisely is listed under that entry.
   const parentOf = nestLessPrecise(groups, sameEventOverlap, vocabulary);
   const entryOf = (g: number): number => {
@@ -146,8 +152,7 @@ export function timelineWithDisagreements(
   });
   const entries = groups.flatMap((group, g) => (parentOf.has(g) ? [] : [{ own: group, vaguer: (under.get(g) ?? []).map((v) => groups[v] ?? []) }]));
   // Rival datings of one happening ("blocked in April" / "vetoed in May") become one entry.
-  const familyOf = new Map((options.derivatives ?? []).map((link) => [link.articleId, link.derivativeOf]));
-  const rivals = rivalDatings(entries, sameEventOverlap, vocabulary, (id) => familyOf.get(id) ?? id);
+  const rivals = rivalDatings(entries, sameEventOverlap, vocabulary, family);
   const events = entries.flatMap((entry, e) => {
     if (rivals.absorbed.has(e)) return [];
     const group = entry.own;

@@ -70,6 +70,24 @@ const STEPPING_DOWN =
 const DROPPING_OBJECTIONS =
   /\b(?:drop|drops|dropped|dropping|withdr[ae]w|withdrawn|withdraws|withdrawing)\s+(?:(?:its|their|his|her|those|these|the|all)\s+)?(?:[\p{L}-]+\s+)?(?:objections?|opposition)\b/giu;
 
+/**
+ * "Won final approval" / "received regulatory clearance" / "got the green light": the approval is
+ * the act, so the light verb is dropped and what it won read as "approval" ("final approval");
+ * "won" alone is a win: a match, an election.
+ */
+const WINNING_APPROVAL =
+  /\b(?:win|wins|won|winning|receive|receives|received|receiving|get|gets|got|gained|gains|secure|secures|secured|securing|obtain|obtains|obtained)\s+((?:(?:the|its|their|his|her|a|an)\s+)?(?:[\p{L}-]+\s+)?)(approval|clearance|go-ahead|green\s+light)\b/giu;
+
+/**
+ * "Cleared the last hurdle" / "that obstacle was cleared": a regulator's or a court's yes, in the
+ * idiom deal and court coverage uses for it, read as "approved" ("cleared" alone is left out:
+ * roads, debris and names are cleared too).
+ */
+const CLEARING_HURDLE = [
+  /\b(?:clear|clears|cleared|clearing|pass|passes|passed|passing|remov(?:e|es|ed|ing))\s+(?:(?:the|that|this|its|their|a|one|another)\s+)?(?:[\p{L}-]+\s+){0,2}(?:hurdle|obstacle|barrier|roadblock)s?\b/giu,
+  /\b(?:hurdle|obstacle|barrier|roadblock)s?\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:finally\s+|now\s+)?(?:cleared|removed|lifted)\b/giu,
+];
+
 /** "Took over" / "take over" a company or a studio: buying it, read as one word so it meets "purchase" and "acquired". */
 const TAKING_OVER = /\b(?:take|takes|took|taken|taking)\s+over\b/giu;
 
@@ -89,10 +107,21 @@ const STEM_CLASHES: [RegExp, string][] = [
   [/\bfinali[sz](?:e|es|ed|ing|ation)\b/giu, 'completed'],
 ];
 
+/** A text with its many-word acts read as the one word of their kind ("dropped its objections" → "approved"). */
+function actPhrasesRead(text: string): string {
+  const read = text
+    .replace(STEPPING_DOWN, 'resigned')
+    .replace(DROPPING_OBJECTIONS, 'approved')
+    .replace(WINNING_APPROVAL, (_, between: string) => `${between}approval`)
+    .replace(TAKING_OVER, 'bought')
+    .replace(SWEEPING_THROUGH, 'struck');
+  return CLEARING_HURDLE.reduce((t, pattern) => t.replace(pattern, 'approved'), read);
+}
+
 /** Content terms of an event clause, with synonyms merged and date words and years left out. */
 export function eventTerms(text: string): Set<string> {
   return new Set(
-    contentTerms(STEM_CLASHES.reduce((t, [pattern, word]) => t.replace(pattern, word), text.replace(STEPPING_DOWN, 'resigned').replace(DROPPING_OBJECTIONS, 'approved').replace(TAKING_OVER, 'bought').replace(SWEEPING_THROUGH, 'struck')))
+    contentTerms(STEM_CLASHES.reduce((t, [pattern, word]) => t.replace(pattern, word), actPhrasesRead(text)))
       .map((term) => CANONICAL.get(term) ?? term)
       .filter((term) => !DATE_WORDS.has(term) && !/^(?:19|20)\d{2}$/.test(term)),
   );
