@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isChromeSentence, isDateText, pageLabelLength } from '../../src/pipeline/normalize/page-chrome.ts';
+import { isChromeSentence, isDateText, pageLabelDetail, pageLabelLength } from '../../src/pipeline/normalize/page-chrome.ts';
 
 describe('isDateText', () => {
   it('reads a date stamp with its time zone, and not a short line of words that holds a date', () => {
@@ -24,5 +24,22 @@ describe('pageLabelLength', () => {
     expect(pageLabelLength('WHY IT MATTERS: Fares will rise')).toBe('WHY IT MATTERS: '.length);
     expect(pageLabelLength('Bottom line: fares will not rise')).toBe(0);
     expect(pageLabelLength('The union said one thing mattered: Pay.')).toBe(0);
+  });
+});
+
+describe('pageLabelDetail', () => {
+  it('reads a blog post’s categories and tags, a comment count, a row of sharing buttons and an author’s note as chrome', () => {
+    expect(pageLabelDetail('Posted in Ferries, Harbours | Tagged Kelby, strikes')).toBe('the categories and tags of the post');
+    expect(pageLabelDetail('Tags: Kelby, ferry strike')).toBe('the categories and tags of the post');
+    expect(pageLabelDetail('12 Comments')).toBe('a comment count');
+    expect(pageLabelDetail('Share on Facebook Share on X Copy link')).toBe('a sharing button label');
+    expect(pageLabelDetail('About the author: Jane Doe covers the harbour for the site.')).toBe('a note about the author, not reporting');
+  });
+
+  it('keeps a sentence that opens with the same words as reporting', () => {
+    expect(pageLabelDetail('Published in a port journal on Monday, the study found the ferries were late.')).toBeUndefined();
+    expect(pageLabelDetail('Share prices rose 4 percent on Wednesday.')).toBeUndefined();
+    expect(pageLabelDetail('Twelve comments from residents were read at the meeting.')).toBeUndefined();
+    expect(pageLabelDetail('Tagged crates were loaded onto the ferry at dawn.')).toBeUndefined();
   });
 });

@@ -48,6 +48,12 @@ const PREFIX_LABELS: ReadonlyArray<[RegExp, string]> = [
   [/^more from\s+(?:\S+\s*){1,4}$/iu, 'a link to other articles on the publisher\'s site'],
   [/^\(?more\b.{0,60}\b(?:stories|coverage|news|articles)\W*$/iu, 'a link to other articles on the publisher\'s site'],
   [/^(?:image|photo|photograph|picture|video) (?:credit|courtesy|source)s?\s*:/iu, 'a picture credit'],
+  [/^(?:posted|filed|published)\s+(?:in|under)\s+\S|^(?:tags?|topics?|categories|category)\s*:\s*\S|^tagged\s+\S/iu, 'the categories and tags of the post'],
+  [/^(?:\d[\d,.]*k?|no|one)\s+(?:comments?|replies|responses|shares)\W*$/iu, 'a comment count'],
+  [
+    /^(?:(?:share|post|tweet|email|print|copy link|save)(?:\s+(?:on|to|via)\s+(?:facebook|twitter|x|linkedin|whatsapp|reddit|email|pinterest|threads|bluesky|telegram))?\s*[|•·,]?\s*){2,}$/iu,
+    'a sharing button label',
+  ],
 ];
 
 /** "Photo: Jane Doe/Agency", "Image: Getty Images": a picture credit naming who took it. */
@@ -148,6 +154,7 @@ const PAGE_NOTICES: ReadonlyArray<[RegExp, string]> = [
   // A link's title is short; a longer line is the link with the article's text run into it.
   [/^read (?:the )?full (?:article|story)\s*:(?:\s+\S+){0,20}\s*$/iu, 'a link to another article'],
   [/\bhit counter\b/iu, 'a web-page widget'],
+  [/^about the (?:author|writer|reporter)s?\b/iu, 'a note about the author, not reporting'],
   [/\bmay (?:receive|earn|get) (?:a )?(?:small )?(?:commission|share of sales)\b/iu, 'an affiliate-link disclosure'],
   [/\((?:picture|photo|image|photograph)s?\s*:\s*[^)]{1,60}\)\W*$/iu, 'a photo caption with its credit'],
   [/^pictured\b|\b(?:is|are) pictured\b/iu, 'a photo caption'],

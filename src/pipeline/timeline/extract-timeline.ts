@@ -4,7 +4,8 @@
  *
  * One way through: the dated statements of each article (`dated-reports.ts`, dates counted from
  * the publication date or a stated stand-in, never guessed) → statements of one date that tell
- * one happening grouped, vaguer datings listed under the precise one (`group-reports.ts`) → rival
+ * one happening grouped, a lone telling joined to the one happening several sources tell that day
+ * (`lone-tellings.ts`), vaguer datings listed under the precise one (`group-reports.ts`) → rival
  * datings of one happening made one entry (`rival-datings.ts`) → the entries, worded from one
  * statement and cited to every article behind them (here). Days the sources disagree on are read
  * from the same statements (`disagreeing-days.ts`).
