@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.ts';
 import { findDateMentions } from '../../src/pipeline/timeline/date-expressions.ts';
-import { datesAForecast, datesANewsPromise, eventClause, onlyTellsASaying, soundsPlanned } from '../../src/pipeline/timeline/event-clause.ts';
+import { datesAForecast, datesANewsPromise, eventClause, looksLikeVerb, onlyTellsASaying, soundsPlanned } from '../../src/pipeline/timeline/event-clause.ts';
 import { extractTimeline, timelineWithDisagreements } from '../../src/pipeline/timeline/extract-timeline.ts';
 import { normalizeArticle } from '../../src/pipeline/normalize/normalize.ts';
 import { splitSentences } from '../../src/pipeline/split-sentences.ts';
@@ -86,6 +86,17 @@ describe('eventClause', () => {
       'The app launched in 2021',
       'The app … reached a million users by Q3 of that year',
     ]);
+  });
+
+  it('reads a compound in -ed as an adjective, not a second predicate, but a prefixed verb as a verb', () => {
+    expect(clauses('On Friday the port said unpaid fees and state-owned berths had passed to the buyer.')).toEqual([
+      'The port said unpaid fees and state-owned berths had passed to the buyer',
+    ]);
+    expect(['state-owned', 'stock-based', 're-entered', 'co-founded', 'launched'].map(looksLikeVerb)).toEqual([false, false, true, true, true]);
+  });
+
+  it('reads verbs in -red, -bed and -greed as verbs ("offered", "robbed", "agreed"), and "hundred" or "speed" as none', () => {
+    expect(['offered', 'entered', 'robbed', 'agreed', 'decreed', 'hundred', 'speed', 'seabed'].map(looksLikeVerb)).toEqual([true, true, true, true, true, false, false, false]);
   });
 
   it('reads a parenthetical between dashes with the subject before it', () => {

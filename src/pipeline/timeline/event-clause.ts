@@ -28,10 +28,19 @@ const CLAUSE_AFTER_COMMA = /^(?:which|who|whom|whose|where|while|whereas|althoug
 /** Subordinators that open a clause without a comma. */
 const SUBORDINATOR = /^(?:since|because|although|whereas|while|when|after|before)\s/;
 
-/** True for a word that reads as a finite or participial verb ("launched", "was", "grew"). */
+/** Words in -ed that are no verb's past ("speed", "hundred", "seabed"); "offered" and "robbed" are. */
+const NOT_VERBS_IN_ED = /(?:need|seed|speed|feed|breed|steed|seabed|riverbed|hotbed|sickbed|flowerbed|hundred|kindred|sacred|naked|wicked|rugged|ragged|jagged|crooked|wretched)$/u;
+
+/**
+ * True for a word that reads as a finite or participial verb ("launched", "was", "grew", "re-elected").
+ * A compound in -ed is an adjective ("stock-based awards", "state-owned port"), unless its first
+ * part is a verb's prefix (re-, co-, pre-, de-, un-, over-, under-, out-).
+ */
 export function looksLikeVerb(word: string): boolean {
   const lower = word.toLowerCase();
-  return IRREGULAR_VERBS.has(lower) || (/^\p{Ll}[\p{Ll}-]{2,}ed$/u.test(word) && !/(?:need|seed|speed|feed|bed|red)$/.test(lower));
+  if (IRREGULAR_VERBS.has(lower)) return true;
+  if (!/^\p{Ll}[\p{Ll}-]{2,}ed$/u.test(word) || NOT_VERBS_IN_ED.test(lower)) return false;
+  return !lower.includes('-') || /^(?:re|co|pre|de|un|over|under|out)-/u.test(lower);
 }
 
 /** Verbs that report speech: a clause whose only verbs are these tells that someone spoke, not what happened. */
