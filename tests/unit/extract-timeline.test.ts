@@ -545,6 +545,11 @@ describe('days that sources disagree on', () => {
     ]);
   });
 
+  it('names the disagreement by its shortest whole statement, its date left out', () => {
+    const { disagreements } = timelineWithDisagreements(story, 'kelby');
+    expect(disagreements.map((d) => d.topic)).toEqual(['The Coastal Trade Authority signed off on the deal']);
+  });
+
   it('lists the statements each entry was made from, one article or more per cited source', () => {
     const { events, statements } = timelineWithDisagreements(tram, 'riverside-trams');
     for (const event of events) {

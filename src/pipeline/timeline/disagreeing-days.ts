@@ -20,7 +20,7 @@ export interface DisagreeingDay {
 
 /** Two or more days given for one happening by different articles: at most one can be right. */
 export interface DayDisagreement {
-  /** The clause of the first statement with its date taken out, in the source's words. */
+  /** The shortest whole statement of the happening with its date taken out, in the source's words. */
   topic: string;
   /** The days, earliest first. */
   days: DisagreeingDay[];
@@ -85,9 +85,11 @@ export function dayDisagreements(reports: Report[], overlap: number, vocabulary:
         const first = [...list].sort((x, y) => x.articleId.localeCompare(y.articleId))[0] as Report;
         return { label: first.range.label, start, articleIds: [...new Set(list.map((r) => r.articleId))].sort(), example: first.text };
       });
-    const lead = [...members].sort((x, y) => x.articleId.localeCompare(y.articleId))[0] as Report;
-    const topic = lead.text.replace(lead.expression, ' ').replace(/\s+/gu, ' ').replace(/\s+([,.;:])/gu, '$1').trim();
-    found.push({ topic, days });
+    // The topic is the shortest whole telling, its date left out: the happening in the fewest words.
+    const withoutDate = (r: Report) => r.text.replace(r.expression, ' ').replace(/\s+/gu, ' ').replace(/\s+([,.;:])/gu, '$1').trim();
+    const topics = members.map((r) => ({ text: withoutDate(r), cut: r.text.endsWith('…'), id: r.articleId }));
+    topics.sort((x, y) => Number(x.cut) - Number(y.cut) || x.text.length - y.text.length || x.id.localeCompare(y.id));
+    found.push({ topic: topics[0]?.text ?? '', days });
   }
   return found.sort((x, y) => x.topic.localeCompare(y.topic));
 }
