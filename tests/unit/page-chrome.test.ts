@@ -16,6 +16,11 @@ describe('isChromeSentence', () => {
     expect(isChromeSentence('LIVE UPDATES: Ferries resume sailing to Kelby')).toBe(true);
     expect(isChromeSentence('the storm tracker: it follows the coast after hitting Kelby')).toBe(false);
   });
+
+  it('reads a page header run into the first sentence through a “Comments Off on” notice as chrome, and a sentence about comments as text', () => {
+    expect(isChromeSentence('Ferries Strike ends at Kelby June 3, 2026 Jane Doe, Harbor Post Comments Off on Strike ends at Kelby The union voted to return.')).toBe(true);
+    expect(isChromeSentence('The council switched comments off on its website after the vote.')).toBe(false);
+  });
 });
 
 describe('pageLabelLength', () => {

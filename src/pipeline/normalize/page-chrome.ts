@@ -287,6 +287,12 @@ export function isFaqHeading(line: string): boolean {
 }
 
 /**
+ * A blog theme's "Comments Off on <post title>" notice: on a flattened page it runs the header
+ * (section, headline, date, byline) into the first sentence, so the whole sentence is chrome.
+ */
+const COMMENTS_OFF = /\bComments Off on\b/u;
+
+/**
  * True when a sentence is page chrome. Normalization removes chrome on lines of its own; on a saved
  * page a credit, label or caption is often glued to other text ("…on Thursday.Jane Doe / AFP"), so
  * it only shows as a sentence. The align stage leaves such sentences out, and the timeline does not
@@ -294,6 +300,7 @@ export function isFaqHeading(line: string): boolean {
  */
 export function isChromeSentence(text: string): boolean {
   return (
+    COMMENTS_OFF.test(text) ||
     pageLabelDetail(text) !== undefined ||
     isCreditLine(text) ||
     isBylineLine(text) ||
