@@ -99,6 +99,12 @@ describe('eventClause', () => {
     expect(['offered', 'entered', 'robbed', 'agreed', 'decreed', 'hundred', 'speed', 'seabed'].map(looksLikeVerb)).toEqual([true, true, true, true, true, false, false, false]);
   });
 
+  it('does not cut a clause at the colon of a clock time', () => {
+    expect(clauses('The jury left after hearing the case at 3:15 p.m. and breaking for dinner at 6 p.m. on Nov. 2, 2025.')).toEqual([
+      'Hearing the case at 3:15 p.m. and breaking for dinner at 6 p.m. on Nov. 2, 2025',
+    ]);
+  });
+
   it('reads a parenthetical between dashes with the subject before it', () => {
     expect(clauses('The ferry fleet — bought in 2019 — was sold in 2024.')).toEqual([
       'The ferry fleet — bought in 2019',
