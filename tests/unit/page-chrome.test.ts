@@ -17,6 +17,12 @@ describe('isChromeSentence', () => {
     expect(isChromeSentence('the storm tracker: it follows the coast after hitting Kelby')).toBe(false);
   });
 
+  it('reads a wire photo’s caption in the present with the full date it was taken as chrome, and a dated report or plan as text', () => {
+    expect(isChromeSentence('A ferry ticket is displayed on a counter in Kelby, Maine, on Wednesday, Jan. 19, 2022.')).toBe(true);
+    expect(isChromeSentence('The ferry is expected to sail on Wednesday, Jan. 19, 2022.')).toBe(false);
+    expect(isChromeSentence('The union said the ferries would sail again on Wednesday, Jan. 19, 2022.')).toBe(false);
+  });
+
   it('reads a page header run into the first sentence through a “Comments Off on” notice as chrome, and a sentence about comments as text', () => {
     expect(isChromeSentence('Ferries Strike ends at Kelby June 3, 2026 Jane Doe, Harbor Post Comments Off on Strike ends at Kelby The union voted to return.')).toBe(true);
     expect(isChromeSentence('The council switched comments off on its website after the vote.')).toBe(false);

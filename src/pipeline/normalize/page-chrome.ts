@@ -166,6 +166,9 @@ const CAPTION_DATE =
   /(?:\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?=\.?$)|(?:\bon\s+|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d{2}|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+(?:19|20)\d{2})(?=\s*(?:[.]?\s*$|,\s+(?:after|as|when|while)\b)))/iu;
 const FINITE = /^(?:is|are|was|were|has|have|had|will|would|can|could|said|says|say)$/iu;
 
+/** "is displayed", "are seen", "is inserted into": how a wire photo's caption says what the picture shows. */
+const PICTURE_PRESENT = /\b(?:is|are)\s+(?:seen|displayed|shown|inserted|photographed|illustrated|reflected|projected|placed|arranged|visible|lit)\b/iu;
+
 /**
  * A photo caption: what a picture shows, a place and "on" or a weekday and a full date with its
  * year closing it, or "on" and a weekday ending it, and no verb before that date ("Flooded streets
@@ -175,6 +178,9 @@ const FINITE = /^(?:is|are|was|were|has|have|had|will|would|can|could|said|says|
 export function isCaptionSentence(text: string): boolean {
   const date = CAPTION_DATE.exec(text);
   if (date === null) return false;
+  // A wire photo's caption is in the present, of a picture, with the day it was taken ("A game is
+  // displayed in Denver on Wednesday, Jan. 19, 2022."): a report tells a dated past in the past.
+  if (/\d/u.test(date[0]) && PICTURE_PRESENT.test(text.slice(0, date.index))) return true;
   const words = text.slice(0, date.index).match(/[\p{L}'’-]+/gu) ?? [];
   if (words.length < 4 || words.some((word) => FINITE.test(word) || looksLikeVerb(word))) return false;
   // A weekday alone is a weaker sign: "Flood water fills the square on Tuesday" is a sentence, so a
