@@ -164,8 +164,13 @@ describe('eventClause', () => {
   });
 
   it('hears plans and expectations as upcoming, and reports as not', () => {
-    expect(['will reopen', 'plans to sell', 'is expected to rise', 'hopes to open'].map(soundsPlanned)).toEqual([true, true, true, true]);
-    expect(['reopened', 'said it was sold', 'the planner left'].map(soundsPlanned)).toEqual([false, false, false]);
+    expect(['will reopen', 'plans to sell', 'is expected to rise', 'hopes to open', 'sentencing was scheduled for March 28'].map(soundsPlanned)).toEqual([true, true, true, true, true]);
+    expect(['reopened', 'said it was sold', 'the planner left', 'the fee was set at $5'].map(soundsPlanned)).toEqual([false, false, false, false]);
+  });
+
+  it('dates a hearing "scheduled for" a month and day without a year forward from the report', () => {
+    const [hearing] = extractTimeline([segment({ id: 'a-post', published: '2026-11-03', body: 'The court said sentencing was scheduled for March 28.' })], 'tern');
+    expect([hearing?.label, hearing?.upcoming]).toEqual(['28 March 2027', true]);
   });
 });
 
