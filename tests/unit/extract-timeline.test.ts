@@ -99,6 +99,13 @@ describe('eventClause', () => {
     expect(['offered', 'entered', 'robbed', 'agreed', 'decreed', 'hundred', 'speed', 'seabed'].map(looksLikeVerb)).toEqual([true, true, true, true, true, false, false, false]);
   });
 
+  it('dates the main clause when a long sentence’s date stands in an opening phrase with no verb', () => {
+    const [clause] = clauses(
+      'In a further twist on Tuesday, the port chair said the ferry strike had forced the board and the union to agree that every crossing to Kelby must stop until the spring inspections end.',
+    );
+    expect(clause).toMatch(/^The port chair said the ferry strike had forced the board/u);
+  });
+
   it('does not cut a clause at the colon of a clock time', () => {
     expect(clauses('The jury left after hearing the case at 3:15 p.m. and breaking for dinner at 6 p.m. on Nov. 2, 2025.')).toEqual([
       'Hearing the case at 3:15 p.m. and breaking for dinner at 6 p.m. on Nov. 2, 2025',

@@ -200,6 +200,16 @@ function tidy(text: string): string {
   return t.charAt(0).toUpperCase() + t.slice(1);
 }
 
+/**
+ * True for a short opening phrase that says nothing happened: a preposition, then at most seven
+ * words with no verb ("In a further development today", "At a briefing on Friday").
+ */
+function openingPhrase(piece: string): boolean {
+  const words = piece.trim().split(/\s+/u).map((word) => word.replace(/[^\p{L}-]/gu, '').toLowerCase());
+  if (words.length > 8 || !/^(?:in|on|at|during|amid|with)$/u.test(words[0] ?? '')) return false;
+  return !words.some((word) => looksLikeVerb(word) || /^\p{Ll}{2,}(?:ing|ed)$/u.test(word));
+}
+
 /** Shortens a clause to `maxLength` at the best boundary that keeps `focus` (an offset in it). */
 function shorten(text: string, focus: number, maxLength: number, spans: Span[]): string {
   if (text.length <= maxLength) return text;
@@ -213,6 +223,11 @@ function shorten(text: string, focus: number, maxLength: number, spans: Span[]):
     const to = edges[i + 1] ?? text.length;
     if (focus >= from && focus < to) {
       const piece = text.slice(from, to).replace(/^,?\s+and\s+/, '').replace(/^,\s*/, '');
+      // A date in an opening phrase with no verb ("In a further development today, the chair said …")
+      // dates the main clause after it, which says what happened.
+      if (from === 0 && to < text.length && openingPhrase(piece)) {
+        return shorten(text.slice(to).replace(/^,\s*/u, ''), 0, maxLength, []);
+      }
       if (piece.length <= maxLength) return piece;
       break;
     }

@@ -81,6 +81,16 @@ function ownParties(report: Report, vocabulary: Vocabulary): string[] {
 }
 
 /**
+ * True when the statements of `others` name every uncommon party the statements of `reports` name
+ * (written out or as initials): nothing says `reports` tell of someone else ("Harlow Maritime Board
+ * approved a rival bid" beside "the port authority approved the takeover").
+ */
+function namesEveryParty(reports: Report[], others: Report[], vocabulary: Vocabulary): boolean {
+  const texts = others.map((r) => r.text);
+  return reports.flatMap((r) => ownParties(r, vocabulary)).every((party) => named(party, texts));
+}
+
+/**
  * Joins each lone telling to the one group of its date it tells the same happening as. Takes the
  * groups of one date's reports (`groupReports`), the story's vocabulary and `familyOf` (a rewrite
  * to the report it rewrites); returns the groups with each joined lone telling moved into its
@@ -102,7 +112,6 @@ export function joinLoneTellings(groups: Report[][], vocabulary: Vocabulary, fam
     if (articles.size !== 1) return;
     const acts = new Set(lone.flatMap((r) => mainActs(r.telling)));
     if (acts.size === 0) return;
-    const parties = lone.flatMap((r) => ownParties(r, vocabulary));
     const fits = groups.flatMap((group, g) => {
       if (g === l || rangeKey(group) !== rangeKey(lone)) return [];
       if (new Set(group.map((r) => familyOf(r.articleId))).size < 2) return [];
@@ -111,8 +120,7 @@ export function joinLoneTellings(groups: Report[][], vocabulary: Vocabulary, fam
         mainActs(r.telling).some((act) => acts.has(act) && earlyStage(r.text, act) === lone.some((own) => earlyStage(own.text, act))),
       );
       if (!same) return [];
-      const texts = group.map((r) => r.text);
-      return parties.every((party) => named(party, texts)) ? [g] : [];
+      return namesEveryParty(lone, group, vocabulary) ? [g] : [];
     });
     if (fits.length === 1) joined.set(l, fits[0] as number);
   });
