@@ -302,3 +302,19 @@ function snapshotFeatures(snapshot: ClusterSnapshot): Map<string, ClusterFeature
     }),
   );
 }
+
+describe('clusterFeatures', () => {
+  it('counts the lead twice, so the event a report opens with outweighs the saga it retells', () => {
+    const meta: ArticleMeta = { title: 'unknown', outlet: 'unknown', published: 'unknown', origin: 'content/articles/lead.md', language: 'en' };
+    const article = segmented(
+      'lead',
+      meta,
+      'Police arrested the ferry chief in Kelby. He was held overnight. Months earlier his ferry line had filed for bankruptcy.',
+    );
+    const { keys, counts } = clusterFeatures(article);
+    const count = (key: string) => counts[keys.indexOf(key)];
+    expect(count('arrest')).toBe(2);
+    expect(count('overnight')).toBe(2);
+    expect(count('bankruptci')).toBe(1);
+  });
+});

@@ -185,12 +185,22 @@ function publicationDay(article: SegmentedArticle): number {
   return published === 'unknown' ? Number.NaN : Date.parse(`${published}T00:00:00Z`) / 86_400_000;
 }
 
+/** Sentences of an article's opening that count twice among its features: its lead. */
+const LEAD_SENTENCES = 2;
+
 /**
- * Counts the features of one article (headline and text): what `clusterStories` caches per article.
+ * Counts the features of one article (headline, lead twice, and text): what `clusterStories` caches per article.
  * A pure function of the article's file, like normalization, so it can be reused while the file is unchanged.
  */
 export function clusterFeatures(article: SegmentedArticle): ClusterFeatures {
-  const text = `${headline(article)}\n${article.text}`;
+  // The lead says which event the report is about; the rest often retells the saga around it (an
+  // arrest story recounts the bankruptcy, a closing story the regulator's fight), so it counts twice.
+  const lead = article.sentences
+    .filter((sentence) => sentence.kind !== 'heading')
+    .slice(0, LEAD_SENTENCES)
+    .map((sentence) => sentence.text)
+    .join(' ');
+  const text = `${headline(article)}\n${lead}\n${article.text}`;
   const counts = new Map<string, number>();
   const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
   for (const term of contentTerms(text)) add(term);
