@@ -50,6 +50,21 @@ describe('stanceDifference', () => {
 });
 
 describe('stanceClauses', () => {
+  it('reads "pleaded not guilty" as a plea, not a denial of the verdict', () => {
+    expect(stanceDifference('The ferry chief was found guilty on four counts of fraud.', 'The ferry chief had pleaded not guilty to four counts of fraud.')).toBeUndefined();
+    expect(stanceDifference('The ferry chief was found guilty on four counts of fraud.', 'The ferry chief was found not guilty on four counts of fraud.')).toMatchObject({ aspect: 'negation', weaker: 'b' });
+  });
+
+  it('reads "a few hours" as a length of time, not as "some" against "all"', () => {
+    expect(stanceDifference('After a few hours the jury convicted the ferry chief on all counts.', 'The jury convicted the ferry chief on all counts.')).toBeUndefined();
+    expect(stanceDifference('The jury convicted the ferry chief on some counts.', 'The jury convicted the ferry chief on all counts.')).toMatchObject({ aspect: 'scope' });
+  });
+
+  it('reads a hedge under a condition as what would follow, not as a weaker statement', () => {
+    expect(stanceDifference('If convicted, the ferry chief could face 20 years in prison.', 'The ferry chief will face 20 years in prison.')).toBeUndefined();
+    expect(stanceDifference('The ferry chief could face 20 years in prison.', 'The ferry chief will face 20 years in prison.')).toMatchObject({ aspect: 'modality', weaker: 'a' });
+  });
+
   it('splits at a concession so the qualifying clause stands apart', () => {
     expect(stanceClauses('It is fast, although it is not cheap.').map((c) => c.text)).toEqual(['It is fast', 'it is not cheap.']);
   });

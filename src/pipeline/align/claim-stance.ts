@@ -33,9 +33,12 @@ export interface StanceDifference {
 /** Where one clause ends and another begins, for stance: the joints of `clauses` plus concessive ones. */
 const CLAUSE_JOINT = /\s*;\s*|\s*[—–]\s*|\s+-\s+|,\s+(?:and|but|while|whereas|though|although|even though|yet)\s+|\s+(?:but|although|though|whereas)\s+/giu;
 
-/** A negation; "not only", "not just" and "no less" add to a statement rather than deny it. */
+/**
+ * A negation; "not only", "not just" and "no less" add to a statement rather than deny it, and
+ * "pleaded not guilty" is a plea, not a denial of a verdict.
+ */
 const NEGATION =
-  /\b(?:not|never|cannot|no longer|neither|nor|lacks?|lacking|fail(?:s|ed)? to|yet to|den(?:y|ies|ied)|no)\b(?!\s+(?:only|just|merely|less|doubt)\b)|\b\w+n[’']t\b(?!\s+(?:only|just|merely)\b)/giu;
+  /(?<!\b(?:plead(?:s|ed|ing)?|pled)\s+)\b(?:not|never|cannot|no longer|neither|nor|lacks?|lacking|fail(?:s|ed)? to|yet to|den(?:y|ies|ied)|no)\b(?!\s+(?:only|just|merely|less|doubt)\b)|\b\w+n[’']t\b(?!\s+(?:only|just|merely)\b)/giu;
 /** Verbs and adjectives that put one thing above another. */
 const ABOVE = /\b(?:outperform\w*|surpass\w*|beat(?:s|en|ing)?|exceed\w*|outscor\w*|outpac\w*|outclass\w*|dominant|dominat\w*|superior|better than|ahead of|tops|topped)\b/giu;
 /** Words that put two things level, or one below: a weaker comparison than any of `ABOVE`. */
@@ -46,8 +49,8 @@ const DEFINITE = /\b(?:will|is set to|are set to|is going to|are going to|is due
 const HEDGED = /\b(?:may|might|could|possibly|perhaps|likely|unlikely|hopes? to|hoping to|plans? to|planning to|expects? to|(?:is|are) expected to|intends? to|considers?|considering)\b/giu;
 /** A statement meant to hold everywhere. */
 const ALL = /\b(?:across the board|all|every|entire(?:ly)?|always|whole|completely|fully|universally)\b/giu;
-/** A statement meant to hold only in part. */
-const SOME = /\b(?:some(?!\s+[\d$€£])|certain|several|a few|partly|partially|in part|a handful of|select)\b/giu;
+/** A statement meant to hold only in part ("a few hours" is a length of time, not a part). */
+const SOME = /\b(?:some(?!\s+[\d$€£])|certain|several|a few|partly|partially|in part|a handful of|select)\b(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b)/giu;
 
 /** The first match of `pattern` in `text`, as a cue, or undefined. */
 function firstCue(pattern: RegExp, text: string, offset: number): StanceCue | undefined {
@@ -246,7 +249,9 @@ export function stanceDifference(a: string, b: string): StanceDifference | undef
   // different predicates ("could boost sales" / "will be available").
   const termsA = new Set(termsOf(a));
   const termsB = new Set(termsOf(b));
-  const governed = governsShared(a, dx ?? hx, termsB) && governsShared(b, dy ?? hy, termsA);
+  // A hedge under a condition ("If convicted, he could face …") says what would follow, not less of the fact.
+  const conditional = (text: string, cue: StanceCue | undefined) => cue !== undefined && CONDITION.test(text.slice(0, cue.index));
+  const governed = governsShared(a, dx ?? hx, termsB) && governsShared(b, dy ?? hy, termsA) && !conditional(a, hx) && !conditional(b, hy);
   if (governed && ((dx !== undefined && hy !== undefined) || (hx !== undefined && dy !== undefined))) {
     const cueA = dx ?? hx;
     const cueB = dy ?? hy;

@@ -62,7 +62,7 @@ const FOLDS: ReadonlyMap<string, string> = new Map(
     ['fall', ['fell', 'fallen', 'drop', 'slid', 'slide', 'sank', 'sink', 'declin', 'tumbl', 'plung', 'down', 'lower', 'slump']],
     ['invest', ['spent', 'spend', 'pour', 'put', 'commit', 'stake', 'fund']],
     ['launch', ['unveil', 'debut', 'releas', 'introduc', 'roll']],
-    ['creat', ['form', 'establish', 'assembl', 'found', 'set', 'start']],
+    ['creat', ['form', 'establish', 'assembl', 'found', 'start']],
     ['score', ['post', 'reach', 'achiev', 'land', 'hit', 'sit', 'came', 'come']],
     ['acquir', ['bought', 'buy', 'purchas']],
   ].flatMap(([canonical, others]) => (others as string[]).map((other) => [other, canonical as string] as const)),
@@ -74,9 +74,14 @@ const FOLDS: ReadonlyMap<string, string> = new Map(
  */
 // "Announced" only reports a happening ("announced it agreed to buy", "announced the completion"):
 // two statements sharing it may tell two happenings.
-const GENERIC_TERMS = new Set(['announc', 'rise', 'fall', 'score', 'invest', 'total', 'grow', 'grew', 'increas', 'cost', 'valu', 'estim', 'report', 'said', 'sai', 'accord', 'nearli', 'almost', 'about', 'around', 'just', 'percent', 'billion', 'million', 'thousand', 'trillion']);
+const GENERIC_TERMS = new Set(['announc', 'rise', 'fall', 'score', 'invest', 'total', 'grow', 'grew', 'increas', 'cost', 'valu', 'estim', 'report', 'said', 'sai', 'accord', 'nearli', 'almost', 'about', 'around', 'just', 'percent', 'billion', 'million', 'thousand', 'trillion',
+  // What kind of party it is ("the exchange", "the company"), not what of it is measured.
+  'compani', 'firm', 'exchang', 'giant', 'maker', 'busi', 'startup']);
 
 /** Units of measure: words two statements of different happenings share when both give a distance or a speed. */
+/** Verbs of saying: who said what is no act of the happening a date dates ("Ellison claimed …" / "he claimed …"). */
+const SPEECH_TERMS = new Set(claimTerms('said says say told tells claim claims claimed argue argues argued state states stated add adds added wrote writes note notes noted'));
+
 const UNIT_TERMS = new Set(claimTerms('mile miles mph kilometre kilometres kilometer kilometers km kph feet foot inch inches metre metres meter meters percent'));
 
 /** Words that only date a statement; a date's own clause always has them. */
@@ -116,7 +121,15 @@ function fold(term: string): string {
 
 /** Stemmed, folded content words of a piece of text, without digits, names' words or dates. */
 function termsOf(text: string, nameWords: Set<string>): string[] {
-  return [...new Set(claimTerms(text).filter((term) => !nameWords.has(term) && !DATE_TERMS.has(term)).map(fold))].sort();
+  return [...new Set(claimTerms(foldPhrases(text)).filter((term) => !nameWords.has(term) && !DATE_TERMS.has(term)).map(fold))].sort();
+}
+
+/**
+ * "Set up" creates, but "set for March 28" schedules and "start-ups" are young firms: the phrase
+ * is read before its words are folded, so only the act of creating folds into "creat".
+ */
+function foldPhrases(text: string): string {
+  return text.replace(/\bset(?:s|ting)?\s+up\b/giu, 'established').replace(/\bstart-?ups?\b/giu, 'startups');
 }
 
 /** Offsets of each figure in the sentence, in order (figures are found in text order). */
@@ -254,6 +267,9 @@ function notAQuantity(text: string, at: number, length: number): boolean {
 /** Words that can follow a number without saying what it counts. */
 const NOT_COUNTED = new Set(claimTerms('and or to of in on at a an the per from by for with than as is was were are be had has have more less over about'));
 
+/** Numbers written as words, which open the next count of a breakdown. */
+const NUMBER_WORDS = new Set('one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen twenty hundred'.split(' '));
+
 /** Words news uses for one counted thing, folded to the first: "1,200 positions" and "800 jobs" count one thing. */
 const COUNT_FOLDS: ReadonlyMap<string, string> = new Map(
   [
@@ -271,7 +287,30 @@ function countedWord(after: string): string | undefined {
   if (stem === undefined || NOT_COUNTED.has(stem)) return undefined;
   // "120 miles an hour" is a speed, not a distance.
   const counted = COUNT_FOLDS.get(stem) ?? stem;
-  return match?.[2] === undefined ? counted : `${counted}/${match[2]}`;
+  if (match?.[2] !== undefined) return `${counted}/${match[2]}`;
+  const kind = countedKind(after.slice((match?.index ?? 0) + (match?.[0].length ?? 0)));
+  return kind === undefined ? counted : `${counted}/${kind}`;
+}
+
+/**
+ * What kind of the counted thing a count names after "of" ("two counts of wire fraud", "seven
+ * counts of fraud and conspiracy"): its lowercase words up to the next count or the clause's end,
+ * stemmed and sorted, so "two counts of fraud" and "five counts of conspiracy" are two measures,
+ * parts of a breakdown, and neither rivals "all seven counts". None when no "of" follows.
+ */
+function countedKind(after: string): string | undefined {
+  const of = /^\s+of\s+([^.;:()]*)/u.exec(after);
+  if (of?.[1] === undefined) return undefined;
+  const words: string[] = [];
+  // A list of kinds is one kind ("seven counts of wire fraud, securities fraud and money laundering").
+  for (const word of of[1].trim().replace(/,/gu, ' ').split(/\s+/u)) {
+    // The next count of a breakdown ("… of fraud and five counts of …") starts another kind.
+    if (!/^\p{Ll}[\p{Ll}-]*$/u.test(word) || NUMBER_WORDS.has(word) || words.length === 8) break;
+    words.push(word);
+  }
+  while (words.length > 0 && /^(?:and|or)$/u.test(words.at(-1) ?? '')) words.pop();
+  const kind = claimTerms(words.join(' '));
+  return kind.length === 0 ? undefined : [...new Set(kind)].sort().join(' ');
 }
 
 /** Words that say when a figure held: two frames naming different ones give a value at two times. */
@@ -431,13 +470,14 @@ export function differentHappenings(a: DateFrame, b: DateFrame): boolean {
 export function sameHappening(a: DateFrame, b: DateFrame, subject: (key: string) => boolean = () => false): boolean {
   if (differentHappenings(a, b)) return false;
   // Units say how far or how fast, not what happened: "eight miles south of the city" and "5 miles north of it" tell no act in common.
-  const shared = sharedMeaningTerms(a.terms.filter((term) => !UNIT_TERMS.has(term)), b.terms);
+  const shared = sharedMeaningTerms(a.terms.filter((term) => !UNIT_TERMS.has(term) && !SPEECH_TERMS.has(term)), b.terms);
   if (shared === 0) return false;
   const shorter = Math.max(1, Math.min(a.terms.length, b.terms.length));
   const most = shared / shorter >= 0.5;
   if (shareParty(a.names.filter((name) => !subject(name.key)), b.names.filter((name) => !subject(name.key)))) return true;
   // The story's subject is named by most of its statements, whatever happened: sharing it, the
-  // two must still tell mostly the same act ("agreed to buy" and "completed the takeover" differ).
-  if (shareParty(a.names, b.names)) return most && shared >= Math.min(2, shorter);
+  // two must still tell mostly the same act ("agreed to buy" and "completed the takeover" differ),
+  // in two words at least: one alone, however folded ("founded" / "start-ups"), says little.
+  if (shareParty(a.names, b.names)) return most && shared >= 2;
   return shared >= 2 && most;
 }
