@@ -356,6 +356,15 @@ describe('one timeline entry per happening', () => {
       expect(approval?.sourceIds).toEqual(['a-post', 'b-daily', 'c-wire', 'd-blog']);
     });
 
+    it('joins a verdict told in other words ("was convicted" / "the guilty verdict"), whoever reported it', () => {
+      const verdict = [
+        { id: 'a-post', body: 'A jury convicted the ferry chief Ines Varga of fraud on Thursday.\n\nThe verdict surprised few in Kelby.' },
+        { id: 'b-daily', body: 'A jury convicted Ines Varga, the ferry chief, of fraud on Thursday after a short trial.\n\nHer lawyers called the verdict unfair.' },
+        { id: 'c-wire', body: 'According to the Harbor Wire, the guilty verdict came on Thursday.\n\nThe verdict can be appealed.' },
+      ].map((a) => segment({ ...a, published: '2026-06-06' }));
+      expect(byLabel(extractTimeline(verdict, 'varga'), '4 June 2026').map((e) => e.sourceIds)).toEqual([['a-post', 'b-daily', 'c-wire']]);
+    });
+
     it('stays apart when it names a party they do not, and never joins the completion told the same day', () => {
       expect(entryOf('e-news')).toHaveLength(1);
       expect(entryOf('e-news')[0]?.sourceIds).toEqual(['e-news']);
@@ -653,6 +662,16 @@ describe('extractTimeline on undated articles', () => {
   it('makes no event of a date with nothing said about it', () => {
     const article = segment({ id: 'dateline', published: '2026-01-10', body: 'Back in 2024.\n\nThe yard closed in March 2025.' });
     expect(extractTimeline([article], 'yard').map((e) => e.label)).toEqual(['March 2025']);
+  });
+
+  it('makes no event of a clock time and its zone alone ("3 pm Eastern Time on Thursday")', () => {
+    const article = segment({ id: 'clock', published: '2026-01-10', body: 'The jury came back at 3 pm Eastern Time on Thursday.\n\nIt was 3 pm Eastern Time on Thursday.' });
+    expect(extractTimeline([article], 'yard').map((e) => e.text)).toEqual(['The jury came back at 3 pm Eastern Time on Thursday']);
+  });
+
+  it('dates a hearing "tentatively scheduled for" a month and day of "next year" forward', () => {
+    const [hearing] = extractTimeline([segment({ id: 'a-post', published: '2026-11-03', body: 'His sentencing is tentatively scheduled for March 28 of next year.' })], 'tern');
+    expect(hearing?.label).toBe('28 March 2027');
   });
 
   it('skips headings', () => {

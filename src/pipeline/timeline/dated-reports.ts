@@ -16,7 +16,7 @@ import { datesAForecast, datesANewsPromise, eventClause, onlyTellsASaying, sound
 import { actsInText, actsOf, eventTerms, multiWordNames, ownPart, type Telling } from './same-happening.ts';
 
 /** Words that say only that something happened at a time, not what: "this happened at 8:30 pm", "it took place then". */
-const EMPTY_TERMS = eventTerms('happened happens occurred occurs took place pm am');
+const EMPTY_TERMS = eventTerms('happened happens occurred occurs took place pm am eastern pacific central mountain time local gmt utc bst cet et');
 
 /** Characters either side of a date that its clause is looked for in. */
 const WINDOW = 400;

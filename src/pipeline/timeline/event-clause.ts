@@ -342,7 +342,7 @@ export function soundsPlanned(clause: string): boolean {
   // That pattern needs "plan" (no letter of which has a non-ASCII case variant), and its
   // `\p{L}+ed` backtracks at every word, so a clause without "plan" skips it unchanged.
   const reported = /plan/i.test(clause) ? clause.replace(/\b(?:\p{L}+ed|said|told|unveiled)\s+(?:its\s+|their\s+|new\s+)?plans?\s+to\b/giu, ' ') : clause;
-  return /\b(?:will|won['’]t|shall|plans?\s+to|planned|planning\s+to|(?:is|are|was|were)\s+(?:set|expected|scheduled|due|slated|poised|going)\s+to|(?:is|are|was|were)\s+(?:set|scheduled|due|slated)\s+for|(?:is|are)\s+(?:expected|due|scheduled)\b|intends?\s+to|aims?\s+to|hopes?\s+to|expects?\s+to|upcoming)\b/i.test(
+  return /\b(?:will|won['’]t|shall|plans?\s+to|planned|planning\s+to|(?:is|are|was|were)\s+(?:set|expected|scheduled|due|slated|poised|going)\s+to|(?:is|are|was|were)\s+(?:tentatively\s+|now\s+|currently\s+)?(?:set|scheduled|due|slated)\s+for|(?:is|are)\s+(?:expected|due|scheduled)\b|intends?\s+to|aims?\s+to|hopes?\s+to|expects?\s+to|upcoming)\b/i.test(
     reported,
   );
 }

@@ -72,7 +72,9 @@ function entitiesAsWritten(text: string): string[] {
 
 /** The names a telling gives that few of the story's sentences use: who or where, beyond the story's subject. */
 function ownParties(report: Report, vocabulary: Vocabulary): string[] {
-  return entitiesAsWritten(report.text).filter((name) => {
+  // Who reported it ("According to CNN, …") is no party of what happened.
+  const told = report.text.replace(/\baccording to\s+[^,;]+[,;]?/giu, ' ');
+  return entitiesAsWritten(told).filter((name) => {
     const terms = [...eventTerms(name)];
     // A date word ("Friday") or a word every report uses ("Microsoft") names nobody in particular.
     if (terms.length === 0) return false;

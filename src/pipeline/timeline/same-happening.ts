@@ -39,6 +39,16 @@ const EVENT_SYNONYMS: string[][] = [
   ['approve', 'approval', 'sign'],
   // The end of a deal: "completed the takeover" / "closed the purchase" / "sealed the deal".
   ['complete', 'completion', 'close', 'seal', 'conclude'],
+  // A court's verdict against someone: "convicted" / "found guilty" / "the guilty verdict".
+  ['convict', 'conviction', 'guilty', 'verdict'],
+  // A court's penalty: "sentenced to 25 years" / "his sentencing".
+  ['sentence', 'sentencing'],
+  // Someone taken into custody: "arrested" / "his arrest" / "detained".
+  ['arrest', 'detain', 'detention'],
+  // Formal accusations: "charged with fraud" / "indicted" / "the indictment".
+  ['charge', 'indict', 'indictment'],
+  // A firm going under in court: "filed for bankruptcy" / "went bankrupt".
+  ['bankruptcy', 'bankrupt', 'insolvency', 'insolvent'],
 ];
 
 const CANONICAL: Map<string, string> = new Map(
