@@ -14,7 +14,7 @@ const rare = (term: string) => !['compani', 'hurrican', 'deal'].includes(term);
 describe('sameHappening', () => {
   it('does not take one common word of the story for one happening', () => {
     const departure = telling('including his departure from the company');
-    const games = telling('the company said it was starting to put the studio catalogue on its service');
+    const games = telling('the company said it was putting the studio catalogue on its service');
     expect(sameHappening(departure, games, 0.5, noName, rare)).toBe(false);
     expect(sameHappening(departure, games, 0.5, noName)).toBe(true);
   });
@@ -118,6 +118,12 @@ describe('eventTerms', () => {
     expect(eventTerms('The ferry merger won final approval').has('final')).toBe(true);
     expect(actsOf(telling('The Harriers won the final'))).toEqual(actsOf(telling('The Harriers won')));
     expect(actsOf(telling('The Harriers won the final'))).not.toEqual(approving);
+  });
+
+  it('reads a trial that started or began as one act, and "the beginning of October" as a date, not an act', () => {
+    expect(actsOf(telling('The trial started in early October'))).toEqual(actsOf(telling('His trial began last month')));
+    expect(actsOf(telling('The trial started in early October'))).not.toEqual([]);
+    expect(actsOf(telling('At the beginning of October the chief wrote to the board'))).toEqual([]);
   });
 
   it('reads a hurdle or an obstacle cleared as approving, and cleared roads as no act', () => {

@@ -49,6 +49,8 @@ const EVENT_SYNONYMS: string[][] = [
   ['charge', 'indict', 'indictment'],
   // A firm going under in court: "filed for bankruptcy" / "went bankrupt".
   ['bankruptcy', 'bankrupt', 'insolvency', 'insolvent'],
+  // Something getting under way: "the trial started" / "began" / "commenced".
+  ['begin', 'began', 'begun', 'start', 'commence'],
 ];
 
 const CANONICAL: Map<string, string> = new Map(
@@ -120,6 +122,8 @@ const STEM_CLASHES: [RegExp, string][] = [
 /** A text with its many-word acts read as the one word of their kind ("dropped its objections" → "approved"). */
 function actPhrasesRead(text: string): string {
   const read = text
+    // "At the beginning of October", "the start of 2022": a date's words, not something begun.
+    .replace(/\b(?:at\s+)?the\s+(?:very\s+)?(?:beginning|start)\s+of\b/giu, ' ')
     .replace(STEPPING_DOWN, 'resigned')
     .replace(DROPPING_OBJECTIONS, 'approved')
     .replace(WINNING_APPROVAL, (_, between: string) => `${between}approval`)
