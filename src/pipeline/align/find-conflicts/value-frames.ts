@@ -476,8 +476,7 @@ export function sameHappening(a: DateFrame, b: DateFrame, subject: (key: string)
   const most = shared / shorter >= 0.5;
   if (shareParty(a.names.filter((name) => !subject(name.key)), b.names.filter((name) => !subject(name.key)))) return true;
   // The story's subject is named by most of its statements, whatever happened: sharing it, the
-  // two must still tell mostly the same act ("agreed to buy" and "completed the takeover" differ),
-  // in two words at least: one alone, however folded ("founded" / "start-ups"), says little.
-  if (shareParty(a.names, b.names)) return most && shared >= 2;
+  // two must still tell mostly the same act ("agreed to buy" and "completed the takeover" differ).
+  if (shareParty(a.names, b.names)) return most && shared >= Math.min(2, shorter);
   return shared >= 2 && most;
 }
