@@ -20,6 +20,8 @@ describe('isChromeSentence', () => {
   it('reads a wire photo’s caption in the present with the full date it was taken as chrome, and a dated report or plan as text', () => {
     expect(isChromeSentence('A ferry ticket is displayed on a counter in Kelby, Maine, on Wednesday, Jan. 19, 2022.')).toBe(true);
     expect(isChromeSentence('The ferry is expected to sail on Wednesday, Jan. 19, 2022.')).toBe(false);
+    expect(isChromeSentence('KELBY, MAINE - MAY 31: The ferry chief holds a press conference after the verdict on May 31, 2026 in Kelby.')).toBe(true);
+    expect(isChromeSentence('KELBY, Maine — The ferry chief held a press conference after the verdict on Friday.')).toBe(false);
     expect(isChromeSentence('The union said the ferries would sail again on Wednesday, Jan. 19, 2022.')).toBe(false);
   });
 

@@ -166,6 +166,12 @@ const CAPTION_DATE =
   /(?:\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?=\.?$)|(?:\bon\s+|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d{2}|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+(?:19|20)\d{2})(?=\s*(?:[.]?\s*$|,\s+(?:after|as|when|while)\b)))/iu;
 const FINITE = /^(?:is|are|was|were|has|have|had|will|would|can|could|said|says|say)$/iu;
 
+/**
+ * A picture agency's caption: its place and day in capitals before a colon ("KELBY, MAINE - MAY 31:
+ * The ferry chief speaks to reporters …"). A report's dateline gives the place alone.
+ */
+const AGENCY_CAPTION = /^\p{Lu}[\p{Lu} ,.'’]+\s[-–—]\s(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\s\d{1,2}:\s/u;
+
 /** "is displayed", "are seen", "is inserted into": how a wire photo's caption says what the picture shows. */
 const PICTURE_PRESENT = /\b(?:is|are)\s+(?:seen|displayed|shown|inserted|photographed|illustrated|reflected|projected|placed|arranged|visible|lit)\b/iu;
 
@@ -176,6 +182,7 @@ const PICTURE_PRESENT = /\b(?:is|are)\s+(?:seen|displayed|shown|inserted|photogr
  * article says what happened, so it has a verb; a caption's date would become a timeline entry.
  */
 export function isCaptionSentence(text: string): boolean {
+  if (AGENCY_CAPTION.test(text)) return true;
   const date = CAPTION_DATE.exec(text);
   if (date === null) return false;
   // A wire photo's caption is in the present, of a picture, with the day it was taken ("A game is
