@@ -356,6 +356,15 @@ describe('one timeline entry per happening', () => {
       expect(approval?.sourceIds).toEqual(['a-post', 'b-daily', 'c-wire', 'd-blog']);
     });
 
+    it('never joins for an act a story tells many times a day, such as a strike', () => {
+      const storm = [
+        { id: 'a-post', body: 'Storm Orla struck the coast near Pell Harbor on Wednesday, flooding the quay.\n\nOrla struck hard.\n\nThe storm struck twice.' },
+        { id: 'b-daily', body: 'Storm Orla struck the coast near Pell Harbor on Wednesday night and flooded the quay.\n\nIt struck the ferry sheds.' },
+        { id: 'c-wire', body: 'The tornadoes struck at about 4 p.m. on Wednesday.\n\nTornadoes struck inland too.' },
+      ].map((a) => segment({ ...a, published: '2026-06-04' }));
+      expect(byLabel(extractTimeline(storm, 'orla'), '3 June 2026').map((e) => e.sourceIds)).toEqual([['a-post', 'b-daily'], ['c-wire']]);
+    });
+
     it('joins a verdict told in other words ("was convicted" / "the guilty verdict"), whoever reported it', () => {
       const verdict = [
         { id: 'a-post', body: 'A jury convicted the ferry chief Ines Varga of fraud on Thursday.\n\nThe verdict surprised few in Kelby.' },

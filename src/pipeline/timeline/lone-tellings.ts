@@ -11,6 +11,14 @@ import type { Report } from './dated-reports.ts';
 import { actsInText, eventTerms, mainActs } from './same-happening.ts';
 import type { Vocabulary } from './story-vocabulary.ts';
 
+/**
+ * Acts a story often tells several of on one day, each somewhere else: a storm and its tornadoes
+ * strike many places, teams win many matches, firms launch and hire more than once. A lone telling
+ * of one of these may be any of them, so it never joins another telling for its act alone (the
+ * decisions of a regulator, a court or a board come one a day).
+ */
+const MANY_A_DAY = new Set(['hit', 'win', 'launch', 'hire', 'begin', 'downgrade'].map((word) => actsInText(word)[0] ?? word));
+
 /** Words naming an early stage of an act ("the preliminary approval"): another happening than the act itself. */
 const EARLY_STAGE = new Set(['preliminary', 'provisional', 'provisionally', 'initial', 'initially', 'interim', 'tentative', 'tentatively', 'conditional', 'conditionally']);
 
@@ -112,7 +120,7 @@ export function joinLoneTellings(groups: Report[][], vocabulary: Vocabulary, fam
   groups.forEach((lone, l) => {
     const articles = new Set(lone.map((r) => r.articleId));
     if (articles.size !== 1) return;
-    const acts = new Set(lone.flatMap((r) => mainActs(r.telling)));
+    const acts = new Set(lone.flatMap((r) => mainActs(r.telling)).filter((act) => !MANY_A_DAY.has(act)));
     if (acts.size === 0) return;
     const fits = groups.flatMap((group, g) => {
       if (g === l || rangeKey(group) !== rangeKey(lone)) return [];
