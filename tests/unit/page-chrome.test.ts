@@ -25,6 +25,12 @@ describe('isChromeSentence', () => {
     expect(isChromeSentence('The union said the ferries would sail again on Wednesday, Jan. 19, 2022.')).toBe(false);
   });
 
+  it('reads a blog’s “Previously:” link to an earlier post as chrome, whatever its headline ends with', () => {
+    expect(isChromeSentence('Previously: Ferry chief offers to repay the harbour fund Oops!')).toBe(true);
+    expect(isChromeSentence('Previously, the ferry chief had offered to repay the fund.')).toBe(false);
+    expect(isChromeSentence('Earlier: the ferry chief had offered to repay the fund.')).toBe(false);
+  });
+
   it('reads a page header run into the first sentence through a “Comments Off on” notice as chrome, and a sentence about comments as text', () => {
     expect(isChromeSentence('Ferries Strike ends at Kelby June 3, 2026 Jane Doe, Harbor Post Comments Off on Strike ends at Kelby The union voted to return.')).toBe(true);
     expect(isChromeSentence('The council switched comments off on its website after the vote.')).toBe(false);

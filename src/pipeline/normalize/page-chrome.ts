@@ -306,6 +306,15 @@ export function isFaqHeading(line: string): boolean {
 const COMMENTS_OFF = /\bComments Off on\b/u;
 
 /**
+ * "Previously: <headline>": a blog's link to its earlier post on the story, whatever the headline
+ * ends with. The headline's capital is tested apart: under the `i` flag `\p{Lu}` matches any letter.
+ */
+function isPreviousPostLink(text: string): boolean {
+  const link = /^(?:previously|earlier|related|see also)\s*:\s+(\S)/iu.exec(text.trim());
+  return link !== null && /^\p{Lu}/u.test(link[1] ?? '');
+}
+
+/**
  * True when a sentence is page chrome. Normalization removes chrome on lines of its own; on a saved
  * page a credit, label or caption is often glued to other text ("…on Thursday.Jane Doe / AFP"), so
  * it only shows as a sentence. The align stage leaves such sentences out, and the timeline does not
@@ -314,6 +323,7 @@ const COMMENTS_OFF = /\bComments Off on\b/u;
 export function isChromeSentence(text: string): boolean {
   return (
     COMMENTS_OFF.test(text) ||
+    isPreviousPostLink(text) ||
     pageLabelDetail(text) !== undefined ||
     isCreditLine(text) ||
     isBylineLine(text) ||
