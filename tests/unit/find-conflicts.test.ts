@@ -57,6 +57,7 @@ describe('conflicts on invented stories, one per pattern (tests/fixtures/merge/c
       'two-names-for-one-lab',
       'unrelated-names',
       'word-count-against-digits',
+      'years-that-name-things',
     ]);
   });
 

@@ -381,6 +381,8 @@ export function dateFrames(sentence: number, articleId: string, text: string, da
     located.push({ date, at });
   }
   located.forEach(({ date, at }, k) => {
+    // "During the 2016 presidential election": the year names which election, and dates no act of the clause.
+    if (attributiveYear(text, at, date.raw)) return;
     const [clauseStart, clauseEnd] = clauseAround(text, at);
     const [start, end] = ownPart(text, clauseStart, clauseEnd, at, date.raw.length, located[k - 1], located[k + 1]);
     const names = spans.filter((span) => span.index >= start && span.end <= end && span.role !== 'source');
@@ -390,6 +392,20 @@ export function dateFrames(sentence: number, articleId: string, text: string, da
     frames.push({ sentence, articleId, date, period: periodOf(date), index: at, names, terms: termsOf(clause, nameWords) });
   });
   return frames;
+}
+
+/**
+ * True for a year written as a noun's modifier ("the 2016 presidential election", "its 2023
+ * model"): after an article or a possessive and before a lowercase word, it names which one, and
+ * two such years ("the 2016 election", "the 2024 election") name two things, not two datings of one.
+ * False for a year that dates its clause ("in 2016", "founded FTX in 2019").
+ */
+function attributiveYear(text: string, at: number, raw: string): boolean {
+  return (
+    /^(?:19|20)\d{2}$/u.test(raw) &&
+    /\b(?:the|its|his|her|their|our|a|an|this|that|last|next)\s+$/iu.test(text.slice(0, at)) &&
+    /^\s+\p{Ll}/u.test(text.slice(at + raw.length))
+  );
 }
 
 /**
