@@ -99,6 +99,8 @@ describe('names', () => {
   it('gives spellings, plurals and possessives of one name one key', () => {
     expect(nameKey('Halvard’s Frontier Labs')).toBe(nameKey('Halvard Frontier Lab'));
     expect(nameKey('Halvard Frontier Labs')).not.toBe(nameKey('Halvard Horizon Labs'));
+    expect(nameKey('Inés Várga')).toBe(nameKey('Ines Varga'));
+    expect(rivalNames('Inés Várga', 'Ines Varga')).toBeNull();
   });
 
   it('takes a shorter form that drops the owner for the same name', () => {

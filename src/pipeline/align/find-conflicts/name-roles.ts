@@ -49,9 +49,14 @@ const OBJECT_BEFORE =
 
 const POSSESSIVE = /[’']s$/u;
 
-/** The key of a name: words lowercased, possessives dropped, each word stemmed so "Labs" and "Lab" agree. */
+/**
+ * The key of a name: words lowercased, accents dropped ("Nicolás" and "Nicolas" are one spelling),
+ * possessives dropped, each word stemmed so "Labs" and "Lab" agree.
+ */
 export function nameKey(name: string): string {
   return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
     .trim()
     .split(/\s+/u)
     .map((word) => word.replace(POSSESSIVE, '').replace(/[.,-]+$/u, '').toLowerCase())
