@@ -76,12 +76,11 @@ const FOLDS: ReadonlyMap<string, string> = new Map(
 // two statements sharing it may tell two happenings.
 const GENERIC_TERMS = new Set(['announc', 'rise', 'fall', 'score', 'invest', 'total', 'grow', 'grew', 'increas', 'cost', 'valu', 'estim', 'report', 'said', 'sai', 'accord', 'nearli', 'almost', 'about', 'around', 'just', 'percent', 'billion', 'million', 'thousand', 'trillion',
   // What kind of party it is ("the exchange", "the company"), not what of it is measured.
-  'compani', 'firm', 'exchang', 'giant', 'maker', 'busi', 'startup']);
+  'compani', 'firm', 'exchang', 'giant', 'maker', 'busi', 'startup',
+  // Verbs of saying ("state" and "note" are nouns too): who said what is no act of a happening ("Ellison claimed …").
+  ...claimTerms('told tells claim claims claimed argue argues argued wrote writes')]);
 
 /** Units of measure: words two statements of different happenings share when both give a distance or a speed. */
-/** Verbs of saying: who said what is no act of the happening a date dates ("Ellison claimed …" / "he claimed …"). */
-const SPEECH_TERMS = new Set(claimTerms('said says say told tells claim claims claimed argue argues argued state states stated add adds added wrote writes note notes noted'));
-
 const UNIT_TERMS = new Set(claimTerms('mile miles mph kilometre kilometres kilometer kilometers km kph feet foot inch inches metre metres meter meters percent'));
 
 /** Words that only date a statement; a date's own clause always has them. */
@@ -486,7 +485,7 @@ export function differentHappenings(a: DateFrame, b: DateFrame): boolean {
 export function sameHappening(a: DateFrame, b: DateFrame, subject: (key: string) => boolean = () => false): boolean {
   if (differentHappenings(a, b)) return false;
   // Units say how far or how fast, not what happened: "eight miles south of the city" and "5 miles north of it" tell no act in common.
-  const shared = sharedMeaningTerms(a.terms.filter((term) => !UNIT_TERMS.has(term) && !SPEECH_TERMS.has(term)), b.terms);
+  const shared = sharedMeaningTerms(a.terms.filter((term) => !UNIT_TERMS.has(term)), b.terms);
   if (shared === 0) return false;
   const shorter = Math.max(1, Math.min(a.terms.length, b.terms.length));
   const most = shared / shorter >= 0.5;
