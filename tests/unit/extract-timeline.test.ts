@@ -88,6 +88,13 @@ describe('eventClause', () => {
     ]);
   });
 
+  it('splits two dated predicates joined by "but", so each date gets its own clause', () => {
+    expect(clauses('Once a harbour ferry, the Kelby boat had briefly resumed service on Monday but was halted again by Tuesday evening, with its engine cold.')).toEqual([
+      'Once a harbour ferry, the Kelby boat had briefly resumed service on Monday',
+      'The Kelby boat … was halted again by Tuesday evening, with its engine cold',
+    ]);
+  });
+
   it('reads a compound in -ed as an adjective, not a second predicate, but a prefixed verb as a verb', () => {
     expect(clauses('On Friday the port said unpaid fees and state-owned berths had passed to the buyer.')).toEqual([
       'The port said unpaid fees and state-owned berths had passed to the buyer',

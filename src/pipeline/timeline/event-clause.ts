@@ -142,15 +142,26 @@ function segments(sentence: string, spans: Span[]): [number, number][] {
   return result;
 }
 
-/** Splits a range of the sentence at " and <verb>" or ", and <word>" (two predicates, two events) outside the spans. */
-function predicateCuts(sentence: string, from: number, to: number, spans: Span[]): number[] {
-  const cuts: number[] = [];
-  const pattern = /,?\s+and\s+([\p{L}-]+)/gu;
+/** Where a second predicate begins: `cut` before its conjunction, `resume` at its first word. */
+interface PredicateCut {
+  cut: number;
+  resume: number;
+}
+
+/**
+ * Splits a range of the sentence at " and <verb>", " but <verb>" or ", and <word>" (two
+ * predicates, two events: "regained strength on Tuesday but was downgraded by Wednesday") outside
+ * the spans.
+ */
+function predicateCuts(sentence: string, from: number, to: number, spans: Span[]): PredicateCut[] {
+  const cuts: PredicateCut[] = [];
+  const pattern = /,?\s+(?:and|but)\s+([\p{L}-]+)/gu;
   pattern.lastIndex = from;
   for (let match = pattern.exec(sentence); match !== null && (match.index ?? 0) < to; match = pattern.exec(sentence)) {
     // ", and <lowercase word>" joins two clauses more often than it ends a list of names.
-    const clauseJoin = match[0].startsWith(',') && /^\p{Ll}/u.test(match[1] ?? '');
-    if ((clauseJoin || looksLikeVerb(match[1] ?? '')) && !inside(match.index ?? 0, spans)) cuts.push(match.index ?? 0);
+    const clauseJoin = match[0].startsWith(', and') && /^\p{Ll}/u.test(match[1] ?? '');
+    const at = match.index ?? 0;
+    if ((clauseJoin || looksLikeVerb(match[1] ?? '')) && !inside(at, spans)) cuts.push({ cut: at, resume: at + match[0].length - (match[1] ?? '').length });
   }
   return cuts;
 }
@@ -213,7 +224,7 @@ function openingPhrase(piece: string): boolean {
 /** Shortens a clause to `maxLength` at the best boundary that keeps `focus` (an offset in it). */
 function shorten(text: string, focus: number, maxLength: number, spans: Span[]): string {
   if (text.length <= maxLength) return text;
-  const cuts: number[] = [...predicateCuts(text, 0, text.length, spans)];
+  const cuts: number[] = predicateCuts(text, 0, text.length, spans).map((c) => c.cut);
   if (cuts.length === 0) {
     for (const match of text.matchAll(/,\s+/g)) if (!inside(match.index ?? 0, spans)) cuts.push(match.index ?? 0);
   }
@@ -222,7 +233,7 @@ function shorten(text: string, focus: number, maxLength: number, spans: Span[]):
     const from = edges[i] ?? 0;
     const to = edges[i + 1] ?? text.length;
     if (focus >= from && focus < to) {
-      const piece = text.slice(from, to).replace(/^,?\s+and\s+/, '').replace(/^,\s*/, '');
+      const piece = text.slice(from, to).replace(/^,?\s+(?:and|but)\s+/u, '').replace(/^,\s*/, '');
       // A date in an opening phrase with no verb ("In a further development today, the chair said …")
       // dates the main clause after it, which says what happened.
       if (from === 0 && to < text.length && openingPhrase(piece)) {
@@ -267,8 +278,8 @@ export function eventClause(
   // Two dated predicates in one clause ("reached X by Q3 … and accumulated Y by early 2026").
   const otherDateInClause = others.some((o) => o.index >= start && o.index < end);
   const cuts = otherDateInClause ? predicateCuts(sentence, start, end, spans) : [];
-  for (const cut of cuts) {
-    if (cut <= date.index && others.some((o) => o.index >= start && o.index < cut)) start = sentence.indexOf('and', cut) + 4;
+  for (const { cut, resume } of cuts) {
+    if (cut <= date.index && others.some((o) => o.index >= start && o.index < cut)) start = resume;
     else if (cut > date.index && others.some((o) => o.index > cut && o.index < end)) end = Math.min(end, cut);
   }
 
@@ -291,7 +302,9 @@ export function eventClause(
     const head = sentence.slice(segmentStart, start).trim().replace(LEADING_CONNECTIVE, '');
     const words = head.split(/\s+/);
     const verbAt = words.findIndex((w) => looksLikeVerb(w.replace(/[^\p{L}-]/gu, '')));
-    const subject = verbAt > 0 ? words.slice(0, verbAt).join(' ') : '';
+    // An opening phrase before the subject ("Once a ferry, the boat …") is not lent with it.
+    const before = verbAt > 0 ? words.slice(0, verbAt).join(' ') : '';
+    const subject = before.slice(before.lastIndexOf(', ') + 1).trim();
     if (subject.length > 0 && subject.length < options.maxLength / 2 && !/\d/.test(subject)) {
       const rest = shorten(text, Math.max(0, date.index - offset), options.maxLength - subject.length - 3, localSpans(offset));
       return tidy(`${subject} … ${rest}`);
