@@ -657,6 +657,28 @@ function findInChunks(sentence: string, context: MentionContext): { mentions: Da
   return { mentions: mentions.slice(0, MAX_MENTIONS_PER_SENTENCE), context: running };
 }
 
+/** A clause of its own: a semicolon, or a comma before a relative or contrasting word ("…, where the deal was vetoed"). */
+const CLAUSE_BREAK = /;|,\s+(?:where|which|who|whom|whose|when|while|whereas|but|although|though)\b/giu;
+
+/**
+ * The clause of `sentence` a date at `index` (`length` characters) stands in, for its tense: from
+ * the last clause break before it to the first after it. "Before the July 18 deadline, where the
+ * deal was vetoed in May": the past of the second clause does not send the deadline a year back.
+ */
+function clauseAround(sentence: string, index: number, length: number): string {
+  let from = 0;
+  let to = sentence.length;
+  for (const match of sentence.matchAll(CLAUSE_BREAK)) {
+    const at = match.index ?? 0;
+    if (at + match[0].length <= index) from = at;
+    else if (at >= index + length) {
+      to = at;
+      break;
+    }
+  }
+  return sentence.slice(from, to);
+}
+
 function findInSentence(sentence: string, outer: MentionContext): { mentions: DateMention[]; context: MentionContext } {
   const context: MentionContext = { ...outer, past: !outer.future && PAST_TENSE.test(sentence) };
   const reference = context.anchor === undefined ? new Date(Date.UTC(2000, 0, 1, 12)) : new Date(`${context.anchor}T12:00:00Z`);
@@ -676,6 +698,8 @@ function findInSentence(sentence: string, outer: MentionContext): { mentions: Da
   const ordered = [...kept].sort((a, b) => Number(ours(a) === 'span-offset') - Number(ours(b) === 'span-offset') || a.index - b.index);
   for (const result of ordered) {
     const kind = ours(result);
+    // The tense is the date's own clause's, not the sentence's.
+    const local: MentionContext = { ...running, past: !running.future && PAST_TENSE.test(clauseAround(sentence, result.index, result.text.length)) };
     let resolved: Resolved;
     if (kind === 'span-offset') {
       const end = result.index + result.text.length;
@@ -683,13 +707,13 @@ function findInSentence(sentence: string, outer: MentionContext): { mentions: Da
         .filter(([r, v]) => v.range !== null && r.index >= end && r.index - end <= 40 && !/[,;:—–]/.test(sentence.slice(end, r.index)))
         .map(([, v]) => ({ ...(v.range as DateRange), label: '__following__' }));
       const others = [...resolvedAt.values()].map((v) => v.range).filter((r): r is DateRange => r !== null);
-      resolved = resolveOurs(kind, result.text, running, following.length > 0 ? following : others);
+      resolved = resolveOurs(kind, result.text, local, following.length > 0 ? following : others);
     } else if (kind !== undefined) {
-      resolved = resolveOurs(kind, result.text, running, []);
+      resolved = resolveOurs(kind, result.text, local, []);
     } else {
       // "…will close, the firm said Thursday": the weekday dates the saying, which is past.
       const reportedOn = /\b(?:said|told|wrote|\p{L}+ed)\s+(?:on\s+)?$/iu.test(before(sentence, result.index));
-      resolved = resolveBuiltIn(result, running, reportedOn);
+      resolved = resolveBuiltIn(result, local, reportedOn);
     }
     resolvedAt.set(result, resolved);
     if (resolved.range !== null && kind !== 'span-offset') {
