@@ -33,6 +33,13 @@ describe('sameHappening', () => {
     expect(sameHappening(telling('the chief executive stepped down'), telling('the chief executive resigned'), 0.5, noName, rare)).toBe(true);
   });
 
+  it('reads an adverb as its adjective ("grew swiftly but failed" meets "a swift failure"), and leaves words that only end like one', () => {
+    expect(sameHappening(telling('the ferry line grew swiftly but failed'), telling('the ferry line and its lender saw a swift failure'), 0.5, noName, rare)).toBe(true);
+    expect([...eventTerms('quickly sold')]).toEqual(['quick', 'sold']);
+    // Words whose stem only looks like an adverb's keep their ending.
+    expect([...eventTerms('early family supply')]).not.toContain('fami');
+  });
+
   it('keeps a downgrade apart from a landfall, and a ruling apart from a block', () => {
     expect(sameHappening(telling('the storm was downgraded to a weaker category'), telling('the storm made landfall as a strong category'), 0.5, noName)).toBe(false);
     expect(sameHappening(telling('a judge ruled on the merger over competition'), telling('the regulator blocked the merger over competition'), 0.5, noName)).toBe(false);

@@ -132,10 +132,21 @@ function actPhrasesRead(text: string): string {
   return CLEARING_HURDLE.reduce((t, pattern) => t.replace(pattern, 'approved'), read);
 }
 
+/**
+ * The stem of an adverb in -ly read as its adjective's ("rapidli" → "rapid"), so "grew rapidly"
+ * meets "a rapid collapse". Only a stem of four or more letters ending in a consonant is cut:
+ * "earli", "itali" and "famili" keep their ending.
+ */
+function adjectiveOfAdverb(term: string): string {
+  const base = term.slice(0, -2);
+  return term.endsWith('li') && /^\p{L}{3,}[^aeiouy\P{L}]$/u.test(base) ? base : term;
+}
+
 /** Content terms of an event clause, with synonyms merged and date words and years left out. */
 export function eventTerms(text: string): Set<string> {
   return new Set(
     contentTerms(STEM_CLASHES.reduce((t, [pattern, word]) => t.replace(pattern, word), actPhrasesRead(text)))
+      .map(adjectiveOfAdverb)
       .map((term) => CANONICAL.get(term) ?? term)
       .filter((term) => !DATE_WORDS.has(term) && !/^(?:19|20)\d{2}$/.test(term)),
   );
