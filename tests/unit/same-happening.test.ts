@@ -40,6 +40,14 @@ describe('sameHappening', () => {
     expect([...eventTerms('early family supply')]).not.toContain('fami');
   });
 
+  it('leaves out who told of a happening: "according to …" and a closing ", the Kelby Post reported"', () => {
+    const plain = [...eventTerms('the ferry line filed for bankruptcy')];
+    expect([...eventTerms('the ferry line filed for bankruptcy, the Kelby Post reported')]).toEqual(plain);
+    expect([...eventTerms('according to the port authority, the ferry line filed for bankruptcy')]).toEqual(plain);
+    // A saying that is the clause itself stays: it is what happened.
+    expect([...eventTerms('the ferry line said')]).toContain('ferri');
+  });
+
   it('keeps a downgrade apart from a landfall, and a ruling apart from a block', () => {
     expect(sameHappening(telling('the storm was downgraded to a weaker category'), telling('the storm made landfall as a strong category'), 0.5, noName)).toBe(false);
     expect(sameHappening(telling('a judge ruled on the merger over competition'), telling('the regulator blocked the merger over competition'), 0.5, noName)).toBe(false);

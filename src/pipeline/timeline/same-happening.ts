@@ -142,10 +142,17 @@ function adjectiveOfAdverb(term: string): string {
   return term.endsWith('li') && /^\p{L}{3,}[^aeiouy\P{L}]$/u.test(base) ? base : term;
 }
 
-/** Content terms of an event clause, with synonyms merged and date words and years left out. */
+/**
+ * Who told of a happening, which is no part of it: "according to the AP", and a closing ", CNN
+ * reported" or ", officials said" (at most four words before the verb of saying).
+ */
+const WHO_TOLD = [/\baccording\s+to\s+[^,;]+/giu, /,\s*(?:[\p{L}.&'’-]+\s+){1,4}(?:reported|reports|said|says|confirmed|told\s+\p{L}+)[\s.]*$/u];
+
+/** Content terms of an event clause, with synonyms merged, who told it, date words and years left out. */
 export function eventTerms(text: string): Set<string> {
+  const told = WHO_TOLD.reduce((t, pattern) => t.replace(pattern, ' '), text);
   return new Set(
-    contentTerms(STEM_CLASHES.reduce((t, [pattern, word]) => t.replace(pattern, word), actPhrasesRead(text)))
+    contentTerms(STEM_CLASHES.reduce((t, [pattern, word]) => t.replace(pattern, word), actPhrasesRead(told)))
       .map(adjectiveOfAdverb)
       .map((term) => CANONICAL.get(term) ?? term)
       .filter((term) => !DATE_WORDS.has(term) && !/^(?:19|20)\d{2}$/.test(term)),
