@@ -95,6 +95,12 @@ describe('eventClause', () => {
     ]);
   });
 
+  it('ends a counted date\'s clause at the dash after it ("nearly a year after … in May 2025 – a sale that had stalled")', () => {
+    expect(clauses("The merger comes nearly a year after the ferry line's sale in May 2025 – a sale that had stalled for months – and after talks began last month.")[0]).toBe(
+      "The merger comes nearly a year after the ferry line's sale in May 2025",
+    );
+  });
+
   it('reads a compound in -ed as an adjective, not a second predicate, but a prefixed verb as a verb', () => {
     expect(clauses('On Friday the port said unpaid fees and state-owned berths had passed to the buyer.')).toEqual([
       'The port said unpaid fees and state-owned berths had passed to the buyer',

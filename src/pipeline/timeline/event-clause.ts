@@ -97,7 +97,8 @@ function boundaries(sentence: string, spans: Span[]): { cut: number; resume: num
     // The colon of a clock time ("at 3:15 p.m.") or a ratio ("2:1") joins figures; it opens no clause.
     if (mark === ':' && match[0] === ':' && /\d$/u.test(sentence.slice(0, at)) && /^\d/u.test(sentence.slice(at + 1))) continue;
     if ((mark === '(' || mark === ')') && asides.some((aside) => at + match[0].indexOf(mark) === aside.open || at + match[0].indexOf(mark) === aside.close)) continue;
-    if (!inside(at, spans)) found.push({ cut: at, resume: at + match[0].length });
+    // The mark itself, not the space before it, must lie outside a date: a date's phrase may end at the space.
+    if (!inside(at + match[0].indexOf(mark), spans)) found.push({ cut: at, resume: at + match[0].length });
   }
   for (const match of sentence.matchAll(/,\s+/g)) {
     const at = match.index ?? 0;
