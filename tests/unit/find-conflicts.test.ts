@@ -47,6 +47,7 @@ describe('conflicts on invented stories, one per pattern (tests/fixtures/merge/c
       'left-out-count-of-another-party',
       'models-on-one-benchmark',
       'name-forms-not-rivals',
+      'nearly-is-just-short',
       'one-measure-at-two-times',
       'plain-numbers-of-different-things',
       'rounding',

@@ -36,7 +36,7 @@ export interface FigureFrame {
 }
 
 /** Whether a figure is stated as exact (or approximate), as a floor, or as a ceiling. */
-export type Bound = 'exact' | 'lower' | 'upper';
+export type Bound = 'exact' | 'lower' | 'upper' | 'near';
 
 /** One date of one sentence, with the happening it dates. */
 export interface DateFrame {
@@ -323,23 +323,36 @@ export function whenWords(clause: string): string[] {
   return [...new Set([...clause.matchAll(WHEN)].map((m) => m[0].toLowerCase()))].sort();
 }
 
-/** How the words just before a figure bound it: a floor ("more than", "at least", "over"), a ceiling ("nearly", "up to"), or neither. */
+/**
+ * How the words just before a figure bound it: a floor ("more than", "at least", "over"), a
+ * ceiling ("up to", "less than"), a value just short of it ("nearly", "almost"), or neither.
+ */
 function boundOf(before: string): Bound {
   const tail = before.slice(-24).toLowerCase();
   if (/(?:more than|at least|over|upwards of|above|exceeding|in excess of)\s+(?:[$€£]\s?)?$/u.test(tail)) return 'lower';
-  if (/(?:nearly|almost|up to|under|less than|fewer than|shy of|below)\s+(?:[$€£]\s?)?$/u.test(tail)) return 'upper';
+  if (/(?:nearly|almost|just under|close to|shy of)\s+(?:[$€£]\s?)?$/u.test(tail)) return 'near';
+  if (/(?:up to|under|less than|fewer than|below)\s+(?:[$€£]\s?)?$/u.test(tail)) return 'upper';
   return 'exact';
 }
+
+/** How far below its figure "nearly" or "almost" may fall: "nearly 22 months" is 19 to 22, not 8. */
+const NEAR_SHARE = 0.85;
 
 /**
  * True when two different values can both be true because one is a bound the other meets: "more
  * than 20 months" and "nearly 22 months", or "more than 230" and "237". Two floors (or two
- * ceilings) are read as the counts two sources gave, so "at least 10" and "at least 11" still differ.
+ * ceilings) are read as the counts two sources gave, so "at least 10" and "at least 11" still
+ * differ; "nearly $10 billion" is a little under ten, so it differs from "$8 billion".
  */
 export function boundsAgree(a: FigureFrame, b: FigureFrame): boolean {
   if (a.bound === b.bound) return false;
-  const range = (frame: FigureFrame): [number, number] =>
-    frame.bound === 'lower' ? [frame.figure.value, Infinity] : frame.bound === 'upper' ? [-Infinity, frame.figure.value] : [frame.figure.value, frame.figure.value];
+  const range = (frame: FigureFrame): [number, number] => {
+    const value = frame.figure.value;
+    if (frame.bound === 'lower') return [value, Infinity];
+    if (frame.bound === 'upper') return [-Infinity, value];
+    if (frame.bound === 'near') return [value * NEAR_SHARE, value];
+    return [value, value];
+  };
   const [a0, a1] = range(a);
   const [b0, b1] = range(b);
   return a0 <= b1 && b0 <= a1;
