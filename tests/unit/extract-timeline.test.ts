@@ -101,6 +101,14 @@ describe('eventClause', () => {
     );
   });
 
+  it('carries a clause an aside between dashes cut short on to its predicate after the aside', () => {
+    expect(clauses('In May 2024, the ferry chief — a former captain who had run the line for years — sold the company to its rival.')).toEqual([
+      'The ferry chief … sold the company to its rival',
+    ]);
+    // A clause with a verb of its own keeps to itself.
+    expect(clauses('In May 2024, the ferry chief resigned — a surprise to the board — and left the port.')).toEqual(['The ferry chief resigned']);
+  });
+
   it('reads a compound in -ed as an adjective, not a second predicate, but a prefixed verb as a verb', () => {
     expect(clauses('On Friday the port said unpaid fees and state-owned berths had passed to the buyer.')).toEqual([
       'The port said unpaid fees and state-owned berths had passed to the buyer',

@@ -286,6 +286,8 @@ export function eventClause(
 
   const speaker = quotedAfterColon(sentence, start, end) ? subjectOf(sentence.slice(0, sentence.lastIndexOf(':', start))) : '';
   let { text, offset } = stripLead(sentence.slice(start, end), start, date);
+  const resumed = predicateAfterAside(sentence, parts, at, text);
+  if (resumed !== undefined) return tidy(shorten(`${text} … ${resumed}`, Math.max(0, date.index - offset), options.maxLength, localSpansAt(spans, offset)));
   if (speaker !== '') {
     // Okafor wrote: “Six weeks ago we closed …” → Okafor: “We closed …”, so "we" has a referent.
     const quoted = tidy(shorten(text, Math.max(0, date.index - offset), options.maxLength - speaker.length - 4, localSpansAt(spans, offset)));
@@ -331,6 +333,25 @@ export function eventClause(
     }
   }
   return tidy(shorten(text, Math.max(0, date.index - offset), options.maxLength, localSpans(offset)));
+}
+
+/** A dash between two segments: the edge of an aside. */
+const ASIDE_DASH = /^\s*[—–]\s*$|^\s+-\s+$/u;
+
+/**
+ * The predicate of a clause that an aside between dashes cut short: "Last March, the chief — with
+ * whom the mayor shared a rivalry — was sentenced …" dates "the chief … was sentenced", not "the
+ * chief". Takes the sentence, its segments, the date's segment and that segment's text; returns
+ * the segment after the aside when the date's segment has no verb, the aside is enclosed in
+ * dashes and the segment after it opens with a verb; otherwise undefined.
+ */
+function predicateAfterAside(sentence: string, parts: [number, number][], at: number, text: string): string | undefined {
+  const [own, aside, after] = [parts[at], parts[at + 1], parts[at + 2]];
+  if (own === undefined || aside === undefined || after === undefined) return undefined;
+  if (text.split(/\s+/u).some((word) => looksLikeVerb(word.replace(/[^\p{L}-]/gu, '')))) return undefined;
+  if (!ASIDE_DASH.test(sentence.slice(own[1], aside[0])) || !ASIDE_DASH.test(sentence.slice(aside[1], after[0]))) return undefined;
+  const predicate = sentence.slice(after[0], after[1]).trim();
+  return lacksSubject(predicate) ? predicate : undefined;
 }
 
 /** The clause opens a quotation right after a colon ("… on X: “Nine months ago we …"). */
