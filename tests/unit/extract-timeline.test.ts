@@ -431,6 +431,29 @@ describe('one timeline entry per happening', () => {
     expect(closing?.sourceIds).not.toContain('a-post');
   });
 
+  it('lists a vaguer telling of an act under the one more precise entry of that act, though they share no other word', () => {
+    const story = [
+      segment({ id: 'a-post', published: '2025-12-01', body: 'The Kelby ferry line filed for bankruptcy on 11 November 2025, the Harbour Post reported.' }),
+      segment({ id: 'b-wire', published: '2025-12-01', body: 'It went bankrupt in November with $8 million of fares missing.' }),
+    ];
+    const events = extractTimeline(story, 'kelby');
+    expect(events.map((e) => [e.label, e.sourceIds, e.lessPrecise?.map((m) => m.label)])).toEqual([['11 November 2025', ['a-post', 'b-wire'], ['November 2025']]]);
+    // Two bankruptcies told that month: the vaguer telling does not say which, so it stays its own entry.
+    const two = [
+      ...story,
+      segment({ id: 'c-news', published: '2025-12-01', body: 'The Ostrava dredging firm declared bankruptcy on 20 November 2025.' }),
+    ];
+    expect(byLabel(extractTimeline(two, 'kelby'), 'November 2025').map((e) => e.sourceIds)).toEqual([['b-wire']]);
+  });
+
+  it('reads no completion in "completed four days of testimony", and no closing in a fate sealed', () => {
+    const story = [
+      segment({ id: 'a-post', published: '2025-11-07', body: 'The jury convicted the ferry chief on Thursday, 6 November 2025. Her fate was sealed on Thursday.' }),
+      segment({ id: 'b-wire', published: '2025-11-07', body: 'The ferry chief completed four days of testimony last week.' }),
+    ];
+    expect(extractTimeline(story, 'kelby').find((e) => e.sourceIds.includes('b-wire'))?.label).toBe('Week of 27 October 2025');
+  });
+
   it('lists no entry for a sentence that dates only who spoke', () => {
     expect(wednesday.filter((e) => /\bsaid\b/u.test(e.text))).toEqual([]);
   });

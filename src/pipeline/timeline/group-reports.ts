@@ -6,6 +6,7 @@
 import type { IsoDate } from '../../types.ts';
 import type { DateRange } from './date-expressions.ts';
 import type { Report } from './dated-reports.ts';
+import { tellsTheSameAct } from './lone-tellings.ts';
 import { actsOf, mainActs, sameHappening } from './same-happening.ts';
 import type { Vocabulary } from './story-vocabulary.ts';
 
@@ -147,17 +148,24 @@ export function nestLessPrecise(groups: Report[][], overlap: number, vocabulary:
   groups.forEach((_, g) => {
     const outer = rangeOf(g);
     if (!NESTABLE.has(outer.precision)) return;
-    const inside = groups
+    const candidates = groups
       .map((__, h) => h)
       .filter((h) => {
         const inner = rangeOf(h);
         return h !== g && NESTABLE.has(inner.precision) && outer.start <= inner.start && inner.end <= outer.end && width(inner) < width(outer);
-      })
+      });
+    const inside = candidates
       .map((h) => ({ h, width: width(rangeOf(h)), fit: fit(g, h) }))
       .filter((c) => c.fit > 0)
       .sort((a, b) => a.width - b.width || b.fit - a.fit || rangeOf(a.h).start.localeCompare(rangeOf(b.h).start));
     const [first, second] = inside;
-    if (first === undefined) return;
+    if (first === undefined) {
+      // No shared words, but the same act ("went bankrupt in November" / "filed for bankruptcy on
+      // 11 November"): listed under the one more precise entry of that act, when only one fits.
+      const sameAct = candidates.filter((h) => tellsTheSameAct(groups[g] ?? [], groups[h] ?? [], vocabulary));
+      if (sameAct.length === 1) parentOf.set(g, sameAct[0] as number);
+      return;
+    }
     if (second !== undefined && second.width === first.width && second.fit === first.fit) return;
     parentOf.set(g, first.h);
   });

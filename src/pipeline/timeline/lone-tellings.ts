@@ -101,6 +101,22 @@ function namesEveryParty(reports: Report[], others: Report[], vocabulary: Vocabu
 }
 
 /**
+ * True when `group` tells an act `reports` mainly tell, one a story does not tell many of a day
+ * (`mainActs`, not `MANY_A_DAY`), at the same stage (early: "preliminary", "provisional"; or not),
+ * and names every uncommon party they name: nothing says `reports` tell of another happening of
+ * that kind. Takes two lists of reports and the story's vocabulary. The test a lone telling passes
+ * to join a group, and a vaguer dating to be listed under the one precise entry of its act.
+ */
+export function tellsTheSameAct(reports: Report[], group: Report[], vocabulary: Vocabulary): boolean {
+  const acts = new Set(reports.flatMap((r) => mainActs(r.telling)).filter((act) => !MANY_A_DAY.has(act)));
+  if (acts.size === 0) return false;
+  const same = group.some((r) =>
+    mainActs(r.telling).some((act) => acts.has(act) && earlyStage(r.text, act) === reports.some((own) => earlyStage(own.text, act))),
+  );
+  return same && namesEveryParty(reports, group, vocabulary);
+}
+
+/**
  * Joins each lone telling to the one group of its date it tells the same happening as. Takes the
  * groups of one date's reports (`groupReports`), the story's vocabulary and `familyOf` (a rewrite
  * to the report it rewrites); returns the groups with each joined lone telling moved into its
@@ -120,17 +136,11 @@ export function joinLoneTellings(groups: Report[][], vocabulary: Vocabulary, fam
   groups.forEach((lone, l) => {
     const articles = new Set(lone.map((r) => r.articleId));
     if (articles.size !== 1) return;
-    const acts = new Set(lone.flatMap((r) => mainActs(r.telling)).filter((act) => !MANY_A_DAY.has(act)));
-    if (acts.size === 0) return;
     const fits = groups.flatMap((group, g) => {
       if (g === l || rangeKey(group) !== rangeKey(lone)) return [];
       if (new Set(group.map((r) => familyOf(r.articleId))).size < 2) return [];
       if (group.some((r) => articles.has(r.articleId))) return [];
-      const same = group.some((r) =>
-        mainActs(r.telling).some((act) => acts.has(act) && earlyStage(r.text, act) === lone.some((own) => earlyStage(own.text, act))),
-      );
-      if (!same) return [];
-      return namesEveryParty(lone, group, vocabulary) ? [g] : [];
+      return tellsTheSameAct(lone, group, vocabulary) ? [g] : [];
     });
     if (fits.length === 1) joined.set(l, fits[0] as number);
   });

@@ -119,9 +119,20 @@ const STEM_CLASHES: [RegExp, string][] = [
   [/\bfinali[sz](?:e|es|ed|ing|ation)\b/giu, 'completed'],
 ];
 
+/**
+ * A stretch of time "completed" or "finished" ("completed four days of testimony": the testimony
+ * is what happened, no deal was completed), read as "spent".
+ */
+const TIME_COMPLETED = /\b(?:complet|finish)(?:e|es|ed|ing)\b(?=\s+(?:(?:his|her|their|its|the|a|an|[\p{L}\d-]+)\s+)?(?:days?|weeks?|months?|years?|hours?)\s+of\b)/giu;
+
+/** A fate "sealed" ("his fall from grace was sealed"), read as "decided": no deal was closed. */
+const FATE_SEALED = /\b((?:fate|fall|downfall|doom)\b(?:\s+[\p{L}'’-]+){0,3}\s+(?:was|is|were|are|has\s+been|had\s+been)\s+)sealed\b/giu;
+
 /** A text with its many-word acts read as the one word of their kind ("dropped its objections" → "approved"). */
 function actPhrasesRead(text: string): string {
   const read = text
+    .replace(TIME_COMPLETED, 'spent')
+    .replace(FATE_SEALED, '$1decided')
     // "At the beginning of October", "the start of 2022": a date's words, not something begun.
     .replace(/\b(?:at\s+)?the\s+(?:very\s+)?(?:beginning|start)\s+of\b/giu, ' ')
     .replace(STEPPING_DOWN, 'resigned')
