@@ -25,6 +25,16 @@ describe('isChromeSentence', () => {
     expect(isChromeSentence('The union said the ferries would sail again on Wednesday, Jan. 19, 2022.')).toBe(false);
   });
 
+  it('reads a wire photo’s caption that closes with a country and the full date as chrome, and a dated report as text', () => {
+    expect(isChromeSentence('The ferry chief’s parents arrive for her trial at the court in Kelby, Maine, U.S., October 26, 2023.')).toBe(true);
+    expect(isChromeSentence('The ferry line filed for bankruptcy in Delaware, U.S., November 11, 2022.')).toBe(false);
+  });
+
+  it('reads a headline alone in square brackets as a link to another article, and an editor’s note as text', () => {
+    expect(isChromeSentence('[ Judge revokes the ferry chief’s bail ]')).toBe(true);
+    expect(isChromeSentence('[Updated at 5 p.m. with the ruling.]')).toBe(false);
+  });
+
   it('reads a blog’s “Previously:” link to an earlier post as chrome, whatever its headline ends with', () => {
     expect(isChromeSentence('Previously: Ferry chief offers to repay the harbour fund Oops!')).toBe(true);
     expect(isChromeSentence('Previously, the ferry chief had offered to repay the fund.')).toBe(false);

@@ -167,6 +167,13 @@ const CAPTION_DATE =
 const FINITE = /^(?:is|are|was|were|has|have|had|will|would|can|could|said|says|say)$/iu;
 
 /**
+ * A wire photo's closing place and day: a country after the place, then the full date ("… at the
+ * court in New York City, U.S., October 26, 2023."). Case-sensitive: the country and month are capitalized.
+ */
+const CAPTION_PLACE_DATE =
+  /,\s+(?:U\.S\.|U\.K\.|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)\s+\d{1,2},\s+(?:19|20)\d{2}\.?\s*$/u;
+
+/**
  * A picture agency's caption: its place and day in capitals before a colon ("KELBY, MAINE - MAY 31:
  * The ferry chief speaks to reporters …"). A report's dateline gives the place alone.
  */
@@ -183,7 +190,7 @@ const PICTURE_PRESENT = /\b(?:is|are)\s+(?:seen|displayed|shown|inserted|photogr
  */
 export function isCaptionSentence(text: string): boolean {
   if (AGENCY_CAPTION.test(text)) return true;
-  const date = CAPTION_DATE.exec(text);
+  const date = CAPTION_DATE.exec(text) ?? CAPTION_PLACE_DATE.exec(text);
   if (date === null) return false;
   // A wire photo's caption is in the present, of a picture, with the day it was taken ("A game is
   // displayed in Denver on Wednesday, Jan. 19, 2022."): a report tells a dated past in the past.
@@ -376,6 +383,9 @@ function isCreditedCaption(text: string): boolean {
  */
 function isRelatedLink(text: string): boolean {
   const trimmed = text.trim();
+  // A headline in square brackets, alone ("[ Judge revokes the ferry chief's bail ]"): a link a page
+  // sets between its paragraphs. It has no closing stop inside; an editor's note ("[Updated …].") does.
+  if (/^\[\s*\p{Lu}[^\][]{8,160}[^\][.!?]\s*\]$/u.test(trimmed)) return true;
   if (/[.!?”"’)]$/u.test(trimmed)) return false;
   // The label is read without case ("LIVE UPDATES:"); the capitals around it are tested apart,
   // since under the `i` flag `\p{Lu}` matches any letter.
