@@ -35,6 +35,17 @@ describe('isChromeSentence', () => {
     expect(isChromeSentence('[Updated at 5 p.m. with the ruling.]')).toBe(false);
   });
 
+  it('reads a wire photo’s credit in brackets, and a caption closed by a picture agency’s credit after a dash, as chrome', () => {
+    expect(pageLabelDetail('(AP Photo/Jane Doe, File)')).toBe('a picture credit');
+    expect(pageLabelDetail('(Jane Doe via AP)')).toBe('a picture credit');
+    expect(pageLabelDetail('(Jane Doe, the ferry chief’s lawyer)')).toBeUndefined();
+    const caption =
+      'The ferry chief speaks at a hearing before the harbour committee at the town hall in Kelby on a rainy morning, Dec. 8, 2021, in Kelby, Maine. - Jane Doe/Getty Images North America/TNS';
+    expect(pageLabelDetail(caption)).toBe('a photo caption with its credit');
+    // A line that holds the article's own sentences before the caption is not removed whole.
+    expect(pageLabelDetail(`The ferry line closed on Friday. ${caption}`)).toBeUndefined();
+  });
+
   it('reads a blog’s “Previously:” link to an earlier post as chrome, whatever its headline ends with', () => {
     expect(isChromeSentence('Previously: Ferry chief offers to repay the harbour fund Oops!')).toBe(true);
     expect(isChromeSentence('Previously, the ferry chief had offered to repay the fund.')).toBe(false);

@@ -94,6 +94,11 @@ function isMenuLine(line: string): boolean {
 function isPhotoCreditLine(line: string): boolean {
   const text = line.trim();
   if (wordCount(text) > 12) return false;
+  // "(AP Photo/Jane Doe, File)", "(Jane Doe via AP)": a wire photo's credit in brackets, alone.
+  const bracketed = /^\(\s*([^()]+?)\s*\)$/u.exec(text)?.[1];
+  if (bracketed !== undefined && PICTURE_AGENCY.test(bracketed) && (/\b(?:photo|via)\b/iu.test(bracketed) || /\//u.test(bracketed))) {
+    return isNameList(bracketed.replace(/\b(?:photo|file|via)\b/giu, ' / ').replace(/[/,]/gu, ' / '));
+  }
   const credit = /^[([]?\s*(?:photo(?:graph)?|picture|image|credit|photo credit)s?\s*(?:by|:)\s*(.+?)\s*[)\]]?\.?$/iu.exec(text);
   if (credit?.[1] !== undefined) return isNameList(credit[1].replace(/[/,]/gu, ' / '));
   if (/^©/u.test(text)) return isNameList(text.slice(1).replace(/[/,]/gu, ' / '));
@@ -110,6 +115,20 @@ function isCaptionWithCredit(line: string): boolean {
   const credit = /(?:^|[.!?’'”"]\s*|\s)((?:photo(?:graph)?|picture|image|credit|photo credit)s?\s*(?:by|:)\s*[^.:]+\.?)$/iu.exec(line.trim());
   if (credit?.[1] === undefined || credit.index === 0) return false;
   return wordCount(line.slice(0, credit.index)) <= 16 && isPhotoCreditLine(credit[1]);
+}
+
+/**
+ * A caption closed by a picture agency's credit after a dash ("… in Washington, D.C. - Jane
+ * Doe/Getty Images North America/TNS"): the agency says it is a caption, however long the caption.
+ */
+function isAgencyCaption(line: string): boolean {
+  const text = line.trim();
+  const tail = text.slice(-90);
+  const agency = /\s[-–—]\s+([^-–—]{3,80})$/u.exec(tail);
+  if (agency?.[1] === undefined || !PICTURE_AGENCY.test(agency[1]) || !/\//u.test(agency[1]) || !isPhotoCreditLine(agency[1])) return false;
+  // One sentence before the credit: a line holding the article's text too is not removed whole.
+  const caption = text.slice(0, text.length - tail.length + agency.index);
+  return !/[.!?]["”’]?\s+\p{Lu}/u.test(caption);
 }
 
 /**
@@ -207,6 +226,7 @@ export function pageLabelDetail(line: string): string | undefined {
   if (line.length > 40 && isEmbeddedPost(line)) return 'a social-media post embedded in the page, not the outlet\'s reporting';
   const notice = PAGE_NOTICES.find(([pattern]) => pattern.test(line.trim()))?.[1];
   if (notice !== undefined) return notice;
+  if (isAgencyCaption(line)) return 'a photo caption with its credit';
   // Labels and prompts are short; a long line is never one (and skipping it keeps this cheap).
   if (line.length > 160) return undefined;
   if (isCaptionWithCredit(line)) return 'a photo caption with its credit';
