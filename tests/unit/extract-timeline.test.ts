@@ -109,6 +109,12 @@ describe('eventClause', () => {
     expect(clauses('In May 2024, the ferry chief resigned — a surprise to the board — and left the port.')).toEqual(['The ferry chief resigned']);
   });
 
+  it('does not end a long clause at the comma after a date that opens a "that" clause', () => {
+    expect(clauses('The port chief warned that by Friday morning, residents of the harbour district would likely be facing further flooding and widespread damage to homes along the quay.')[0]).toMatch(
+      /^The port chief warned that by Friday morning, residents of the harbour district would/u,
+    );
+  });
+
   it('reads a compound in -ed as an adjective, not a second predicate, but a prefixed verb as a verb', () => {
     expect(clauses('On Friday the port said unpaid fees and state-owned berths had passed to the buyer.')).toEqual([
       'The port said unpaid fees and state-owned berths had passed to the buyer',

@@ -222,6 +222,11 @@ function openingPhrase(piece: string): boolean {
   return !words.some((word) => looksLikeVerb(word) || /^\p{Ll}{2,}(?:ing|ed)$/u.test(word));
 }
 
+/** True when a text ends with "that" and at most a preposition: what follows opens the clause "that" leads. */
+function opensThatClause(before: string): boolean {
+  return /\bthat\s+(?:(?:by|on|in|at|from|until|before|after|during)\s+)?$/iu.test(before);
+}
+
 /** Shortens a clause to `maxLength` at the best boundary that keeps `focus` (an offset in it). */
 function shorten(text: string, focus: number, maxLength: number, spans: Span[]): string {
   if (text.length <= maxLength) return text;
@@ -240,6 +245,9 @@ function shorten(text: string, focus: number, maxLength: number, spans: Span[]):
       if (from === 0 && to < text.length && openingPhrase(piece)) {
         return shorten(text.slice(to).replace(/^,\s*/u, ''), 0, maxLength, []);
       }
+      // "… warned that by Friday morning, residents would …": a "that" clause opened by its date
+      // goes on after the comma, so the piece would end before saying anything; cut the text instead.
+      if (to < text.length && opensThatClause(text.slice(from, focus)) && piece.length <= maxLength) break;
       if (piece.length <= maxLength) return piece;
       break;
     }
