@@ -62,7 +62,7 @@ export interface MentionContext {
   lastRange: DateRange | undefined;
   /** The sentence speaks of the future ("will", "plans to"): bare weekdays and months look forward. */
   future: boolean;
-  /** The sentence is in the past tense ("was held", "hired"); set by `findDateMentions` itself. */
+  /** The date's own clause is in the past tense ("was held", "hired"); set by `findDateMentions` itself. */
   past?: boolean;
 }
 
@@ -680,8 +680,7 @@ function clauseAround(sentence: string, index: number, length: number): string {
 }
 
 function findInSentence(sentence: string, outer: MentionContext): { mentions: DateMention[]; context: MentionContext } {
-  const context: MentionContext = { ...outer, past: !outer.future && PAST_TENSE.test(sentence) };
-  const reference = context.anchor === undefined ? new Date(Date.UTC(2000, 0, 1, 12)) : new Date(`${context.anchor}T12:00:00Z`);
+  const reference = outer.anchor === undefined ? new Date(Date.UTC(2000, 0, 1, 12)) : new Date(`${outer.anchor}T12:00:00Z`);
   const results = parser
     .parse(sentence, { instant: reference, timezone: 0 })
     .filter((r) => !insideToken(sentence, r.index, r.text.length))
@@ -691,7 +690,7 @@ function findInSentence(sentence: string, outer: MentionContext): { mentions: Da
     [...r.tags()].find((t) => t.startsWith(TAG))?.slice(TAG.length) as Kind | undefined;
   const kept = results.filter((r) => ours(r) !== undefined || plausibleBuiltIn(sentence, r));
 
-  let running: MentionContext = { ...context };
+  let running: MentionContext = { ...outer };
   const mentions: DateMention[] = [];
   const resolvedAt = new Map<chrono.ParsedResult, Resolved>();
   // Offsets ("10 months after …") are resolved last: they count from the other dates in the sentence.

@@ -247,7 +247,7 @@ function shorten(text: string, focus: number, maxLength: number, spans: Span[]):
       }
       // "… warned that by Friday morning, residents would …": a "that" clause opened by its date
       // goes on after the comma, so the piece would end before saying anything; cut the text instead.
-      if (to < text.length && opensThatClause(text.slice(from, focus)) && piece.length <= maxLength) break;
+      if (to < text.length && opensThatClause(text.slice(from, focus))) break;
       if (piece.length <= maxLength) return piece;
       break;
     }
