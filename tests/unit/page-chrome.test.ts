@@ -35,6 +35,12 @@ describe('isChromeSentence', () => {
     expect(isChromeSentence('[Updated at 5 p.m. with the ruling.]')).toBe(false);
   });
 
+  it('reads a clip’s title after its kind as a link, stop or not, and a sentence that mentions a video as text', () => {
+    expect(isChromeSentence('Newscast: This week’s biggest headlines from the ferry strike.')).toBe(true);
+    expect(isChromeSentence('Watch: The last ferry leaves Kelby.')).toBe(true);
+    expect(isChromeSentence('The port posted a video: the last ferry leaving Kelby.')).toBe(false);
+  });
+
   it('reads a wire photo’s credit in brackets, and a caption closed by a picture agency’s credit after a dash, as chrome', () => {
     expect(pageLabelDetail('(AP Photo/Jane Doe, File)')).toBe('a picture credit');
     expect(pageLabelDetail('(Jane Doe via AP)')).toBe('a picture credit');

@@ -406,6 +406,10 @@ function isRelatedLink(text: string): boolean {
   // A headline in square brackets, alone ("[ Judge revokes the ferry chief's bail ]"): a link a page
   // sets between its paragraphs. It has no closing stop inside; an editor's note ("[Updated …].") does.
   if (/^\[\s*\p{Lu}[^\][]{8,160}[^\][.!?]\s*\]$/u.test(trimmed)) return true;
+  // A clip's title after its kind ("Newscast: This week's biggest headlines …."), stop or not: a
+  // report's sentence does not open by naming a video or a podcast.
+  const clip = /^(?:newscast|podcast|video|watch|listen)\s*:\s+(\S)/iu.exec(trimmed);
+  if (clip !== null && /^\p{Lu}/u.test(clip[1] ?? '') && wordCount(trimmed) <= 20) return true;
   if (/[.!?”"’)]$/u.test(trimmed)) return false;
   // The label is read without case ("LIVE UPDATES:"); the capitals around it are tested apart,
   // since under the `i` flag `\p{Lu}` matches any letter.
