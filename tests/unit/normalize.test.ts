@@ -172,6 +172,14 @@ describe('normalizeArticle', () => {
     expect(result.removed.map((r) => r.reason)).toEqual(['page-chrome']);
   });
 
+  it('reads a deck of title-case subheads closed with stops as a heading, and a list of names as a sentence', () => {
+    const deck = 'Major Milestone in the Ferry Trial! Jury Finds the Chief Guilty of Fraud with a Maximum Sentence of 20 Years.';
+    const list = 'Harbour Lights, Kelby Run, Tern Island and Quay Racer.';
+    const result = normalizeArticle(article(`The jury returned on Friday.\n${deck}\nThe chief will appeal.\nIts games include:\n${list}\nThe catalogue grew.\n`));
+    expect(result.text).toContain(`## ${deck}`);
+    expect(result.text).not.toContain(`## ${list}`);
+  });
+
   it('keeps a long first line that is not the title as a paragraph, not a heading', () => {
     const first = 'Regulators fined the airline for delays that stranded thousands of travellers over two summer weekends in a row';
     const result = normalizeArticle(article(`${first}\nThe fine was the largest yet.\n`, 'Airline fined'));

@@ -162,6 +162,7 @@ function removeDuplicateHeadline(lines: SourceLine[], title: string, removed: Re
  */
 export function looksLikeHeading(text: string, strict = false): boolean {
   const trimmed = text.trim();
+  if (isTitleDeck(trimmed)) return true;
   if (trimmed.length > 120) return false;
   const words = trimmed.split(/\s+/u);
   if (words.length > 15) return false;
@@ -180,6 +181,26 @@ function isTitleCase(words: string[]): boolean {
   if (significant.length === 0) return false;
   const capitalized = significant.filter((word) => /^\p{Lu}/u.test(word)).length;
   return capitalized / significant.length >= 0.75;
+}
+
+/**
+ * A subhead, or a deck of them, that the page closes with stops: "Jury Finds the Ferry Chief Guilty
+ * of Fraud. Sentencing to Be Announced in March." Every part ends with a stop and capitalizes every
+ * word of note (four or more): titles, not sentences, which capitalize names only.
+ */
+function isTitleDeck(text: string): boolean {
+  if (text.length > 300 || !/[^.][.!?]$/u.test(text)) return false;
+  const parts = text.split(/(?<=[.!?])\s+/u);
+  // A list of names ("Candy Crush, Diablo, Farm Heroes, …") is capitalized too, but is no title.
+  return parts.every((part) => /[.!?]$/u.test(part) && (part.match(/,/gu) ?? []).length <= 1 && isFullTitleCase(part.split(/\s+/u)));
+}
+
+/** Four or more words of note, every one capitalized: a title, not a sentence, whatever closes it. */
+function isFullTitleCase(words: string[]): boolean {
+  const significant = words
+    .map((word) => word.replace(/^[^\p{L}\p{N}]+/u, ''))
+    .filter((word) => /^\p{L}/u.test(word) && !MINOR_WORDS.has(word.toLowerCase()));
+  return significant.length >= 4 && significant.every((word) => /^\p{Lu}/u.test(word));
 }
 
 /** Marks heading-like plain lines that are followed by more text as headings. */
