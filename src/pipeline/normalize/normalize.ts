@@ -174,10 +174,15 @@ export function looksLikeHeading(text: string, strict = false): boolean {
   return bare.endsWith('?') || words.length <= 6;
 }
 
-function isTitleCase(words: string[]): boolean {
-  const significant = words
+/** The words of note of a title: words that start with a letter, minor words ("of", "the") left out. */
+function significantWords(words: string[]): string[] {
+  return words
     .map((word) => word.replace(/^[^\p{L}\p{N}]+/u, ''))
     .filter((word) => /^\p{L}/u.test(word) && !MINOR_WORDS.has(word.toLowerCase()));
+}
+
+function isTitleCase(words: string[]): boolean {
+  const significant = significantWords(words);
   if (significant.length === 0) return false;
   const capitalized = significant.filter((word) => /^\p{Lu}/u.test(word)).length;
   return capitalized / significant.length >= 0.75;
@@ -197,9 +202,7 @@ function isTitleDeck(text: string): boolean {
 
 /** Four or more words of note, every one capitalized: a title, not a sentence, whatever closes it. */
 function isFullTitleCase(words: string[]): boolean {
-  const significant = words
-    .map((word) => word.replace(/^[^\p{L}\p{N}]+/u, ''))
-    .filter((word) => /^\p{L}/u.test(word) && !MINOR_WORDS.has(word.toLowerCase()));
+  const significant = significantWords(words);
   return significant.length >= 4 && significant.every((word) => /^\p{Lu}/u.test(word));
 }
 
