@@ -399,6 +399,9 @@ describe('one timeline entry per happening', () => {
         { id: 'c-wire', body: 'According to the Harbor Wire, the guilty verdict came on Thursday.\n\nThe verdict can be appealed.' },
       ].map((a) => segment({ ...a, published: '2026-06-06' }));
       expect(byLabel(extractTimeline(verdict, 'varga'), '4 June 2026').map((e) => e.sourceIds)).toEqual([['a-post', 'b-daily', 'c-wire']]);
+      // Who reported it, named at the end, is no party of the verdict either.
+      const closing = segment({ id: 'c-wire', published: '2026-06-06', body: 'The guilty verdict came on Thursday, the Harbor Wire reported.\n\nThe verdict can be appealed.' });
+      expect(byLabel(extractTimeline([...verdict.slice(0, 2), closing], 'varga'), '4 June 2026').map((e) => e.sourceIds)).toEqual([['a-post', 'b-daily', 'c-wire']]);
     });
 
     it('stays apart when it names a party they do not, and never joins the completion told the same day', () => {

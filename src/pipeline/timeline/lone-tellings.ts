@@ -8,7 +8,7 @@
  */
 import { entities } from '../text-features.ts';
 import type { Report } from './dated-reports.ts';
-import { actsInText, eventTerms, mainActs } from './same-happening.ts';
+import { actsInText, eventTerms, mainActs, withoutWhoTold } from './same-happening.ts';
 import type { Vocabulary } from './story-vocabulary.ts';
 
 /**
@@ -80,9 +80,8 @@ function entitiesAsWritten(text: string): string[] {
 
 /** The names a telling gives that few of the story's sentences use: who or where, beyond the story's subject. */
 function ownParties(report: Report, vocabulary: Vocabulary): string[] {
-  // Who reported it ("According to CNN, …") is no party of what happened.
-  const told = report.text.replace(/\baccording to\s+[^,;]+[,;]?/giu, ' ');
-  return entitiesAsWritten(told).filter((name) => {
+  // Who reported it ("According to CNN, …", "…, CNN reported") is no party of what happened.
+  return entitiesAsWritten(withoutWhoTold(report.text)).filter((name) => {
     const terms = [...eventTerms(name)];
     // A date word ("Friday") or a word every report uses ("Microsoft") names nobody in particular.
     if (terms.length === 0) return false;

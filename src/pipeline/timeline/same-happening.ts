@@ -157,11 +157,16 @@ function adjectiveOfAdverb(term: string): string {
  * Who told of a happening, which is no part of it: "according to the AP", and a closing ", CNN
  * reported" or ", officials said" (at most four words before the verb of saying).
  */
-const WHO_TOLD = [/\baccording\s+to\s+[^,;]+/giu, /,\s*(?:[\p{L}.&'’-]+\s+){1,4}(?:reported|reports|said|says|confirmed|told\s+\p{L}+)[\s.]*$/u];
+const WHO_TOLD = [/\baccording\s+to\s+[^,;]+[,;]?/giu, /,\s*(?:[\p{L}.&'’-]+\s+){1,4}(?:reported|reports|said|says|confirmed|told\s+\p{L}+)[\s.]*$/u];
+
+/** A statement without who told of it ("According to CNN, …", "…, officials said"): what happened, and who took part. */
+export function withoutWhoTold(text: string): string {
+  return WHO_TOLD.reduce((t, pattern) => t.replace(pattern, ' '), text);
+}
 
 /** Content terms of an event clause, with synonyms merged, who told it, date words and years left out. */
 export function eventTerms(text: string): Set<string> {
-  const told = WHO_TOLD.reduce((t, pattern) => t.replace(pattern, ' '), text);
+  const told = withoutWhoTold(text);
   return new Set(
     contentTerms(STEM_CLASHES.reduce((t, [pattern, word]) => t.replace(pattern, word), actPhrasesRead(told)))
       .map(adjectiveOfAdverb)
